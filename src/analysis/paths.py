@@ -1,0 +1,38 @@
+"""Every path the project uses, in one place.
+
+Notebooks and the command line take their defaults from here, so that a reader
+can see at a glance what is read and what is written. Set ``ANALYSIS_REPORTS``
+to send reports elsewhere.
+
+Examples
+--------
+>>> from analysis import paths
+>>> paths.RAW_DATA_DIR.name
+'raw'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The repository root (``src/analysis/paths.py`` -> two levels up from ``src``).
+PROJ_ROOT = Path(__file__).resolve().parents[2]
+
+DATA_DIR = PROJ_ROOT / "data"
+#: The articles exactly as collected; never modified.
+RAW_DATA_DIR = DATA_DIR / "raw"
+#: One row per article of ``RAW_DATA_DIR``: doc_id, outlet, url, published, title.
+METADATA_CSV = DATA_DIR / "metadata.csv"
+#: Hand annotations of the seed articles (claims, shared passages).
+ANNOTATIONS_DIR = DATA_DIR / "annotations"
+SEED_CLAIMS_CSV = ANNOTATIONS_DIR / "seed_claims.csv"
+SEED_PASSAGES_CSV = ANNOTATIONS_DIR / "seed_passages.csv"
+
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+#: Build artefacts of ``make report``; git-ignored.
+REPORTS_DIR = Path(os.environ.get("ANALYSIS_REPORTS", PROJ_ROOT / "reports"))
+FIGURES_DIR = REPORTS_DIR / "figures"
+
+#: Resources shipped inside the package (stopwords, lexicons).
+PACKAGE_DATA_DIR = Path(__file__).resolve().parent / "data"

@@ -1,0 +1,245 @@
+"""Text processing that needs no downloaded data.
+
+Sentence splitting and word tokenizing are built from the parts of NLTK that
+work without ``nltk_data`` (``PunktSentenceTokenizer`` with our own parameters,
+``RegexpTokenizer``, ``SnowballStemmer``), and the stopword list ships inside the
+package. Nothing here calls ``nltk.download()`` or needs a corpus on disk.
+
+Offsets matter in this package: claims and shared passages point back to the
+exact characters of a document. :func:`normalize_for_matching` therefore maps
+characters one to one (curly quotes to straight ones, no-break spaces to spaces,
+dashes to hyphens), so an offset in the normalised text is the same offset in the
+original.
+
+Examples
+--------
+>>> tokenize("They don’t exist, said the LGBTI Network; 30 or 40 non-traditional men.")
+['they', "don't", 'exist', 'said', 'the', 'lgbti', 'network', '30', 'or', '40', 'non-traditional', 'men']
+>>> sentences("Several are believed to have been killed. Dozens are held.")
+['Several are believed to have been killed.', 'Dozens are held.']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .paths import PACKAGE_DATA_DIR
+
+__all__ = [
+    "STOPWORDS",
+    "load_stopwords",
+    "normalize_for_matching",
+    "normalize_text",
+    "sentence_spans",
+    "sentences",
+    "stem",
+    "token_spans",
+    "tokenize",
+]
+
+# One character in, one character out: offsets survive normalisation.
+_MATCH_TABLE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
+        "\u2003": " ", "\u3000": " ",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": ".",
+    }
+)
+
+
+def normalize_text(text: str) -> str:
+    """Normalise text as read from disk: Unicode NFC and ``\\n`` line endings.
+
+    Curly quotes and no-break spaces are kept; see :func:`normalize_for_matching`.
+
+    >>> normalize_text("Caf\\u0065\\u0301\\r\\nnext\\rline")
+    'Café\\nnext\\nline'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_for_matching(text: str) -> str:
+    """Map typographic variants to plain ASCII ones, one character for one.
+
+    Curly and angled quotes become straight quotes, no-break and thin spaces a
+    space, dashes a hyphen, an ellipsis a full stop. The result has the same
+    length as ``text``, so offsets found in it are offsets in ``text``.
+
+    >>> normalize_for_matching("‘you can’t’\\u00a0—\\u00a0yes")
+    "'you can't' - yes"
+    """
+    return text.translate(_MATCH_TABLE)
+
+
+# ---------------------------------------------------------------- sentences
+
+# Abbreviations that end in a full stop without ending a sentence. Punkt learns
+# these from training text; with no nltk_data we give them ourselves.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "rev", "gen", "col", "lt", "sgt", "capt",
+    "gov", "sen", "rep", "pres", "sec", "amb", "hon", "mt", "ft",
+    "u.s", "u.k", "u.n", "e.u", "u.s.a", "e.g", "i.e", "etc", "vs", "cf", "no", "nos", "approx",
+    "inc", "ltd", "co", "corp", "dept", "univ", "assn",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "a.m", "p.m",
+}
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``.
+
+    Lines are split first (a line break always ends a sentence: headlines,
+    captions and list items carry no full stop), then each line with Punkt.
+    Spans exclude surrounding white space.
+
+    >>> text = "Dozens are held.\\nSeveral died. “Enough,” she added."
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['Dozens are held.', 'Several died.', '“Enough,” she added.']
+    """
+    punkt = _punkt()
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        offset = line.start()
+        for a, b in punkt.span_tokenize(line.group()):
+            chunk = line.group()[a:b]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((offset + a + lead, offset + a + lead + len(stripped)))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings; see :func:`sentence_spans`.
+
+    >>> sentences("Headline without stop\\nFirst sentence. Second one.")
+    ['Headline without stop', 'First sentence.', 'Second one.']
+    """
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+# ---------------------------------------------------------------- tokens
+
+# Words keep inner hyphens and apostrophes (straight or curly): "non-traditional",
+# "don’t"; numbers keep their separators: "1,000", "3.5", "1942-46".
+TOKEN_PATTERN = r"\d+(?:[.,:\-]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the word and number tokens of ``text``.
+
+    >>> text = "LGBTI people, 100 men"
+    >>> [text[a:b] for a, b in token_spans(text)]
+    ['LGBTI', 'people', '100', 'men']
+    """
+    return list(_TOKENIZER.span_tokenize(text))
+
+
+def tokenize(
+    text: str,
+    *,
+    lowercase: bool = True,
+    stopwords: Iterable[str] | None = None,
+    stem: bool = False,
+) -> list[str]:
+    """Split ``text`` into word and number tokens.
+
+    Apostrophes and quotes are normalised first (``don’t`` and ``don't`` are one
+    token). Stopwords, if given, are removed after lowercasing and before stemming.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+    lowercase : bool, default True
+        Lowercase the tokens.
+    stopwords : iterable of str, optional
+        Words to drop, e.g. :data:`STOPWORDS`.
+    stem : bool, default False
+        Reduce each token with the Snowball (Porter 2) English stemmer.
+
+    Examples
+    --------
+    >>> tokenize("Gay men were detained", stopwords=STOPWORDS, stem=True)
+    ['gay', 'men', 'detain']
+    """
+    tokens = _TOKENIZER.tokenize(normalize_for_matching(text))
+    if lowercase:
+        tokens = [t.lower() for t in tokens]
+    if stopwords is not None:
+        drop = stopwords if isinstance(stopwords, (set, frozenset)) else set(stopwords)
+        tokens = [t for t in tokens if t not in drop]
+    if stem:
+        tokens = [_stemmer().stem(t) for t in tokens]
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> SnowballStemmer:
+    return SnowballStemmer("english")
+
+
+def stem(word: str) -> str:
+    """Snowball English stem of one word.
+
+    >>> stem("detained")
+    'detain'
+    """
+    return _stemmer().stem(word)
+
+
+# ---------------------------------------------------------------- stopwords
+
+
+def load_stopwords(*, extra: Iterable[str] = (), path=None) -> frozenset[str]:
+    """The shipped English stopword list, optionally extended.
+
+    Parameters
+    ----------
+    extra : iterable of str
+        Words to add (lowercased).
+    path : path-like, optional
+        A file of your own, one word per line (``#`` starts a comment), used
+        instead of the shipped list.
+
+    Examples
+    --------
+    >>> "the" in load_stopwords()
+    True
+    >>> "chechnya" in load_stopwords(extra=["Chechnya"])
+    True
+    """
+    source = path if path is not None else PACKAGE_DATA_DIR / "stopwords_en.txt"
+    with open(source, encoding="utf-8") as handle:
+        words = {line.strip().lower() for line in handle if line.strip() and not line.startswith("#")}
+    return frozenset(words | {w.lower() for w in extra})
+
+
+#: The shipped list: scikit-learn's English list plus contractions (see the data file).
+STOPWORDS: frozenset[str] = load_stopwords()
