@@ -25,7 +25,8 @@ The rules are general, not tuned to any one site:
 ``off_topic``
     A paragraph of at least :data:`OFF_TOPIC_MIN_WORDS` content words of which
     fewer than :data:`OFF_TOPIC_MAX_OVERLAP` appear anywhere else in the
-    article or in the other articles of the corpus.
+    article or in the other articles of the corpus, in an article whose other
+    paragraphs have at least twice its vocabulary to judge against.
 ``body``
     Everything else.
 """
@@ -44,8 +45,8 @@ ANALYSED = ("headline", "body")
 
 #: A line of at most this many words can be a headline, caption or dateline.
 SHORT_LINE_WORDS = 15
-OFF_TOPIC_MIN_WORDS = 8
-OFF_TOPIC_MAX_OVERLAP = 0.3
+OFF_TOPIC_MIN_WORDS = 12
+OFF_TOPIC_MAX_OVERLAP = 0.25
 
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
@@ -225,6 +226,8 @@ def segment_text(
         labels[i] = "comments"
 
     wanted = _norm(title) if title else None
+    # with a title, the headline is the line that matches it, if any, among the first lines
+    match = next((i for i in range(min(last, 10)) if wanted is not None and _norm(texts[i]) == wanted), None)
     headline_found = False
     in_top = True  # above the first paragraph of running text
     for i in range(last):
@@ -233,18 +236,18 @@ def segment_text(
             labels[i] = "dateline"
         elif _is_caption(line):
             labels[i] = "caption"
-        elif wanted is not None and not headline_found and _norm(line) == wanted:
+        elif i == match:
             labels[i] = "headline"
             headline_found = True
         elif in_top and _is_short_unpunctuated(line):
             if wanted is None and not headline_found:
                 labels[i] = "headline"
                 headline_found = True
-            elif headline_found or wanted is None:
+            elif headline_found or wanted is None or (match is not None and i < match):
                 labels[i] = "caption"
             else:
                 in_top = False
-        else:
+        elif match is None or i > match:
             in_top = False
 
     _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary)
@@ -280,6 +283,8 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary)
         if len(w) < OFF_TOPIC_MIN_WORDS:
             continue
         rest = set().union(*(words[:k] + words[k + 1:]))
+        if len(rest) < 2 * len(w):
+            continue  # too little else in the article to judge against
         elsewhere = 0
         for word in w:
             in_other_docs = corpus_vocabulary is not None and corpus_vocabulary[word] - (word in own) > 0

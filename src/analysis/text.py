@@ -95,7 +95,7 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "u.s.a", "e.g", "i.e", "etc", "vs", "cf", "no", "nos", "approx",
     "inc", "ltd", "co", "corp", "dept", "univ", "assn",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "a.m", "p.m",
+    "a.m", "p.m", "fig", "figs", "vol", "p", "pp", "para", "est",
 }
 
 
@@ -107,6 +107,8 @@ def _punkt() -> PunktSentenceTokenizer:
 
 
 _LINE = re.compile(r"[^\n]+")
+# A line that starts with a list number ("1.", "2)", "a.") is one item, not two sentences.
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z])[.)]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -114,24 +116,42 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Lines are split first (a line break always ends a sentence: headlines,
     captions and list items carry no full stop), then each line with Punkt.
-    Spans exclude surrounding white space.
+    Two of Punkt's breaks are undone: after a list number that opens a line
+    (``1. Mike``), and before a word that starts in lower case (``“Why?” she
+    asked.``). Spans exclude surrounding white space.
 
-    >>> text = "Dozens are held.\\nSeveral died. “Enough,” she added."
+    >>> text = "Dozens are held.\nSeveral died. “Enough,” she added.\n  1. Mike"
     >>> [text[a:b] for a, b in sentence_spans(text)]
-    ['Dozens are held.', 'Several died.', '“Enough,” she added.']
+    ['Dozens are held.', 'Several died.', '“Enough,” she added.', '1. Mike']
     """
     punkt = _punkt()
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         offset = line.start()
+        pieces = []
         for a, b in punkt.span_tokenize(line.group()):
             chunk = line.group()[a:b]
             stripped = chunk.strip()
             if not stripped:
                 continue
             lead = len(chunk) - len(chunk.lstrip())
-            spans.append((offset + a + lead, offset + a + lead + len(stripped)))
+            start = offset + a + lead
+            pieces.append((start, start + len(stripped)))
+        spans.extend(_undo_false_breaks(text, pieces))
     return spans
+
+
+def _undo_false_breaks(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if merged and (
+            text[start].islower()
+            or (len(merged) == 1 and _LIST_MARKER.fullmatch(text[merged[0][0]:merged[0][1]]))
+        ):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def sentences(text: str) -> list[str]:
@@ -145,9 +165,13 @@ def sentences(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- tokens
 
-# Words keep inner hyphens and apostrophes (straight or curly): "non-traditional",
-# "don’t"; numbers keep their separators: "1,000", "3.5", "1942-46".
-TOKEN_PATTERN = r"\d+(?:[.,:\-]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+# A token is a word or a number. Words keep inner hyphens and apostrophes
+# (straight or curly): "non-traditional", "don’t"; numbers keep their separators:
+# "1,000", "3.5", "1942-46"; letters and digits may mix: "1990s", "COVID-19", "G7";
+# dotted abbreviations stay whole: "U.S.", "a.m.".
+_PART = r"(?:\d+(?:[.,:]\d+)*|[^\W\d_])[^\W_]*"
+_ABBREVIATION = r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])"
+TOKEN_PATTERN = rf"{_ABBREVIATION}|{_PART}(?:[-'’]{_PART})*"
 _TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
 
 

@@ -1,0 +1,43 @@
+# Two commands to remember: `make report` and `make test`. `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?= data/raw
+OUT ?= reports
+
+.DEFAULT_GOAL := help
+.PHONY: help install report test lab strip clean
+
+## List the targets with what they do
+help:
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-z][a-z-]*:/{if(doc){split($$0,t,":"); printf "  make %-8s %s\n", t[1], doc}; doc=""}' $(MAKEFILE_LIST)
+
+## Set up .venv with the pinned dependencies (constraints.txt) and the package
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+## Run every numbered notebook headless on CORPUS (data/raw) and write OUT (reports/)
+report: install
+	$(PY) -m analysis report --corpus $(CORPUS) --out $(OUT)
+
+## Run the whole test suite (unit tests, doctests, notebooks, browser test)
+test: install
+	$(PY) -m pytest
+
+## Open JupyterLab on notebooks/
+lab: install
+	$(VENV)/bin/jupyter lab notebooks/
+
+## Strip outputs from the notebooks before committing
+strip: install
+	$(VENV)/bin/nbstripout notebooks/*.ipynb
+
+## Remove the environment and every build artefact
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache tests/artifacts

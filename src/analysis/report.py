@@ -1,0 +1,109 @@
+"""Run the numbered notebooks headless and write the report.
+
+:func:`build_report` executes every ``notebooks/NN-*.ipynb`` with papermill on
+a corpus, then writes, for each, the executed notebook and an HTML rendering;
+the notebooks themselves save their charts (PNG, SVG, CSV twin) under
+``OUT/figures``. Timings and run-specific metadata are removed, so rerunning on
+the same data writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from . import paths
+
+__all__ = ["build_report", "numbered_notebooks", "scrub_notebook"]
+
+NOTEBOOK_PATTERN = re.compile(r"^\d\d-.+\.ipynb$")
+_VOLATILE_CELL_KEYS = ("start_time", "end_time", "duration")
+
+
+def numbered_notebooks(folder=None) -> list[Path]:
+    """The ``NN-topic.ipynb`` notebooks of ``folder`` in reading order.
+
+    >>> [p.name for p in numbered_notebooks()][0]
+    '01-corpus-overview.ipynb'
+    """
+    folder = Path(folder) if folder is not None else paths.NOTEBOOKS_DIR
+    return sorted(p for p in folder.iterdir() if NOTEBOOK_PATTERN.match(p.name))
+
+
+def scrub_notebook(nb) -> None:
+    """Remove timings and paths that differ between runs of the same notebook (in place)."""
+    meta = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
+        meta.pop(key, None)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id
+        cell.metadata.pop("execution", None)
+        for key in _VOLATILE_CELL_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+
+
+def _to_html(nb) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter()
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, log=print) -> pd.DataFrame:
+    """Execute notebooks on a corpus and write them, as notebooks and HTML, to ``out_dir``.
+
+    Parameters
+    ----------
+    corpus : path-like, optional
+        What the notebooks read (``CORPUS``); default the shipped seeds.
+    out_dir : path-like, optional
+        Where everything is written (``OUTPUT_DIR``); default ``reports/``.
+    notebooks : list of path-like, optional
+        Default every numbered notebook in ``notebooks/``.
+    parameters : dict, optional
+        Extra papermill parameters passed to every notebook.
+    log : callable, default print
+        Called with one line per file written; ``None`` for silence.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per file written: ``notebook, kind, path``.
+    """
+    import papermill
+
+    out = Path(out_dir) if out_dir is not None else paths.REPORTS_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    corpus = str(Path(corpus).resolve()) if corpus is not None else str(paths.RAW_DATA_DIR)
+    params = {"CORPUS": corpus, "OUTPUT_DIR": str(out.resolve()), **(parameters or {})}
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    rows = []
+    for source in notebooks if notebooks is not None else numbered_notebooks():
+        source = Path(source)
+        figures = out / "figures"
+        before = {p: p.stat().st_mtime_ns for p in figures.glob("*")} if figures.exists() else {}
+        target = out / source.name
+        papermill.execute_notebook(
+            str(source), str(target), parameters=params, kernel_name="python3",
+            cwd=str(source.parent), progress_bar=False, log_output=False,
+        )
+        nb = nbformat.read(target, as_version=4)
+        scrub_notebook(nb)
+        nbformat.write(nb, target)
+        html = target.with_suffix(".html")
+        html.write_text(_to_html(nb), encoding="utf-8")
+        written = [("notebook", target), ("html", html)]
+        if figures.exists():
+            written += [("figure", p) for p in sorted(figures.glob("*"))
+                        if before.get(p) != p.stat().st_mtime_ns]
+        for kind, path in written:
+            rows.append({"notebook": source.name, "kind": kind, "path": str(path)})
+            if log:
+                log(f"wrote {path}")
+    return pd.DataFrame(rows, columns=["notebook", "kind", "path"])

@@ -1,0 +1,112 @@
+"""Segment labels from general rules, on small inline articles."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from analysis.segmenting import content_words, parse_date, segment_text
+
+
+def labelled(text, **kwargs):
+    return [(label, text[a:b].strip()) for label, a, b in segment_text(text, **kwargs)]
+
+
+BODY = "Police detained dozens of men in the city, witnesses said. Relatives were not told where they were held."
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Posted April 13, 2017", "dateline"),
+    ("Published 13 April 2017", "dateline"),
+    ("By Jane Smith", "dateline"),
+    ("2017-04-13", "dateline"),
+    ("[Featured Image by Someone/Agency]", "caption"),
+    ("Pin It", "caption"),
+    ("Share this article", "caption"),
+    ("The square on Monday via Twitter", "caption"),
+    ("Photo: Jane Smith for the paper", "caption"),
+    ("(AP Photo/John Doe)", "caption"),
+])
+def test_page_furniture_lines(line, label):
+    text = f"Men detained in the city\n\n{line}\n\n{BODY}\n"
+    labels = dict((t, lab) for lab, t in labelled(text))
+    assert labels[line] == label
+    assert labels[BODY] == "body"
+
+
+def test_headline_from_title_skips_lines_above_it():
+    text = f"Share\nA photo of the square\n\nThe real headline\n\n{BODY}\n"
+    assert labelled(text, title="The Real Headline") == [
+        ("caption", "Share\nA photo of the square"), ("headline", "The real headline"), ("body", BODY)]
+
+
+def test_no_headline_line_when_the_title_is_not_in_the_text():
+    text = f"{BODY}\n\nAnother paragraph follows here.\n"
+    assert [label for label, _ in labelled(text, title="Something else")] == ["body"]
+
+
+def test_first_short_unpunctuated_line_is_the_headline_without_a_title():
+    text = f"Men detained in the city\nA caption under the headline\n\n{BODY}\n"
+    assert [label for label, _ in labelled(text)] == ["headline", "caption", "body"]
+
+
+def test_crossheads_in_the_body_stay_body():
+    text = f"Headline\n\n{BODY}\n\nReaction abroad\n\n{BODY}\n"
+    assert [label for label, _ in labelled(text)] == ["headline", "body"]
+
+
+def test_numbered_comment_list_runs_to_the_end():
+    text = (f"Headline\n\n{BODY}\n\n  1. Anna\n\n    I agree with this.\n\n  2. Bob\n\n    No.\n"
+            "    3 people told me otherwise.\n")
+    segs = labelled(text)
+    assert [label for label, _ in segs] == ["headline", "body", "comments"]
+    assert segs[-1][1].startswith("1. Anna") and segs[-1][1].endswith("otherwise.")
+
+
+def test_a_numbered_list_of_sentences_is_not_comments():
+    text = (f"Headline\n\n{BODY}\n\n1. Release the detained men.\n2. Investigate the camps.\n\n{BODY}\n")
+    assert "comments" not in [label for label, _ in labelled(text)]
+
+
+@pytest.mark.parametrize("heading", ["12 Comments", "Leave a Reply", "Comments:"])
+def test_comment_section_headings(heading):
+    text = f"Headline\n\n{BODY}\n\n{heading}\n\nGreat piece, thanks.\n"
+    assert [label for label, _ in labelled(text)] == ["headline", "body", "comments"]
+
+
+def test_a_paragraph_sharing_no_vocabulary_is_off_topic():
+    on_topic = [
+        "Police detained dozens of men in the city, witnesses said, and relatives were not told.",
+        "Rights groups said the detained men were beaten in a former police building near the river.",
+        "Survivors described electric shocks, daily interrogations and threats against their families.",
+        "Officials denied that any men were detained and called the reports lies by rights groups.",
+        "Diplomats urged an investigation and asked officials to release the men detained in the city.",
+    ]
+    football = ("Striker scores twice as United beat rivals\nThe midfielder praised the coach after "
+                "the match, saying the squad trained hard all season for the derby.")
+    text = "Headline\n\n" + "\n\n".join(on_topic[:2] + [football] + on_topic[2:]) + "\n"
+    labels = [label for label, _ in labelled(text, corpus_vocabulary=Counter(content_words(text)))]
+    assert labels == ["headline", "body", "off_topic", "body"]
+    # the same paragraph in an article too short to judge against is left alone
+    short = "Headline\n\n" + on_topic[0] + "\n\n" + football + "\n"
+    assert "off_topic" not in [label for label, _ in labelled(short)]
+
+
+def test_segments_cover_the_text_exactly():
+    text = "\n\n  Title\n\n\nBody text here. More.\n\n\n"
+    segs = segment_text(text)
+    assert segs[0][1] == 0 and segs[-1][2] == len(text)
+    assert "".join(text[a:b] for _, a, b in segs) == text
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Posted April 13, 2017", "2017-04-13"),
+    ("13 Apr 2017", "2017-04-13"),
+    ("Updated: Sept. 3, 2020", "2020-09-03"),
+    ("2021-01-31", "2021-01-31"),
+    ("April 2017", None),
+    ("Chapter 45 of 2017", None),
+])
+def test_parse_date(line, iso):
+    assert parse_date(line) == iso
