@@ -1,0 +1,55 @@
+"""Every numbered notebook runs headless with papermill, and reruns write the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+
+import nbformat
+import pytest
+
+from analysis import paths
+from analysis.report import build_report, numbered_notebooks
+
+NOTEBOOKS = numbered_notebooks()
+
+
+def test_notebooks_exist_in_reading_order():
+    names = [p.name for p in NOTEBOOKS]
+    assert names[0] == "01-corpus-overview.ipynb"
+    assert names == sorted(names)
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_and_writes_its_charts(notebook, tmp_path):
+    written = build_report(out_dir=tmp_path, notebooks=[notebook], log=None)
+    kinds = written["kind"].tolist()
+    assert kinds[:2] == ["notebook", "html"]
+    nb = nbformat.read(tmp_path / notebook.name, as_version=4)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors == []
+    # the first cell states the question, the second holds the parameters
+    assert nb.cells[0].cell_type == "markdown" and "Reads" in nb.cells[0].source and "Writes" in nb.cells[0].source
+    assert "parameters" in nb.cells[1].metadata.get("tags", [])
+    figures = [p for p in written["path"] if p.endswith(".png")]
+    assert figures, "every notebook exports at least one chart"
+    for png in figures:
+        stem = png[: -len(".png")]
+        for twin in (".svg", ".csv"):
+            assert (tmp_path / "figures" / (stem.rsplit("/", 1)[1] + twin)).exists()
+
+
+def _digest(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.notebook
+def test_rerunning_a_notebook_writes_identical_files(tmp_path):
+    notebook = paths.NOTEBOOKS_DIR / "01-corpus-overview.ipynb"
+    build_report(out_dir=tmp_path, notebooks=[notebook], log=None)
+    first = _digest(tmp_path)
+    build_report(out_dir=tmp_path, notebooks=[notebook], log=None)
+    assert _digest(tmp_path) == first
+    assert {"01-corpus-overview.ipynb", "01-corpus-overview.html", "figures/01-segment-lengths.png",
+            "figures/01-segment-lengths.svg", "figures/01-segment-lengths.csv"} <= set(first)

@@ -1,0 +1,66 @@
+"""The project's own promises: stripped notebooks, one dependency list, documented targets."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+
+import yaml
+
+from analysis import paths
+
+ROOT = paths.PROJ_ROOT
+
+
+def _pyproject():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())
+
+
+def test_committed_notebooks_carry_no_outputs():
+    notebooks = sorted(str(p) for p in paths.NOTEBOOKS_DIR.glob("*.ipynb"))
+    assert notebooks
+    result = subprocess.run([sys.executable, "-m", "nbstripout", "--verify", *notebooks],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_environment_yml_defers_to_pyproject():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    deps = env["dependencies"]
+    conda = [d for d in deps if isinstance(d, str)]
+    pip = [d for d in deps if isinstance(d, dict)]
+    assert sorted(re.split(r"[<>=]", d)[0] for d in conda) == ["pip", "python"]
+    assert pip == [{"pip": ["-e .[dev]"]}]
+    python = next(d for d in conda if d.startswith("python"))
+    assert python.removeprefix("python") == _pyproject()["project"]["requires-python"]
+    assert "dev" in _pyproject()["project"]["optional-dependencies"]
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=\[;! ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_every_dependency_is_pinned_in_constraints():
+    project = _pyproject()["project"]
+    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]}
+    pinned = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pinned[name.lower().replace("_", "-")] = version
+    assert wanted - set(pinned) == set()
+
+
+def test_make_help_lists_every_documented_target():
+    out = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for target in ("install", "report", "test", "lab"):
+        assert re.search(rf"make {target}\s+\S", out), out
+
+
+def test_readme_leads_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text()
+    head = readme[: readme.index("\n## ", readme.index("make test"))]
+    assert "make report" in head and "make test" in head
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
