@@ -9,6 +9,7 @@ the same data writes the same bytes.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -22,6 +23,7 @@ __all__ = ["build_report", "numbered_notebooks", "scrub_notebook"]
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-.+\.ipynb$")
 _VOLATILE_CELL_KEYS = ("start_time", "end_time", "duration")
+_WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def numbered_notebooks(folder=None) -> list[Path]:
@@ -35,7 +37,11 @@ def numbered_notebooks(folder=None) -> list[Path]:
 
 
 def scrub_notebook(nb) -> None:
-    """Remove timings and paths that differ between runs of the same notebook (in place)."""
+    """Remove timings, paths and random widget ids that differ between runs (in place).
+
+    Widget model ids (random UUIDs) are renumbered in order of first appearance,
+    everywhere they occur: in the stored widget state and in the outputs.
+    """
     meta = nb.metadata.get("papermill", {})
     for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
         meta.pop(key, None)
@@ -45,6 +51,39 @@ def scrub_notebook(nb) -> None:
         cell.metadata.pop("execution", None)
         for key in _VOLATILE_CELL_KEYS:
             cell.metadata.get("papermill", {}).pop(key, None)
+    store = nb.metadata.get("widgets", {}).get(_WIDGET_STATE, {})
+    if store.get("state"):
+        _renumber_widgets(nb, store)
+
+
+def _renumber_widgets(nb, store) -> None:
+    """Give widget models ids by a walk from the displayed widgets, in cell order."""
+    state = store["state"]
+    text = json.dumps(nb.cells)
+    roots = [m for m in re.findall(r'"model_id": "([0-9a-f]{32})"', text) if m in state]
+    order: list[str] = []
+
+    def visit(model_id):
+        if model_id in order or model_id not in state:
+            return
+        order.append(model_id)
+        for ref in re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(state[model_id], sort_keys=True)):
+            visit(ref)
+
+    for root in roots:
+        visit(root)
+    rest = [m for m in state if m not in order]
+    order += sorted(rest, key=lambda m: json.dumps(state[m], sort_keys=True))
+    new_id = {old: f"{i + 1:032x}" for i, old in enumerate(order)}
+    pattern = re.compile("|".join(map(re.escape, new_id)))
+
+    def rename(obj):
+        return json.loads(pattern.sub(lambda m: new_id[m.group()], json.dumps(obj, sort_keys=True)))
+
+    store["state"] = {new_id[m]: rename(state[m]) for m in order}
+    for cell in nb.cells:
+        if cell.get("outputs"):
+            cell["outputs"] = nbformat.from_dict(rename(cell["outputs"]))
 
 
 def _to_html(nb) -> str:
@@ -52,6 +91,10 @@ def _to_html(nb) -> str:
 
     exporter = HTMLExporter()
     body, _ = exporter.from_notebook_node(nb)
+    # nbconvert gives each widget view a random element id: number them instead
+    ids = dict.fromkeys(re.findall(r'id="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"', body))
+    for i, element_id in enumerate(ids):
+        body = body.replace(element_id, f"widget-view-{i + 1}")
     return body
 
 
