@@ -307,3 +307,10 @@ def test_random_folders_never_crash_and_every_file_is_accounted_for(tmp_path_fac
     assert set(corpus.report["status"]) <= {"loaded", "skipped"}
     for doc in corpus.documents.itertuples():
         assert "".join(doc.raw_text[a:b] for _, a, b in doc.spans) == doc.raw_text
+
+
+def test_duplicates_can_be_kept_with_a_note(make_folder):
+    folder = make_folder({"a.txt": ARTICLE, "b.txt": ARTICLE})
+    corpus = read_corpus(folder, keep_duplicates=True)
+    assert corpus.documents["doc_id"].tolist() == ["a", "b"]
+    assert _only(corpus.report, "b")["reason"] == "duplicate of a, kept"

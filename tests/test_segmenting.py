@@ -110,3 +110,12 @@ def test_segments_cover_the_text_exactly():
 ])
 def test_parse_date(line, iso):
     assert parse_date(line) == iso
+
+
+@pytest.mark.parametrize("wrapped", [
+    "The company said it will redeem 4.0 mln dlrs of its 8.70 pct\ndebentures due April 1, 1999.\n",
+    "Investment bankers expect more issues. In mid-December a bank sold, via California\nCars Trust, certificates backed by loans.\n",
+])
+def test_hard_wrapped_lines_are_running_text_not_furniture(wrapped):
+    text = f"Headline\n\n{BODY}\n\n{wrapped}"
+    assert [label for label, _ in labelled(text)] == ["headline", "body"]

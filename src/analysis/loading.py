@@ -139,6 +139,7 @@ def read_corpus(
     date_column: str | None = None,
     url_column: str | None = None,
     encoding: str | None = None,
+    keep_duplicates: bool = False,
     strict: bool = False,
 ) -> Corpus:
     """Load articles and account for every input.
@@ -160,6 +161,9 @@ def read_corpus(
     encoding : str, optional
         Decode files with this encoding only. By default UTF-8 (with or
         without BOM), then cp1252 and latin-1 with a warning.
+    keep_duplicates : bool, default False
+        Load a document whose text is the same as an earlier one (wire copy
+        run by two outlets, say) instead of skipping it; the report notes it.
     strict : bool, default False
         Raise :class:`CorpusError` if any input is skipped or missing.
 
@@ -197,7 +201,7 @@ def read_corpus(
         )
     if meta_path is not None:
         _join_metadata(records, report, meta_path, whole_folder=path.is_dir())
-    _drop_duplicates(records, report)
+    _mark_duplicates(records, keep=keep_duplicates)
     documents = _build_documents(records)
     report_df = pd.DataFrame(report, columns=REPORT_COLUMNS)
     if strict:
@@ -458,18 +462,22 @@ def _join_metadata(records, report, meta_path: Path, *, whole_folder: bool) -> N
                                f"{meta_path.name} has a row for {doc_id!r} but there is no such article file"])
 
 
-def _drop_duplicates(records, report) -> None:
+def _mark_duplicates(records, *, keep: bool) -> None:
+    """Skip (or, with ``keep``, note) documents whose text repeats an earlier one's."""
     first: dict[str, str] = {}
-    keep = []
+    kept = []
     for r in records:
         key = hashlib.sha1(" ".join(normalize_for_matching(r["raw_text"]).split()).encode()).hexdigest()
-        if key in first:
+        if key not in first:
+            first[key] = r["doc_id"]
+            kept.append(r)
+        elif keep:
+            r["_report"][3] = "; ".join(x for x in (r["_report"][3], f"duplicate of {first[key]}, kept") if x)
+            kept.append(r)
+        else:
             r["_report"][2] = "skipped"
             r["_report"][3] = f"duplicate: same text as {first[key]}"
-        else:
-            first[key] = r["doc_id"]
-            keep.append(r)
-    records[:] = keep
+    records[:] = kept
 
 
 def _build_documents(records) -> pd.DataFrame:

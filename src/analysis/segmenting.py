@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .text import STOPWORDS, normalize_for_matching, stem, tokenize
 
@@ -90,7 +91,10 @@ def content_words(text: str) -> set[str]:
     >>> sorted(content_words("The men were detained in the camps"))
     ['camp', 'detain', 'men']
     """
-    return {stem(t) for t in tokenize(text, stopwords=STOPWORDS) if t.isalpha() and len(t) > 2}
+    return {_stem(t) for t in tokenize(text, stopwords=STOPWORDS) if t.isalpha() and len(t) > 2}
+
+
+_stem = lru_cache(maxsize=500_000)(stem)  # a corpus has far fewer word types than tokens
 
 
 def parse_date(line: str) -> str | None:
@@ -225,6 +229,7 @@ def segment_text(
     for i in range(last, len(lines)):
         labels[i] = "comments"
 
+    wrapped = _wrapped_lines(text, lines)
     wanted = _norm(title) if title else None
     # with a title, the headline is the line that matches it, if any, among the first lines
     match = next((i for i in range(min(last, 10)) if wanted is not None and _norm(texts[i]) == wanted), None)
@@ -232,7 +237,10 @@ def segment_text(
     in_top = True  # above the first paragraph of running text
     for i in range(last):
         line = texts[i]
-        if _is_dateline(line):
+        if wrapped[i]:
+            if match is None or i > match:
+                in_top = False
+        elif _is_dateline(line):
             labels[i] = "dateline"
         elif _is_caption(line):
             labels[i] = "caption"
@@ -261,6 +269,27 @@ def segment_text(
     label, start, _ = segments[-1]
     segments[-1] = (label, start, len(text))
     return segments
+
+
+#: A line this long without sentence punctuation, followed by another line of
+#: the same paragraph, is hard-wrapped running text (newswire, e-mail).
+WRAP_MIN_CHARS = 40
+
+
+def _wrapped_lines(text: str, lines) -> list[bool]:
+    """Which lines belong to a hard-wrapped paragraph (continued, or a continuation).
+
+    Such lines are running text: a date or "via ..." inside them is not a
+    dateline or a caption.
+    """
+    wrapped = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        start, content_end, end = lines[i]
+        same_paragraph = content_end + 1 == end  # one newline, no blank line, before the next line
+        line = text[start:content_end].strip()
+        if same_paragraph and len(line) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(line):
+            wrapped[i] = wrapped[i + 1] = True
+    return wrapped
 
 
 def _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary) -> None:
