@@ -1,0 +1,32 @@
+"""``python -m analysis claims PATH [--out FILE.csv]``: the claimed figures of a corpus.
+
+Writes one row per mention of a figure (the columns of
+:func:`analysis.claims.extract_claims`) as CSV, to ``--out`` or standard output.
+"""
+
+from __future__ import annotations
+
+from . import add_corpus_arguments, load_from_args, write_table
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "claims", help="extract claimed figures (how many detained, killed ...) with bounds, hedges and sources",
+        description="One row per claimed figure: doc_id, outlet, category, value_low, value_high, qualifier, "
+                    "hedged, attributed_to, stated, sentence, start, end (offsets into the file's text).")
+    add_corpus_arguments(parser)
+    parser.add_argument("--out", help="CSV file to write (default: standard output)")
+    parser.add_argument("--include", default="headline,body",
+                        help="segment labels to read, comma-separated, or 'all' (default: headline,body)")
+    parser.add_argument("--lexicon", help="your own category lexicon CSV (category,role,term); "
+                                          "default: the shipped data/claims_lexicon.csv")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..claims import extract_claims
+
+    corpus = load_from_args(args)
+    include = "all" if args.include.strip() == "all" else tuple(x.strip() for x in args.include.split(",") if x.strip())
+    write_table(extract_claims(corpus.documents, include=include, lexicon=args.lexicon), args.out)
+    return 0

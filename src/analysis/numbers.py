@@ -1,0 +1,433 @@
+"""Find the figures in a sentence: how many, and how firmly the text says it.
+
+:func:`find_figures` reads digits ("100", "1,500", "1.5 million"), number words
+("three", "fifty-two", "a hundred"), vague amounts ("several", "dozens",
+"scores of", "hundreds", "several hundred"), ranges ("30 to 40", "30 or 40") and
+the words that bound them ("at least", "more than", "up to", "around"). Each
+figure gets a lower and an upper bound and a qualifier, following the value
+table of ``data/annotations/CLAIMS_GUIDE.md``:
+
+============================================  ===========  =====  =====
+text                                          qualifier    low    high
+============================================  ===========  =====  =====
+"three", "100"                                exact        3      3
+"about / around / approximately / nearly 100" approximate  100    100
+"at least 3"                                  lower_bound  3
+"more than 100", "over a hundred"             lower_bound  101
+"up to 100"                                   upper_bound         100
+"30 to 40", "30 or 40", "around 30 or 40"     range        30     40
+"several" / "dozens" / "scores of"            vague        3/24/40
+"hundreds" / "several hundred"                vague        200/300
+============================================  ===========  =====  =====
+
+Numbers that do not count anything are left out: dates, years, decades, times,
+durations, ages, street and phone numbers, money, percentages, measures,
+ordinals, list numbering and labels ("Article 58").
+
+Why not a library? ``numerizer`` turns "hundreds" into "100s" and "several
+hundred" into "several100"; ``word2number`` reads "over a hundred and death of
+three" as 300 and rejects "hundreds"; ``text2num`` reads "hundreds" as 100 and
+rejects "a hundred". None keeps character offsets. The parser here is small and
+does.
+
+Examples
+--------
+>>> [(f.stated, f.low, f.high, f.qualifier) for f in find_figures(
+...     "the detention of over a hundred and death of three men")]
+[('over a hundred', 101, None, 'lower_bound'), ('three', 3, 3, 'exact')]
+>>> find_figures("Posted April 13, 2017, at 996 Kadyrov Street")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import normalize_for_matching
+
+__all__ = ["Figure", "find_figures", "parse_number", "word_tokens"]
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+          "mln": 10**6, "bln": 10**9}
+#: Vague amounts and the lower bound the claims guide gives them.
+VAGUE = {"several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+         "millions": 2 * 10**6, "tens": 20}
+
+# Words before a figure that bound it: (qualifier, shift added to the value).
+PREFIXES = {
+    ("at", "least"): ("lower_bound", 0), ("no", "fewer", "than"): ("lower_bound", 0),
+    ("no", "less", "than"): ("lower_bound", 0), ("not", "less", "than"): ("lower_bound", 0),
+    ("a", "minimum", "of"): ("lower_bound", 0),
+    ("more", "than"): ("lower_bound", 1), ("over",): ("lower_bound", 1),
+    ("upwards", "of"): ("lower_bound", 1), ("in", "excess", "of"): ("lower_bound", 1),
+    ("up", "to"): ("upper_bound", 0), ("as", "many", "as"): ("upper_bound", 0),
+    ("no", "more", "than"): ("upper_bound", 0), ("at", "most"): ("upper_bound", 0),
+    ("fewer", "than"): ("upper_bound", -1), ("less", "than"): ("upper_bound", -1),
+    ("under",): ("upper_bound", -1),
+    ("about",): ("approximate", 0), ("around",): ("approximate", 0),
+    ("approximately",): ("approximate", 0), ("approx",): ("approximate", 0),
+    ("nearly",): ("approximate", 0), ("almost",): ("approximate", 0),
+    ("roughly",): ("approximate", 0), ("some",): ("approximate", 0),
+    ("an", "estimated"): ("approximate", 0), ("estimated",): ("approximate", 0),
+    ("close", "to"): ("approximate", 0), ("circa",): ("approximate", 0),
+}
+SUFFIXES = {("or", "more"): "lower_bound", ("or", "so"): "approximate",
+            ("or", "fewer"): "upper_bound", ("or", "less"): "upper_bound"}
+RANGE_WORDS = {"to", "or", "-"}
+_PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[0]))
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+          "sep", "sept", "oct", "nov", "dec"}
+#: Nouns that make a number a duration, a sum of money, a share or a measure.
+NOT_COUNTS = {
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night",
+    "nights", "weekend", "weekends", "times", "o'clock", "am", "pm", "gmt", "utc", "hrs",
+    "dollar", "dollars", "dlrs", "dlr", "cent", "cents", "euro", "euros", "pound", "pounds",
+    "pence", "ruble", "rubles", "rouble", "roubles", "yen", "yuan", "franc", "francs", "marks",
+    "rupees", "dinars", "usd", "eur", "gbp", "stg", "pct", "percent", "percentage",
+    "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "foot", "inches",
+    "kg", "kilos", "kilograms", "tonnes", "tons", "lbs", "litres", "liters", "barrels",
+    "acres", "hectares", "degrees", "shares", "points", "votes",
+}
+CURRENCY_SIGNS = set("$£€¥₽₹")
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
+                "drive", "way", "square", "place", "highway", "prospekt", "prospect",
+                "embankment", "terrace", "alley", "plaza", "ulitsa"}
+#: Words after which a number is a label, not a count ("Article 58", "No. 5").
+LABELS = {"no", "number", "nos", "#", "article", "articles", "section", "chapter", "paragraph",
+          "clause", "flight", "room", "page", "route", "platform", "ward", "cell", "camp",
+          "prison", "colony", "floor", "apartment", "episode", "season", "volume", "phase",
+          "district", "precinct", "zone", "resolution", "version", "aged", "age", "ages"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in a text.
+
+    ``start``/``end`` are character offsets of ``stated`` in the text searched;
+    ``first``/``last`` are the indices of its first and one-past-last tokens in
+    :func:`word_tokens` of that text. ``low``/``high`` are None when open.
+    """
+
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    stated: str
+    first: int
+    last: int
+
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
+# an em dash separates words ("men—reportedly"); an en dash joins a range ("30–40")
+_DASHES_AS_SPACE = str.maketrans({"\u2014": " ", "\u2015": " "})
+_NUMBERISH = re.compile(
+    r"\d|\b(?:" + "|".join(sorted({*UNITS, *TENS, *SCALES, *VAGUE}, key=len, reverse=True))
+    + r")\b", re.IGNORECASE)
+
+
+def word_tokens(text: str) -> list[tuple[str, int, int]]:
+    """``(lowercase token, start, end)`` for the words, numbers and punctuation of ``text``.
+
+    Quotes and dashes are normalised first (an em dash separates words), so offsets are
+    those of ``text``.
+
+    >>> [t for t, a, b in word_tokens("At least 1,500 men—reportedly.")]
+    ['at', 'least', '1,500', 'men', 'reportedly', '.']
+    """
+    plain = normalize_for_matching(text.translate(_DASHES_AS_SPACE))
+    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(plain)]
+
+
+def parse_number(words: str) -> int | None:
+    """The value of a number written in digits or words, or None.
+
+    >>> parse_number("fifty-two"), parse_number("a hundred"), parse_number("1,500")
+    (52, 100, 1500)
+    >>> parse_number("one hundred and five"), parse_number("1.5 million"), parse_number("dozens")
+    (105, 1500000, None)
+    """
+    tokens = [t for t, _, _ in word_tokens(words)]
+    found = _quantity(tokens, 0)
+    if found is None or found[2] != len(tokens) or found[1] != "exact":
+        return None
+    return found[0]
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in ``text`` that counts something, with its bounds.
+
+    Parameters
+    ----------
+    text : str
+        A sentence (or any text; a line start is read as a sentence start).
+
+    Returns
+    -------
+    list of Figure
+        In text order. Two figures in one sentence are two items.
+
+    Examples
+    --------
+    >>> [(f.stated, f.low, f.high, f.qualifier) for f in find_figures(
+    ...     "people are kept altogether, around 30 or 40, for several weeks")]
+    [('around 30 or 40', 30, 40, 'range')]
+    """
+    if not _NUMBERISH.search(text):
+        return []
+    norm = normalize_for_matching(text)
+    tokens = word_tokens(text)
+    words = [t for t, _, _ in tokens]
+    figures = []
+    k = 0
+    while k < len(words):
+        found = _figure_at(words, k)
+        if found is None:
+            k += 1
+            continue
+        first, last, low, high, qualifier = found
+        if not _is_not_a_count(norm, tokens, first, last):
+            start, end = tokens[first][1], tokens[last - 1][2]
+            figures.append(Figure(start, end, low, high, qualifier, text[start:end], first, last))
+        k = last
+    return figures
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def _quantity(words, k):
+    """``(value, 'exact' | 'vague' | 'decimal', end)`` for a number starting at ``k``."""
+    if k >= len(words):
+        return None
+    w = words[k]
+    if w[0].isdigit():
+        return _digits(words, k)
+    if w in VAGUE:
+        return _vague(words, k)
+    if w in ("a", "an") and k + 1 < len(words) and words[k + 1] in SCALES:
+        return _words(words, k + 1, start_value=1)
+    if w in UNITS or w in TENS or _hyphenated(w) is not None:
+        return _words(words, k)
+    return None
+
+
+def _digits(words, k):
+    w = words[k]
+    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", w):
+        value, kind = int(w.replace(",", "")), "exact"
+    elif re.fullmatch(r"\d+\.\d+", w):
+        value, kind = float(w), "decimal"
+    else:
+        return None
+    end = k + 1
+    while end < len(words) and words[end] in SCALES and words[end] != "dozen":
+        value, kind, end = value * SCALES[words[end]], "exact", end + 1
+    return (int(value) if kind == "exact" else value), kind, end
+
+
+def _hyphenated(w):
+    parts = w.split("-")
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS and UNITS[parts[1]] < 10:
+        return TENS[parts[0]] + UNITS[parts[1]]
+    return None
+
+
+def _words(words, k, start_value=0):
+    """Number words from ``k``: "three", "fifty-two", "one hundred and five", "two dozen"."""
+    total, current, end = 0, start_value, k
+    previous = "scale" if start_value else None  # what the last word was
+    while end < len(words):
+        w = words[end]
+        small = UNITS.get(w) or TENS.get(w) or _hyphenated(w)
+        nxt = words[end + 1] if end + 1 < len(words) else ""
+        if small is not None and previous in (None, "scale", "and"):
+            current += small
+            previous = "tens" if w in TENS else "unit"
+        elif w in UNITS and UNITS[w] < 10 and previous == "tens":
+            current += UNITS[w]  # "twenty three"
+            previous = "unit"
+        elif w in SCALES and w not in ("mln", "bln") and previous != "and":
+            if SCALES[w] >= 1000:
+                total, current = total + max(current, 1) * SCALES[w], 0
+            else:
+                current = max(current, 1) * SCALES[w]
+            previous = "scale"
+        elif w == "and" and previous == "scale" and (nxt in UNITS or nxt in TENS or _hyphenated(nxt)):
+            previous = "and"  # "one hundred and five"; not "a hundred and death of three"
+        else:
+            break
+        end += 1
+    if end == k:
+        return None
+    return total + current, "exact", end
+
+
+def _vague(words, k):
+    w, end = words[k], k + 1
+    following = words[end] if end < len(words) else ""
+    if w == "several":
+        if following in ("hundred", "thousand", "million", "dozen"):
+            return 3 * SCALES[following], "vague", end + 1
+        return 3, "vague", end
+    if w == "scores" and following != "of":
+        return None  # "test scores", "scores a goal"
+    value = VAGUE[w]
+    # "hundreds of thousands", "tens of thousands"
+    if following == "of" and end + 1 < len(words) and words[end + 1] in ("thousands", "millions"):
+        return value * VAGUE[words[end + 1]] // 2, "vague", end + 2
+    return value, "vague", end
+
+
+def _figure_at(words, k):
+    """``(first, last, low, high, qualifier)`` of a figure whose number starts at ``k``."""
+    q = _quantity(words, k)
+    if q is None:
+        return None
+    value, kind, end = q
+    if kind == "decimal":
+        return None  # "3.5" counts no people; "3.5 million" has become exact above
+    first, qualifier, shift = k, ("vague" if kind == "vague" else "exact"), 0
+    for phrase, (qual, sh) in _PREFIXES_LONGEST_FIRST:
+        n = len(phrase)
+        if k - n >= 0 and tuple(words[k - n:k]) == phrase:
+            if phrase == ("some",) and kind == "vague":
+                continue
+            first, shift = k - n, sh
+            if kind != "vague":
+                qualifier = qual
+            break
+    between = first >= 1 and words[first - 1] == "between"
+    # range: "30 to 40", "30 or 40", "30-40", "between 30 and 40"
+    if kind == "exact" and end + 1 < len(words) and (
+            words[end] in RANGE_WORDS or between and words[end] == "and"):
+        q2 = _quantity(words, end + 1)
+        if q2 is not None and q2[1] == "exact" and q2[0] > value:
+            return (first - 1 if between else first), q2[2], value, q2[0], "range"
+    for phrase, qual in SUFFIXES.items():
+        if tuple(words[end:end + 2]) == phrase and kind == "exact" and qualifier == "exact":
+            qualifier, end = qual, end + 2
+            break
+    if qualifier == "lower_bound":
+        return first, end, value + shift, None, qualifier
+    if qualifier == "upper_bound":
+        return first, end, None, value + shift, qualifier
+    if qualifier == "vague":
+        return first, end, value, None, qualifier
+    return first, end, value, value, qualifier
+
+
+# ------------------------------------------------------------ not a count
+
+
+def _is_not_a_count(norm, tokens, first, last) -> bool:
+    """True for dates, years, times, ages, addresses, phones, money, measures, labels."""
+    words = [t for t, _, _ in tokens]
+    before = words[first - 1] if first > 0 else ""
+    after = words[last] if last < len(words) else ""
+    start, end = tokens[first][1], tokens[last - 1][2]
+    for i in range(first, last):
+        if not words[i][0].isdigit():
+            continue
+        a, b = tokens[i][1], tokens[i][2]
+        left = norm[a - 1] if a > 0 else " "
+        right = norm[b] if b < len(norm) else " "
+        if left.isalpha() or right.isalpha() or left in "+'/:#." or right in "/:%":
+            return True  # 1930s, 5th, 10am, G20, +7, '90s, 1/2, 10:30, 50%
+        if right == "-" and norm[b + 1:b + 2].isalpha() or left == "-" and norm[a - 2:a - 1].isalpha():
+            return True  # 25-year-old, a 3-day trial, COVID-19
+        if re.fullmatch(r"\d{4}", words[i]) and 1800 <= int(words[i]) <= 2100:
+            return True  # a year (write 2,000 for a count)
+        ca, cb = _hyphen_chain(norm, a, b)
+        if len(re.sub(r"\D", "", norm[ca:cb])) >= 7:
+            return True  # a phone number: 88005557374, 555-1234
+        if (ca, cb) != (a, b) and not (start <= ca and cb <= end):
+            return True  # joined to digits outside the figure: a score 3-1, a code 12-4-7
+    if first > 0 and words[first][0].isalpha() and norm[start:start + 1].isupper() \
+            and words[first - 1] not in (".", '"', ":", "(") and not _is_capitalised_line(norm, tokens, first):
+        return True  # "Group of Seven", "the Big Three": a name
+    if norm[start - 1:start] in CURRENCY_SIGNS or before in ("us", "usd", "rs", "eur", "gbp"):
+        return True
+    if _is_month(norm, tokens, first - 1) or _is_month(norm, tokens, last):
+        return True  # April 13, 13 April
+    if before in LABELS or before == "(" and after == ")":
+        return True  # Article 58, aged 25, (25)
+    if _digit_run(tokens, first, last) or _is_age_after_name(tokens, norm, first, last):
+        return True  # 8 800 555; "John Smith, 25, said"
+    if (first == 0 or "\n" in norm[tokens[first - 1][2]:start]) and after in (".", ")") \
+            and words[first][0].isdigit():
+        return True  # list numbering "1." "2)"
+    if re.match(r"\s*[ap]\.?m\b", norm[end:end + 6], re.IGNORECASE):
+        return True  # 3 p.m.
+    k = last + (1 if after == "of" else 0)  # "thousands of rubles"
+    for j in range(k, min(k + 2, len(words))):
+        if words[j] in NOT_COUNTS:
+            return True
+        if not words[j].isalpha():
+            break
+    return _is_street(tokens, norm, last) or norm[end:end + 1] in CURRENCY_SIGNS
+
+
+def _hyphen_chain(norm, a, b) -> tuple[int, int]:
+    """Span of the digits joined to ``norm[a:b]`` by hyphens or dots, no spaces: "1942-46"."""
+    while a >= 2 and norm[a - 1] in "-." and norm[a - 2].isdigit():
+        a -= 2
+        while a > 0 and norm[a - 1].isdigit():
+            a -= 1
+    while b + 1 < len(norm) and norm[b] in "-." and norm[b + 1].isdigit():
+        b += 2
+        while b < len(norm) and norm[b].isdigit():
+            b += 1
+    return a, b
+
+
+def _is_month(norm, tokens, i) -> bool:
+    """A month name; lowercase "may" and "march" are verbs."""
+    if not 0 <= i < len(tokens):
+        return False
+    word = norm[tokens[i][1]:tokens[i][2]]
+    return tokens[i][0] in MONTHS and (word[:1].isupper() or tokens[i][0] not in ("may", "march"))
+
+
+def _is_capitalised_line(norm, tokens, first) -> bool:
+    """Headline case: the words around are capitalised too ("Police Arrest Three Men")."""
+    near = [norm[a:b] for _, a, b in tokens[max(0, first - 3):first + 4] if b - a > 3 and norm[a:a + 1].isalpha()]
+    return len(near) >= 3 and all(w[:1].isupper() for w in near)
+
+
+def _digit_run(tokens, first, last) -> bool:
+    """Digits followed by more digits with only spaces between: a phone or code."""
+    if last >= len(tokens) or not tokens[last - 1][0][0].isdigit():
+        return False
+    nxt = tokens[last]
+    return nxt[0][0].isdigit() and nxt[1] - tokens[last - 1][2] <= 1
+
+
+def _is_age_after_name(tokens, norm, first, last) -> bool:
+    """"John Smith, 25, said": a bare number between commas after a name."""
+    if first < 2 or last >= len(tokens) or last - first != 1 or not tokens[first][0].isdigit():
+        return False
+    name = norm[tokens[first - 2][1]:tokens[first - 2][2]]
+    return tokens[first - 1][0] == "," and tokens[last][0] == "," and name[:1].isupper()
+
+
+def _is_street(tokens, norm, last) -> bool:
+    """"996 Kadyrov Street": capitalised words then a street word."""
+    for j in range(last, min(last + 4, len(tokens))):
+        word = norm[tokens[j][1]:tokens[j][2]]
+        if not word[:1].isupper():
+            return False
+        if j > last and tokens[j][0].rstrip(".") in STREET_WORDS:
+            return True
+    return False

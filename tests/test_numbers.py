@@ -1,0 +1,105 @@
+"""Figures in text: values, bounds and qualifiers, and the numbers that count nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.numbers import find_figures, parse_number
+
+
+def figures(text):
+    return [(f.stated, f.low, f.high, f.qualifier) for f in find_figures(text)]
+
+
+# every row of the value table in data/annotations/CLAIMS_GUIDE.md, and a few more
+@pytest.mark.parametrize("text, stated, low, high, qualifier", [
+    ("three men", "three", 3, 3, "exact"),
+    ("100 men", "100", 100, 100, "exact"),
+    ("about 100 men", "about 100", 100, 100, "approximate"),
+    ("around 100 men", "around 100", 100, 100, "approximate"),
+    ("approximately 100 men", "approximately 100", 100, 100, "approximate"),
+    ("nearly 100 men", "nearly 100", 100, 100, "approximate"),
+    ("at least 3 men", "at least 3", 3, None, "lower_bound"),
+    ("more than 100 men", "more than 100", 101, None, "lower_bound"),
+    ("the detention of over a hundred", "over a hundred", 101, None, "lower_bound"),
+    ("up to 100 men", "up to 100", None, 100, "upper_bound"),
+    ("30 to 40 individuals", "30 to 40", 30, 40, "range"),
+    ("30 or 40 men", "30 or 40", 30, 40, "range"),
+    ("kept altogether, around 30 or 40", "around 30 or 40", 30, 40, "range"),
+    ("several camps", "several", 3, None, "vague"),
+    ("dozens of men", "dozens", 24, None, "vague"),
+    ("scores of men", "scores", 40, None, "vague"),
+    ("hundreds of men", "hundreds", 200, None, "vague"),
+    ("several hundred men", "several hundred", 300, None, "vague"),
+    # beyond the table
+    ("1,500 people", "1,500", 1500, 1500, "exact"),
+    ("1.5 million people", "1.5 million", 1_500_000, 1_500_000, "exact"),
+    ("fifty-two men", "fifty-two", 52, 52, "exact"),
+    ("one hundred and five men", "one hundred and five", 105, 105, "exact"),
+    ("a dozen men", "a dozen", 12, 12, "exact"),
+    ("between 30 and 40 men", "between 30 and 40", 30, 40, "range"),
+    ("30-40 men", "30-40", 30, 40, "range"),
+    ("fewer than 100 men", "fewer than 100", None, 99, "upper_bound"),
+    ("100 or more men", "100 or more", 100, None, "lower_bound"),
+    ("some 300 people", "some 300", 300, 300, "approximate"),
+    ("tens of thousands of people", "tens of thousands", 20_000, None, "vague"),
+])
+def test_value_table(text, stated, low, high, qualifier):
+    assert figures(text) == [(stated, low, high, qualifier)]
+
+
+def test_two_figures_in_one_sentence_are_two_items_with_offsets():
+    text = "an effort which resulted to the detention of over a hundred and death of three men."
+    found = find_figures(text)
+    assert [(f.stated, f.low, f.qualifier) for f in found] == [
+        ("over a hundred", 101, "lower_bound"), ("three", 3, "exact")]
+    assert all(text[f.start:f.end] == f.stated for f in found)
+
+
+# every kind of number that is not a figure (CLAIMS_GUIDE "Not claims" and "Distractors")
+@pytest.mark.parametrize("kind, text", [
+    ("date", "Posted April 13, 2017"),
+    ("date", "on december 31 the men"),
+    ("year", "a campaign that began in 2017"),
+    ("decade", "the first camp since Hitler's in the 1930s"),
+    ("year range", "interred by the US government from 1942-46"),
+    ("time", "detained at 10:30 on Monday"),
+    ("time", "released at 3 p.m. yesterday"),
+    ("duration", "For several weeks now"),
+    ("duration", "held for three days"),
+    ("frequency", "beaten three times"),
+    ("age", "a 25-year-old man"),
+    ("age", "the men, aged 20, were freed"),
+    ("age", "John Smith, 25, was arrested"),
+    ("street number", "located at 996 Kadyrov Street in Argun"),
+    ("phone number", "call the LGBTI network on 88005557374"),
+    ("phone number", "call 555-1234 for help"),
+    ("money", "bribes of $5,000"),
+    ("money", "thousands of rubles"),
+    ("money", "paid 100 dollars"),
+    ("percentage", "rose to 5%"),
+    ("percentage", "up 5 per cent"),
+    ("ordinal", "the 3rd camp"),
+    ("ordinal", "the first camp and a second prison"),
+    ("list numbering", "1. Mike"),
+    ("label", "held under Article 58"),
+    ("name", "talks held by the Group of Seven"),
+    ("score", "won 3-1"),
+    ("fraction", "1/2 of them"),
+])
+def test_not_a_figure(kind, text):
+    assert figures(text) == [], kind
+
+
+@pytest.mark.parametrize("words, value", [
+    ("fifty-two", 52), ("a hundred", 100), ("1,500", 1500), ("one hundred and five", 105),
+    ("two thousand five hundred", 2500), ("twenty three", 23), ("dozens", None), ("men", None),
+])
+def test_parse_number(words, value):
+    assert parse_number(words) == value
+
+
+def test_number_words_in_stopwords_are_still_read():
+    # "three", "hundred", "over" are stopwords; figures are found before stopword removal
+    assert figures("death of three men and over a hundred detained") == [
+        ("three", 3, 3, "exact"), ("over a hundred", 101, None, "lower_bound")]
