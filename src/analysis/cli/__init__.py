@@ -29,6 +29,8 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title-column", help="title column of a table input")
     parser.add_argument("--outlet-column", help="outlet column of a table input")
     parser.add_argument("--date-column", help="date column of a table input")
+    parser.add_argument("--keep-duplicates", action="store_true",
+                        help="load documents whose text repeats an earlier one's (wire copy) instead of skipping them")
     parser.add_argument("--strict", action="store_true", help="fail if any input is set aside")
 
 
@@ -37,7 +39,7 @@ def load_from_args(args: argparse.Namespace):
     corpus = read_corpus(
         args.path, metadata=args.metadata, text_column=args.text_column, id_column=args.id_column,
         title_column=args.title_column, outlet_column=args.outlet_column,
-        date_column=args.date_column, strict=args.strict,
+        date_column=args.date_column, keep_duplicates=args.keep_duplicates, strict=args.strict,
     )
     for row in corpus.problems.itertuples():
         print(f"{row.status}: {row.path}: {row.reason}", file=sys.stderr)

@@ -1,0 +1,377 @@
+"""Passages that two documents share: quotations and sentences that travel.
+
+The method follows passim (Smith et al.): every document's words are cut into
+overlapping word n-grams (:data:`NGRAM` words); n-grams found in more than
+:data:`MAX_DOC_FREQ` documents are boilerplate and are not used to pick
+candidates; two documents become a candidate pair when they share at least
+:data:`MIN_SHARED_NGRAMS` of the rest. Only candidate pairs are aligned: the
+n-grams they share are chained into regions, and each region is aligned word
+by word (:class:`difflib.SequenceMatcher`), joining matches separated by at
+most :data:`MAX_GAP` differing words and no sentence end.
+
+Words are compared after lowercasing and mapping curly quotes and apostrophes
+to straight ones, and punctuation and line breaks are ignored, so a quotation
+printed with other quotation marks, or split into two paragraphs, still matches;
+a word or two changed ("risky"/"dangerous", "can not"/"cannot", a misspelt
+name) makes a ``near`` passage instead of a ``verbatim`` one.
+
+A passage must share at least ``min_words`` words, not counting names (words
+capitalised in both texts): titles and names such as "the head of the Chechen
+Republic, Ramzan Kadyrov" travel between articles without being a copied
+passage. Only headline and body are read unless ``include`` asks for more.
+
+All offsets are offsets into ``raw_text``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> docs = pd.DataFrame({"doc_id": ["a", "b"], "raw_text": [
+...     "He said: “You can not arrest people who just don’t exist in the republic,” and left.",
+...     "A spokesman said 'You cannot arrest people who just don't exist in the republic'."]})
+>>> found = shared_passages(docs)
+>>> print(found.loc[0, "text_b"], "|", found.loc[0, "kind"])
+You cannot arrest people who just don't exist in the republic | near
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from tqdm import tqdm
+
+from .segmenting import ANALYSED, LABELS
+from .text import normalize_for_matching, token_spans
+
+__all__ = [
+    "MAX_DOC_FREQ",
+    "MAX_GAP",
+    "MIN_SHARED_NGRAMS",
+    "MIN_WORDS",
+    "NGRAM",
+    "PASSAGE_COLUMNS",
+    "shared_passages",
+    "shared_words_by_outlet",
+]
+
+#: Words per n-gram used to find candidate pairs and anchor the alignment.
+NGRAM = 5
+#: Shared words a passage needs, not counting names (``min_words``).
+MIN_WORDS = 7
+#: Differing words (in each text) that may separate two matching runs of one passage.
+MAX_GAP = 3
+#: An n-gram found in more documents than this is boilerplate (passim's rule).
+MAX_DOC_FREQ = 100
+#: Non-boilerplate n-grams two documents must share to be aligned.
+MIN_SHARED_NGRAMS = 2
+#: Rows of the n-gram index multiplied at a time when counting shared n-grams.
+BLOCK_ROWS = 2048
+
+#: Columns of the passages table.
+PASSAGE_COLUMNS = ["doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b",
+                   "text_a", "text_b", "n_words", "score", "kind"]
+
+
+@dataclass
+class _Tokens:
+    """The words of one document, with their offsets into ``raw_text``."""
+
+    ids: list[int]  # word ids: lowercased, curly quotes and apostrophes made straight
+    starts: list[int]
+    ends: list[int]
+    names: list[bool]  # capitalised like a name ("Kadyrov", "Republic"), unlike "LGBTI" or "men"
+    breaks: list[bool]  # a sentence ends (.!? or a line break) between this word and the next
+    runs: list[int]  # the stretch of contiguous included text each word belongs to
+
+
+def shared_passages(
+    docs: pd.DataFrame,
+    *,
+    min_words: int = MIN_WORDS,
+    include=ANALYSED,
+    max_gap: int = MAX_GAP,
+    max_doc_freq: int = MAX_DOC_FREQ,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """One row per passage that two documents share.
+
+    Parameters
+    ----------
+    docs : pandas.DataFrame
+        The output of :func:`analysis.load_corpus` (``doc_id``, ``raw_text``
+        and ``spans``; without ``spans`` the whole ``raw_text`` is read).
+    min_words : int, default :data:`MIN_WORDS`
+        Shared words a passage needs, not counting names (words capitalised in
+        both texts).
+    include : tuple of str or "all", default ("headline", "body")
+        Segment labels to read; e.g. add ``"comments"`` to search reader comments.
+    max_gap : int, default :data:`MAX_GAP`
+        Differing words tolerated between two matching runs of one passage.
+    max_doc_freq : int, default :data:`MAX_DOC_FREQ`
+        N-grams found in more documents than this do not make two documents a
+        candidate pair (they still count once a pair is aligned).
+    progress : bool, optional
+        Show progress bars; by default only on a terminal.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`PASSAGE_COLUMNS`. ``doc_a`` comes before ``doc_b`` in
+        ``docs``; ``start_*``/``end_*`` are offsets into each ``raw_text`` and
+        ``text_*`` the slices; ``n_words`` counts the words the two share;
+        ``score`` is ``2 * n_words / (words in text_a + words in text_b)`` (1.0
+        when verbatim); ``kind`` is ``verbatim`` (the same words, whatever the
+        quotation marks, case and line breaks) or ``near`` (a few words differ).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "raw_text": [
+    ...     "Filing a complaint is extremely risky, as retaliation is practically inevitable.",
+    ...     "Filing a complaint is extremely dangerous, as retaliation is practically inevitable.",
+    ...     "the head of the Chechen Republic, Ramzan Kadyrov, said"]})
+    >>> shared_passages(docs)[["doc_a", "doc_b", "n_words", "kind"]].values.tolist()
+    [['a', 'b', 10, 'near']]
+    """
+    labels = set(LABELS) if include == "all" else set(include)
+    if labels - set(LABELS):
+        raise ValueError(f"unknown segment label(s) {sorted(labels - set(LABELS))}; labels are {list(LABELS)}")
+    ids = docs["doc_id"].astype(str).tolist()
+    raws = docs["raw_text"].tolist()
+    spans = docs["spans"].tolist() if "spans" in docs.columns else [None] * len(docs)
+    disable = None if progress is None else not progress
+    vocabulary: dict[str, int] = {}
+    tokens = [_doc_tokens(raw, sp, labels, vocabulary)
+              for raw, sp in zip(tqdm(raws, desc="words", unit="doc", disable=disable, leave=False), spans)]
+    grams = [_ngram_keys(t) for t in tokens]
+    pairs = _candidate_pairs([np.unique(keys) for keys, _ in grams], max_doc_freq=max_doc_freq, progress=progress)
+    rows = []
+    positions, current = {}, -1
+    for a, b in tqdm(pairs, desc="align", unit="pair", disable=disable, leave=False):
+        if a != current:  # pairs come sorted by their first document
+            positions, current = _positions(*grams[a]), a
+        anchors = sorted((i, j) for key, j in zip(*(g.tolist() for g in grams[b])) for i in positions.get(key, ()))
+        for p in _align(tokens[a], tokens[b], anchors, max_gap=max_gap):
+            if p["counted"] >= min_words:
+                rows.append(_row(p, ids[a], ids[b], raws[a], raws[b], tokens[a], tokens[b]))
+    table = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    for column in ("doc_a", "doc_b", "text_a", "text_b", "kind"):
+        table[column] = table[column].astype(object)
+    return table
+
+
+def _row(p: dict, id_a: str, id_b: str, raw_a: str, raw_b: str, ta: "_Tokens", tb: "_Tokens") -> tuple:
+    """One row of the passages table from an aligned passage (word positions)."""
+    start_a, end_a = ta.starts[p["a0"]], ta.ends[p["a1"] - 1]
+    start_b, end_b = tb.starts[p["b0"]], tb.ends[p["b1"] - 1]
+    size_a, size_b = p["a1"] - p["a0"], p["b1"] - p["b0"]
+    kind = "verbatim" if p["matched"] == size_a == size_b else "near"
+    return (id_a, id_b, start_a, end_a, start_b, end_b, raw_a[start_a:end_a], raw_b[start_b:end_b],
+            p["matched"], round(2 * p["matched"] / (size_a + size_b), 4), kind)
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _doc_tokens(raw: str, spans, labels: set[str], vocabulary: dict[str, int]) -> _Tokens:
+    """The words of the included segments of one document; offsets into ``raw``."""
+    plain = normalize_for_matching(raw)
+    starts, ends, runs = [], [], []
+    for run, (start, end) in enumerate(_stretches(spans, labels, len(raw))):
+        for a, b in token_spans(plain[start:end]):
+            starts.append(start + a)
+            ends.append(start + b)
+            runs.append(run)
+    words = [plain[a:b] for a, b in zip(starts, ends)]
+    breaks = [bool(_SENTENCE_END.search(plain, end, start)) for end, start in zip(ends, starts[1:])] + [True]
+    return _Tokens(
+        ids=[vocabulary.setdefault(w.lower(), len(vocabulary)) for w in words],
+        starts=starts,
+        ends=ends,
+        names=[w[0].isupper() and not w.isupper() for w in words],
+        breaks=breaks,
+        runs=runs,
+    )
+
+
+def _stretches(spans, labels: set[str], length: int) -> list[tuple[int, int]]:
+    """Contiguous stretches of text made of included segments."""
+    stretches: list[list[int]] = []
+    for label, start, end in spans if spans is not None else [("body", 0, length)]:
+        if label not in labels:
+            continue
+        if stretches and stretches[-1][1] == start:
+            stretches[-1][1] = end
+        else:
+            stretches.append([start, end])
+    return [tuple(s) for s in stretches]
+
+
+def _ngram_keys(tokens: _Tokens, n: int = NGRAM) -> tuple[np.ndarray, np.ndarray]:
+    """A hash of every word n-gram inside one stretch of text, and where it starts."""
+    count = len(tokens.ids) - n + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    ids, runs = np.array(tokens.ids, dtype=np.uint64), np.array(tokens.runs)
+    keys = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(n):  # polynomial hash, wrapping around 2**64
+            keys = keys * np.uint64(1_000_003) + ids[k:k + count]
+    inside = runs[:count] == runs[n - 1:]
+    return keys[inside], np.flatnonzero(inside)
+
+
+def _positions(keys: np.ndarray, starts: np.ndarray) -> dict[int, list[int]]:
+    positions: dict[int, list[int]] = {}
+    for key, start in zip(keys.tolist(), starts.tolist()):
+        positions.setdefault(key, []).append(start)
+    return positions
+
+
+def _candidate_pairs(keys: list[np.ndarray], *, max_doc_freq: int, min_shared: int = MIN_SHARED_NGRAMS,
+                     progress: bool | None = None) -> list[tuple[int, int]]:
+    """Pairs of documents (by position) sharing ``min_shared`` n-grams that are not boilerplate."""
+    if not keys:
+        return []
+    doc = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+    unique, column, freq = np.unique(np.concatenate(keys), return_inverse=True, return_counts=True)
+    keep = (freq[column] >= 2) & (freq[column] <= max_doc_freq)
+    index = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (doc[keep], column[keep])),
+                              shape=(len(keys), len(unique)))
+    transposed = index.T.tocsr()
+    pairs: list[tuple[int, int]] = []
+    disable = None if progress is None else not progress
+    for start in tqdm(range(0, len(keys), BLOCK_ROWS), desc="candidates", unit="block", disable=disable, leave=False):
+        shared = (index[start:start + BLOCK_ROWS] @ transposed).tocoo()
+        rows = shared.row + start
+        ok = (shared.col > rows) & (shared.data >= min_shared)
+        pairs.extend(zip(rows[ok].tolist(), shared.col[ok].tolist()))
+    return sorted(pairs)
+
+
+def _align(ta: _Tokens, tb: _Tokens, anchors: list[tuple[int, int]], *, max_gap: int, n: int = NGRAM) -> list[dict]:
+    """Passages of two documents: chains of shared n-grams, each aligned word by word."""
+    chains: list[list[int]] = []  # [first i, first j, last i, last j]
+    for i, j in anchors:
+        for chain in reversed(chains):
+            di, dj = i - chain[2], j - chain[3]
+            if (0 < di <= n + max_gap and 0 < dj <= n + max_gap and abs(di - dj) <= max_gap
+                    and ta.runs[i] == ta.runs[chain[2]] and tb.runs[j] == tb.runs[chain[3]]):
+                chain[2], chain[3] = i, j
+                break
+        else:
+            chains.append([i, j, i, j])
+    found: list[dict] = []
+    for i0, j0, i1, j1 in chains:
+        a0, a1 = _window(ta, i0, i1 + n, max_gap)
+        b0, b1 = _window(tb, j0, j1 + n, max_gap)
+        found.extend(_matched_runs(ta, tb, a0, a1, b0, b1, max_gap))
+    return _drop_overlaps(found)
+
+
+def _window(tokens: _Tokens, start: int, end: int, margin: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` by ``margin`` words without leaving its stretch of text."""
+    run = tokens.runs[start]
+    lo, hi = start, end
+    while lo > 0 and start - lo < margin and tokens.runs[lo - 1] == run:
+        lo -= 1
+    while hi < len(tokens.ids) and hi - end < margin and tokens.runs[hi] == run:
+        hi += 1
+    return lo, hi
+
+
+def _matched_runs(ta: _Tokens, tb: _Tokens, a0, a1, b0, b1, max_gap: int) -> list[dict]:
+    """Align two windows; join matching blocks separated by at most ``max_gap`` words."""
+    matcher = difflib.SequenceMatcher(None, ta.ids[a0:a1], tb.ids[b0:b1], autojunk=False)
+    groups: list[list[tuple[int, int]]] = []  # matched word pairs (i in a, j in b)
+    for block in matcher.get_matching_blocks():
+        if not block.size:
+            continue
+        pairs = [(a0 + block.a + k, b0 + block.b + k) for k in range(block.size)]
+        if groups and _joinable(ta, tb, groups[-1][-1], pairs[0], max_gap):
+            groups[-1].extend(pairs)
+        else:
+            groups.append(pairs)
+    passages = []
+    for pairs in groups:
+        pairs = _trim_stray_words(ta, tb, pairs)
+        (i0, j0), (i1, j1) = pairs[0], pairs[-1]
+        counted = sum(1 for i, j in pairs if not (ta.names[i] and tb.names[j]))
+        passages.append({"a0": i0, "a1": i1 + 1, "b0": j0, "b1": j1 + 1, "matched": len(pairs), "counted": counted})
+    return passages
+
+
+def _joinable(ta: _Tokens, tb: _Tokens, last: tuple[int, int], first: tuple[int, int], max_gap: int) -> bool:
+    """Two matching runs are one passage if few words, and no sentence end, stand between them."""
+    (i0, j0), (i1, j1) = last, first
+    return (i1 - i0 <= max_gap + 1 and j1 - j0 <= max_gap + 1
+            and not any(ta.breaks[i0:i1]) and not any(tb.breaks[j0:j1]))
+
+
+def _trim_stray_words(ta: _Tokens, tb: _Tokens, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop fewer than three matched words cut off from the passage by a sentence end.
+
+    "detain. They insisted 'you can't detain ..." against "detain: 'you can't
+    detain ..." shares "detain" by chance; the passage starts at "you".
+    """
+    pieces = [[pairs[0]]]
+    for previous, pair in zip(pairs, pairs[1:]):
+        if any(ta.breaks[previous[0]:pair[0]]) or any(tb.breaks[previous[1]:pair[1]]):
+            pieces.append([])
+        pieces[-1].append(pair)
+    while len(pieces) > 1 and len(pieces[0]) < 3:
+        pieces.pop(0)
+    while len(pieces) > 1 and len(pieces[-1]) < 3:
+        pieces.pop()
+    return [pair for piece in pieces for pair in piece]
+
+
+def _drop_overlaps(passages: list[dict]) -> list[dict]:
+    """Keep the longest of passages that overlap in both documents; order by position."""
+    kept: list[dict] = []
+    for p in sorted(passages, key=lambda p: (-p["matched"], p["a0"], p["b0"])):
+        if not any(p["a0"] < q["a1"] and q["a0"] < p["a1"] and p["b0"] < q["b1"] and q["b0"] < p["b1"]
+                   for q in kept):
+            kept.append(p)
+    return sorted(kept, key=lambda p: (p["a0"], p["b0"]))
+
+
+def shared_words_by_outlet(passages: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    """Words shared between each pair of outlets, summed over their passages.
+
+    Outlets are labelled as in :func:`analysis.similarity.source_labels` (a
+    blank outlet becomes the ``doc_id``). Every label of ``docs`` appears, with
+    zeros where nothing is shared.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``outlet_a, outlet_b, n_words, n_passages``, one row per ordered
+        pair of labels (symmetric), labels in corpus order.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", ""]})
+    >>> passages = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "n_words": [12]})
+    >>> shared_words_by_outlet(passages, docs).values.tolist()
+    [['X', 'X', 0, 0], ['X', 'b', 12, 1], ['b', 'X', 12, 1], ['b', 'b', 0, 0]]
+    """
+    from .similarity import source_labels
+
+    labels = dict(zip(docs["doc_id"].astype(str), source_labels(docs)))
+    names = list(dict.fromkeys(labels.values()))
+    a = passages["doc_a"].astype(str).map(labels)
+    b = passages["doc_b"].astype(str).map(labels)
+    words = passages["n_words"]
+    cross = a != b  # a passage within one outlet is counted once, on the diagonal
+    both = pd.DataFrame({"outlet_a": pd.concat([a, b[cross]]), "outlet_b": pd.concat([b, a[cross]]),
+                         "n_words": pd.concat([words, words[cross]])})
+    summed = both.groupby(["outlet_a", "outlet_b"]).agg(n_words=("n_words", "sum"), n_passages=("n_words", "size"))
+    grid = pd.MultiIndex.from_product([names, names], names=["outlet_a", "outlet_b"])
+    table = summed.reindex(grid, fill_value=0).reset_index()
+    for column in ("outlet_a", "outlet_b"):
+        table[column] = table[column].astype(object)
+    return table.astype({"n_words": "int64", "n_passages": "int64"})
