@@ -7,7 +7,7 @@ CORPUS ?= data/raw
 OUT ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lab strip clean
+.PHONY: help install report test lab docs strip clean
 
 ## List the targets with what they do
 help:
@@ -33,6 +33,13 @@ test: install
 ## Open JupyterLab on notebooks/
 lab: install
 	$(VENV)/bin/jupyter lab notebooks/
+
+## Regenerate the README's images in docs/: two charts from the report and a JupyterLab screenshot
+docs: report
+	cp $(OUT)/figures/04-claims-by-source.png docs/claims-by-source.png
+	cp $(OUT)/figures/03-similarity-heatmap.png docs/similarity-heatmap.png
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_browser.py -k 04
+	cp tests/artifacts/04-claimed-figures.png docs/jupyterlab.png
 
 ## Strip outputs from the notebooks before committing
 strip: install

@@ -64,3 +64,10 @@ def test_readme_leads_with_the_two_commands():
     head = readme[: readme.index("\n## ", readme.index("make test"))]
     assert "make report" in head and "make test" in head
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_public_name_resolves():
+    import analysis
+
+    for name in analysis.__all__:
+        assert callable(getattr(analysis, name)) or name in ("ANALYSED", "LABELS"), name
