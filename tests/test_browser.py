@@ -172,5 +172,29 @@ def test_notebook_runs_in_jupyterlab(lab, browser, notebook):
         assert rendered == saved_images, "every chart in the outputs is drawn on the page"
         assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
                             has_text="Traceback").count() == 0
+        if "kwic_explorer(" in notebook.read_text(encoding="utf-8"):
+            _type_into_kwic_explorer(page, notebook)
     finally:
         page.close()
+
+
+def _type_into_kwic_explorer(page, notebook):
+    """A person types a phrase into the KWIC explorer; the lines change to show it."""
+    explorer = page.locator(".analysis-kwic-explorer").first
+    explorer.scroll_into_view_if_needed()
+    summary = explorer.locator(".analysis-kwic-summary")
+    table = explorer.locator("table.analysis-kwic")
+    before = table.inner_text()
+    assert "detained" in summary.inner_text()
+    box = explorer.locator(".widget-text input").first
+    box.fill("Novaya Gazeta")
+    box.press("Enter")
+    page.wait_for_function(
+        "() => /Novaya Gazeta/.test(document.querySelector('.analysis-kwic-explorer .analysis-kwic-summary')?.textContent)",
+        timeout=30_000,
+    )
+    after = table.inner_text()
+    assert after != before
+    marked = explorer.locator("table.analysis-kwic mark").all_inner_texts()
+    assert marked and set(marked) == {"Novaya Gazeta"}
+    explorer.screenshot(path=str(ARTIFACTS / f"{notebook.stem}-kwic-explorer.png"))

@@ -47,7 +47,7 @@ def kwic_html(lines: pd.DataFrame, *, max_rows: int = 200) -> str:
         rows.append(
             f"<tr><td>{html.escape(r.outlet or r.doc_id)}</td>"
             f"<td style='text-align:right'>{html.escape(r.left)}</td>"
-            f"<td><mark>{html.escape(r.match)}</mark></td><td>{html.escape(r.right)}</td></tr>"
+            f"<td style='white-space:nowrap'><mark>{html.escape(r.match)}</mark></td><td>{html.escape(r.right)}</td></tr>"
         )
     more = f"<p>… and {len(lines) - max_rows} more lines in <code>.table</code></p>" if len(lines) > max_rows else ""
     return ("<table class='analysis-kwic'><thead><tr><th>source</th><th></th><th>match</th><th></th></tr></thead>"
