@@ -24,18 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import load_corpus, paths
-from analysis.passages import shared_passages
+from analysis.passages import overlaps, shared_passages
 from analysis.text import token_spans
-
-
-def overlaps(gold, found) -> bool:
-    if (gold.doc_a, gold.doc_b) == (found.doc_a, found.doc_b):
-        spans = (found.start_a, found.end_a, found.start_b, found.end_b)
-    elif (gold.doc_a, gold.doc_b) == (found.doc_b, found.doc_a):
-        spans = (found.start_b, found.end_b, found.start_a, found.end_a)
-    else:
-        return False
-    return gold.start_a < spans[1] and spans[0] < gold.end_a and gold.start_b < spans[3] and spans[2] < gold.end_b
 
 
 def seeds() -> None:

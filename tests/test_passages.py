@@ -10,22 +10,11 @@ import pytest
 from analysis import paths
 from analysis.charts.similarity import passage_html, plot_shared_words
 from analysis.cli import main
-from analysis.passages import PASSAGE_COLUMNS, shared_passages, shared_words_by_outlet
+from analysis.passages import PASSAGE_COLUMNS, overlaps, shared_passages, shared_words_by_outlet
 
 
 def two(text_a: str, text_b: str) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "raw_text": [text_a, text_b]})
-
-
-def overlaps(gold, found) -> bool:
-    """Span overlap in both documents, whichever way round the pair is listed."""
-    if (gold.doc_a, gold.doc_b) == (found.doc_a, found.doc_b):
-        spans = (found.start_a, found.end_a, found.start_b, found.end_b)
-    elif (gold.doc_a, gold.doc_b) == (found.doc_b, found.doc_a):
-        spans = (found.start_b, found.end_b, found.start_a, found.end_a)
-    else:
-        return False
-    return gold.start_a < spans[1] and spans[0] < gold.end_a and gold.start_b < spans[3] and spans[2] < gold.end_b
 
 
 @pytest.fixture(scope="module")

@@ -48,6 +48,7 @@ from .segmenting import ANALYSED, LABELS
 from .text import normalize_for_matching, token_spans
 
 __all__ = [
+    "overlaps",
     "MAX_DOC_FREQ",
     "MAX_GAP",
     "MIN_SHARED_NGRAMS",
@@ -375,3 +376,27 @@ def shared_words_by_outlet(passages: pd.DataFrame, docs: pd.DataFrame) -> pd.Dat
     for column in ("outlet_a", "outlet_b"):
         table[column] = table[column].astype(object)
     return table.astype({"n_words": "int64", "n_passages": "int64"})
+
+
+def overlaps(reference, found) -> bool:
+    """Whether a found passage overlaps a reference passage in both documents.
+
+    Either may list the pair the other way round; both need ``doc_a, doc_b,
+    start_a, end_a, start_b, end_b`` (e.g. rows of :func:`shared_passages` and
+    of ``data/annotations/seed_passages.csv``). This is how the tests and the
+    benchmark score the detector against hand annotations.
+
+    >>> from types import SimpleNamespace as Row
+    >>> gold = Row(doc_a="a", doc_b="b", start_a=10, end_a=50, start_b=0, end_b=40)
+    >>> overlaps(gold, Row(doc_a="b", doc_b="a", start_a=30, end_a=35, start_b=45, end_b=60))
+    True
+    >>> overlaps(gold, Row(doc_a="a", doc_b="b", start_a=50, end_a=60, start_b=0, end_b=40))
+    False
+    """
+    if (reference.doc_a, reference.doc_b) == (found.doc_a, found.doc_b):
+        a0, a1, b0, b1 = found.start_a, found.end_a, found.start_b, found.end_b
+    elif (reference.doc_a, reference.doc_b) == (found.doc_b, found.doc_a):
+        a0, a1, b0, b1 = found.start_b, found.end_b, found.start_a, found.end_a
+    else:
+        return False
+    return reference.start_a < a1 and a0 < reference.end_a and reference.start_b < b1 and b0 < reference.end_b
