@@ -33,6 +33,9 @@ def test_notebook_runs_and_writes_its_charts(notebook, tmp_path):
     assert "parameters" in nb.cells[1].metadata.get("tags", [])
     figures = [p for p in written["path"] if p.endswith(".png")]
     assert figures, "every notebook exports at least one chart"
+    shown = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                if "image/png" in o.get("data", {}))
+    assert shown == len(figures), "each exported chart is also drawn in the notebook (and so in its HTML)"
     for png in figures:
         stem = png[: -len(".png")]
         for twin in (".svg", ".csv"):
