@@ -12,6 +12,7 @@ import pytest
 from analysis import similarity
 from analysis.charts.similarity import plot_similarity_heatmap, plot_similarity_map
 from analysis.cli import main
+from analysis.loading import outlet_labels
 from analysis.similarity import (
     PAIR_COLUMNS,
     nearest_neighbours,
@@ -19,7 +20,6 @@ from analysis.similarity import (
     similarity_map,
     similarity_matrix,
     similarity_pairs,
-    source_labels,
     tfidf_matrix,
 )
 from analysis.text import STOPWORDS, tokenize
@@ -148,13 +148,13 @@ def test_nearest_neighbours_ranks_both_directions():
 
 def test_blank_outlet_is_labelled_by_doc_id_never_invented():
     docs = corpus("a", "b", "c", outlets=["BBC", "", None])
-    assert source_labels(docs).tolist() == ["BBC", "d1", "d2"]
+    assert outlet_labels(docs).tolist() == ["BBC", "d1", "d2"]
 
 
 def test_outlet_mean_equals_the_mean_of_document_pairs():
     docs = random_corpus(25, seed=3)
     matrix = similarity_matrix(docs).to_numpy()
-    labels = source_labels(docs).to_numpy()
+    labels = outlet_labels(docs).to_numpy()
     table = outlet_similarity(docs).set_index(["outlet_a", "outlet_b"])
     for a in dict.fromkeys(labels):
         for b in dict.fromkeys(labels):

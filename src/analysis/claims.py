@@ -45,6 +45,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .attribution import FUNCTION_WORDS, DocumentSources, Gazetteer
+from .loading import outlet_labels
 from .numbers import find_figures, word_tokens
 from .paths import PACKAGE_DATA_DIR, SEED_CLAIMS_CSV
 from .segmenting import ANALYSED, LABELS
@@ -60,7 +61,6 @@ __all__ = [
     "load_hedges",
     "load_lexicon",
     "match_claims",
-    "outlet_label",
     "provenance",
     "score_claims",
 ]
@@ -534,16 +534,6 @@ def _agree(row: dict, field: str) -> bool:
 # ---------------------------------------------------------------- summaries
 
 
-def outlet_label(claims: pd.DataFrame) -> pd.Series:
-    """The outlet of each claim, or its ``doc_id`` when the outlet is unknown (never guessed).
-
-    >>> outlet_label(pd.DataFrame({"outlet": ["Daily", ""], "doc_id": ["a", "b"]})).tolist()
-    ['Daily', 'b']
-    """
-    outlet = claims["outlet"].fillna("").astype(str)
-    return outlet.where(outlet.str.strip() != "", claims["doc_id"].astype(str)).astype(object)
-
-
 def claims_by_source(claims: pd.DataFrame) -> pd.DataFrame:
     """Per outlet and category: the figures claimed, how firmly, and on whose word.
 
@@ -569,7 +559,7 @@ def claims_by_source(claims: pd.DataFrame) -> pd.DataFrame:
     if claims.empty:
         return pd.DataFrame(columns=columns)
     table = claims.assign(
-        outlet=outlet_label(claims),
+        outlet=outlet_labels(claims),
         _low=claims["value_low"].fillna(claims["value_high"]),
         _high=claims["value_high"].fillna(claims["value_low"]),
         _source=claims["attributed_to"].where(claims["attributed_to"] != "", "own voice"),
@@ -599,7 +589,7 @@ def provenance(claims: pd.DataFrame) -> pd.DataFrame:
     [['X', 'Police', 2], ['b', 'own voice', 1]]
     """
     table = pd.DataFrame({
-        "outlet": outlet_label(claims),
+        "outlet": outlet_labels(claims),
         "originator": claims["attributed_to"].where(claims["attributed_to"] != "", "own voice").astype(object),
     })
     counts = table.groupby(["outlet", "originator"]).size().rename("n_claims").reset_index()

@@ -24,6 +24,7 @@ import pandas as pd
 from .charts.similarity import passage_html
 from .claims import evidence_html
 from .kwic import KWIC_COLUMNS, kwic
+from .loading import outlet_labels
 
 __all__ = ["claim_browser", "kwic_explorer", "kwic_html", "pair_viewer"]
 
@@ -77,7 +78,8 @@ def kwic_explorer(docs: pd.DataFrame, *, term: str = "detained", window: int = 8
     options = {} if include is None else {"include": include}
     query = widgets.Text(value=term, description="word/phrase", continuous_update=False, layout=_LAYOUT)
     regex = widgets.Checkbox(value=False, description="regular expression", indent=False)
-    outlets = sorted({o or d for o, d in zip(docs["outlet"], docs["doc_id"])})
+    labels = outlet_labels(docs)
+    outlets = sorted(set(labels))
     sources = widgets.SelectMultiple(options=outlets, value=tuple(outlets), description="sources", rows=min(6, len(outlets)))
     span = widgets.IntSlider(value=window, min=2, max=25, description="window")
     summary = widgets.HTML()
@@ -86,7 +88,7 @@ def kwic_explorer(docs: pd.DataFrame, *, term: str = "detained", window: int = 8
     box.add_class("analysis-kwic-explorer")
 
     def refresh(_=None):
-        chosen = docs[[(o or d) in sources.value for o, d in zip(docs["outlet"], docs["doc_id"])]]
+        chosen = docs[labels.isin(sources.value).to_numpy()]
         try:
             if query.value.strip():
                 lines = kwic(chosen, query.value, regex=regex.value, window=span.value, **options)
@@ -104,11 +106,6 @@ def kwic_explorer(docs: pd.DataFrame, *, term: str = "detained", window: int = 8
         control.observe(refresh, names="value")
     refresh()
     return box
-
-
-def _source(frame: pd.DataFrame) -> pd.Series:
-    """The outlet of each row, or its doc_id when the outlet is unknown."""
-    return frame["outlet"].where(frame["outlet"] != "", frame["doc_id"])
 
 
 def claim_browser(claims: pd.DataFrame, *, docs: pd.DataFrame | None = None, category: str = ALL):
@@ -137,7 +134,7 @@ def claim_browser(claims: pd.DataFrame, *, docs: pd.DataFrame | None = None, cat
     >>> set(box.table["category"])
     {'killed'}
     """
-    sources = _source(claims)
+    sources = outlet_labels(claims)
     pick_category = widgets.Dropdown(options=[ALL, *sorted(claims["category"].unique())], value=category,
                                      description="category")
     pick_source = widgets.Dropdown(options=[ALL, *sorted(sources.unique())], value=ALL, description="outlet")

@@ -44,6 +44,7 @@ import pandas as pd
 from scipy import sparse
 from tqdm import tqdm
 
+from .loading import outlet_labels
 from .segmenting import ANALYSED, LABELS
 from .text import normalize_for_matching, token_spans
 
@@ -343,7 +344,7 @@ def _drop_overlaps(passages: list[dict]) -> list[dict]:
 def shared_words_by_outlet(passages: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     """Words shared between each pair of outlets, summed over their passages.
 
-    Outlets are labelled as in :func:`analysis.similarity.source_labels` (a
+    Outlets are labelled as in :func:`analysis.loading.outlet_labels` (a
     blank outlet becomes the ``doc_id``). Every label of ``docs`` appears, with
     zeros where nothing is shared.
 
@@ -360,9 +361,8 @@ def shared_words_by_outlet(passages: pd.DataFrame, docs: pd.DataFrame) -> pd.Dat
     >>> shared_words_by_outlet(passages, docs).values.tolist()
     [['X', 'X', 0, 0], ['X', 'b', 12, 1], ['b', 'X', 12, 1], ['b', 'b', 0, 0]]
     """
-    from .similarity import source_labels
 
-    labels = dict(zip(docs["doc_id"].astype(str), source_labels(docs)))
+    labels = dict(zip(docs["doc_id"].astype(str), outlet_labels(docs)))
     names = list(dict.fromkeys(labels.values()))
     a = passages["doc_a"].astype(str).map(labels)
     b = passages["doc_b"].astype(str).map(labels)

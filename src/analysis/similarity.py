@@ -12,7 +12,7 @@ neighbours above ``min_cosine``, computed with sparse products in blocks of
 rows (sparse_dot_topn), so memory is bounded by the block, never by N².
 
 Outlets are never invented: a document with a blank outlet is labelled by its
-``doc_id`` (see :func:`source_labels`).
+``doc_id`` (see :func:`analysis.loading.outlet_labels`).
 
 Examples
 --------
@@ -36,7 +36,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sparse_dot_topn import sp_matmul_topn
 from tqdm import tqdm
 
-from .loading import select_text
+from .loading import outlet_labels, select_text
 from .segmenting import ANALYSED
 from .text import STOPWORDS, tokenize
 
@@ -49,7 +49,6 @@ __all__ = [
     "similarity_map",
     "similarity_matrix",
     "similarity_pairs",
-    "source_labels",
     "tfidf_matrix",
 ]
 
@@ -261,16 +260,6 @@ def nearest_neighbours(pairs: pd.DataFrame, *, k: int = 3) -> pd.DataFrame:
     return top[columns].reset_index(drop=True)
 
 
-def source_labels(docs: pd.DataFrame) -> pd.Series:
-    """The outlet of each document, or its ``doc_id`` when the outlet is blank.
-
-    >>> source_labels(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", " "]})).tolist()
-    ['X', 'b']
-    """
-    outlets = _outlets(docs).str.strip()
-    return outlets.where(outlets != "", docs["doc_id"].astype(str)).rename("label")
-
-
 def outlet_similarity(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     """Mean cosine between the documents of each pair of outlets.
 
@@ -297,7 +286,7 @@ def outlet_similarity(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
            Y        X         0.31        2
            Y        Y          NaN        0
     """
-    labels = source_labels(docs)
+    labels = outlet_labels(docs)
     names = list(dict.fromkeys(labels))
     matrix, _ = tfidf_matrix(docs, include=include, progress=False)
     groups = sparse.csr_matrix((np.ones(len(docs)), (labels.map({n: i for i, n in enumerate(names)}),
@@ -330,7 +319,7 @@ def similarity_map(docs: pd.DataFrame, *, include=ANALYSED, random_state: int = 
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc_id, outlet, label, x, y`` (``label`` from :func:`source_labels`).
+        Columns ``doc_id, outlet, label, x, y`` (``label`` from :func:`analysis.loading.outlet_labels`).
 
     Examples
     --------
@@ -348,7 +337,7 @@ def similarity_map(docs: pd.DataFrame, *, include=ANALYSED, random_state: int = 
     return pd.DataFrame({
         "doc_id": docs["doc_id"].astype(object).to_numpy(),
         "outlet": _outlets(docs).to_numpy(dtype=object),
-        "label": source_labels(docs).to_numpy(dtype=object),
+        "label": outlet_labels(docs).to_numpy(dtype=object),
         "x": coordinates[:, 0],
         "y": coordinates[:, 1],
     })

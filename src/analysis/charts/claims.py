@@ -26,7 +26,8 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from ..claims import CLAIM_COLUMNS, outlet_label
+from ..claims import CLAIM_COLUMNS
+from ..loading import outlet_labels
 from . import new_figure
 
 __all__ = ["CHART_CATEGORIES", "MARKS", "claims_chart", "claims_chart_data", "provenance_chart"]
@@ -55,7 +56,7 @@ def claims_chart_data(claims: pd.DataFrame, *, categories=CHART_CATEGORIES) -> p
         category (as in ``categories``), row, document and position.
     """
     data = claims[claims["category"].isin(categories)].copy()
-    data.insert(0, "row", outlet_label(data) if len(data) else pd.Series(dtype=object))
+    data.insert(0, "row", outlet_labels(data) if len(data) else pd.Series(dtype=object))
     data.insert(1, "mark", data["qualifier"].map(MARKS).astype(object))
     data["_order"] = data["category"].map({c: i for i, c in enumerate(categories)})
     data = data.sort_values(["_order", "row", "doc_id", "start"]).drop(columns="_order")
@@ -84,7 +85,7 @@ def claims_chart(claims: pd.DataFrame, *, categories=CHART_CATEGORIES):
     matplotlib.figure.Figure
     """
     data = claims_chart_data(claims, categories=categories)
-    rows = sorted(set(outlet_label(claims))) if len(claims) else []
+    rows = sorted(set(outlet_labels(claims))) if len(claims) else []
     height = 1.6 + 0.55 * max(len(rows), 1) + 0.12 * _most_per_row(data)
     fig, axes = new_figure(1, len(categories), figsize=(3.3 * len(categories), height),
                            sharey=True, squeeze=False)
