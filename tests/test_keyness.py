@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 from scipy.stats import chi2_contingency
 
 from analysis.keyness import keyness, log_likelihood, log_ratio, top_keywords
@@ -108,3 +109,23 @@ def test_top_keywords_per_direction():
     assert top.groupby(["outlet", "use"]).size().eq(1).all()
     assert top[(top["outlet"] == "A") & (top["use"] == "over")]["term"].tolist() == ["camps"]
     assert set(top_keywords(keyness(DOCS, min_count=1, max_p=1.0), n=2, use="over")["use"]) == {"over"}
+
+
+@pytest.mark.parametrize("max_p", [0.05, 0.5, 1.0])
+def test_every_term_of_every_outlet_is_considered(seed_docs, max_p):
+    """keyness skips terms an outlet never uses only when they cannot be key: check against all terms."""
+    from analysis.terms import term_frequencies
+
+    freqs = term_frequencies(seed_docs)
+    counts = freqs.pivot_table(index="term", columns="outlet", values="count", fill_value=0)
+    words = freqs.drop_duplicates("outlet").set_index("outlet")["n_words"]
+    expected = set()
+    for outlet in words.index:
+        a = counts[outlet].to_numpy()
+        b = counts.to_numpy().sum(axis=1) - a
+        g2 = log_likelihood(a, b, words[outlet], words.sum() - words[outlet])
+        p = stats.chi2.sf(g2, 1)
+        keep = ((a + b) >= 3) & (p <= max_p + 1e-12)
+        expected |= {(outlet, t) for t in counts.index[keep]}
+    got = keyness(seed_docs, max_p=max_p)
+    assert set(zip(got["outlet"], got["term"])) == expected

@@ -135,3 +135,11 @@ def test_seed_corpus_outlets(seed_docs):
     # per document the words counted equal the loader's n_words (headline and body)
     per_doc = freqs.drop_duplicates("outlet")["n_words"].tolist()
     assert per_doc == seed_docs["n_words"].tolist()
+
+
+def test_largest_groups_picks_the_groups_with_most_words():
+    from analysis.terms import largest_groups
+
+    freqs = term_frequencies(DOCS)
+    assert largest_groups(freqs, n=2) == ["Post", "(unknown: b1)"]
+    assert largest_groups(freqs, n=10) == ["Post", "(unknown: b1)", "(unknown: c1)"]

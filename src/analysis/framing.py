@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .kwic import KWIC_COLUMNS, kwic
+from .kwic import KWIC_COLUMNS, count_matches, kwic
 from .paths import PACKAGE_DATA_DIR
 from .segmenting import ANALYSED
 from .terms import count_words, group_labels
@@ -137,10 +137,14 @@ def framing_rates(
     name = labels.name
     groups = pd.DataFrame({name: labels, "n_words": count_words(docs, include=include)})
     totals = groups.groupby(name, sort=False).agg(n_docs=("n_words", "size"), n_words=("n_words", "sum"))
-    lines = framing_kwic(docs, dictionary, window=0, include=include)
-    lines[name] = lines["doc_id"].map(dict(zip(docs["doc_id"], labels)))
+    found = pd.concat(
+        [count_matches(docs, phrases, include=include).assign(category=category)
+         for category, phrases in dictionary.items() if phrases] or [pd.DataFrame(columns=["doc_id", "query", "count", "category"])],
+        ignore_index=True,
+    )
+    found[name] = found["doc_id"].map(dict(zip(docs["doc_id"], labels)))
     keys = [name, "category", "term"] if per_term else [name, "category"]
-    counts = lines.rename(columns={"query": "term"}).groupby(keys, sort=False).size().rename("count")
+    counts = found.rename(columns={"query": "term"}).groupby(keys, sort=False)["count"].sum()
     if per_term:
         table = counts.reset_index()
     else:

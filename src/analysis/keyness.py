@@ -127,30 +127,59 @@ def keyness(
         comparisons = [(pair[0], pair[1])]
     else:
         comparisons = [(g, None) for g in tc.groups]
+    # keep G2 >= critical (p <= max_p); a hair lower so that rounding never loses a row
+    critical = float(stats.chi2.isf(max_p, 1)) * (1 - 1e-9) if max_p < 1 else -np.inf
     total = np.asarray(tc.counts.sum(axis=0)).ravel()
+    by_total = np.argsort(-total, kind="stable")
     parts = []
     for target, reference in comparisons:
-        a = tc.counts[index[target]].toarray().ravel()
+        row = tc.counts[index[target]]
         n1 = int(tc.n_words[index[target]])
         if reference is None:
-            b, n2, name = total - a, int(tc.n_words.sum()) - n1, "rest of corpus"
+            other, order, n2 = total, by_total, int(tc.n_words.sum()) - n1
         else:
-            b, n2, name = tc.counts[index[reference]].toarray().ravel(), int(tc.n_words[index[reference]]), reference
-        parts.append(_compare(a, b, n1, n2, tc.vocabulary, min_count, max_p).assign(**{tc.name: target, "reference": name}))
-    columns = [tc.name, "reference", "term", "count", "reference_count", "per_10k", "reference_per_10k",
-               "g2", "p_value", "log_ratio", "use"]
-    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+            other = tc.counts[index[reference]].toarray().ravel()
+            order, n2 = np.argsort(-other, kind="stable"), int(tc.n_words[index[reference]])
+        # terms the target uses, and terms it never uses that the reference uses often enough to be key
+        k = _absent_but_key(other[order], n1, n2, critical)
+        terms = np.union1d(row.indices, order[:k]).astype(np.int64)
+        a = np.asarray(row[:, terms].todense()).ravel()
+        b = other[terms] - (a if reference is None else 0)
+        keep = (a + b) >= max(min_count, 1)
+        parts.append((target, "rest of corpus" if reference is None else reference, terms[keep], a[keep], b[keep], n1, n2))
+    return _table(parts, tc, critical)
 
 
-def _compare(a, b, n1, n2, vocabulary, min_count, max_p) -> pd.DataFrame:
-    keep = (a + b) >= max(min_count, 1)
-    a, b = a[keep], b[keep]
+def _absent_but_key(counts_desc, n1, n2, critical) -> int:
+    """How many terms, most frequent in the reference first, would be key with a zero count in the target.
+
+    With a zero count, G2 grows with the reference count, so a binary search finds the cut.
+    """
+    lo, hi = 0, len(counts_desc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if counts_desc[mid] > 0 and log_likelihood(0, counts_desc[mid], n1, n2) >= critical:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _table(parts, tc, critical) -> pd.DataFrame:
+    sizes = [len(p[2]) for p in parts]
+    comparison = np.repeat(np.arange(len(parts)), sizes)
+    a = np.concatenate([p[3] for p in parts]).astype(np.int64) if parts else np.array([], dtype=np.int64)
+    b = np.concatenate([p[4] for p in parts]).astype(np.int64) if parts else np.array([], dtype=np.int64)
+    n1 = np.repeat([max(p[5], 1) for p in parts], sizes).astype(float)
+    n2 = np.repeat([max(p[6], 1) for p in parts], sizes).astype(float)
+    terms = np.concatenate([p[2] for p in parts]) if parts else np.array([], dtype=np.int64)
     g2 = log_likelihood(a, b, n1, n2)
-    n1, n2 = max(n1, 1), max(n2, 1)
-    part = pd.DataFrame({
-        "term": pd.Series(vocabulary[keep], dtype=object),
-        "count": a.astype(np.int64),
-        "reference_count": b.astype(np.int64),
+    table = pd.DataFrame({
+        tc.name: pd.Series(np.repeat([p[0] for p in parts], sizes), dtype=object),
+        "reference": pd.Series(np.repeat([p[1] for p in parts], sizes), dtype=object),
+        "term": pd.Series(tc.vocabulary[terms], dtype=object),
+        "count": a,
+        "reference_count": b,
         "per_10k": a / n1 * 10_000,
         "reference_per_10k": b / n2 * 10_000,
         "g2": g2,
@@ -158,8 +187,9 @@ def _compare(a, b, n1, n2, vocabulary, min_count, max_p) -> pd.DataFrame:
         "log_ratio": log_ratio(a, b, n1, n2),
         "use": pd.Series(np.where(a / n1 >= b / n2, "over", "under"), dtype=object),
     })
-    part = part[part["p_value"] <= max_p]
-    return part.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    keep = g2 >= critical
+    order = np.lexsort((table["term"].to_numpy()[keep], -g2[keep], comparison[keep]))
+    return table[keep].iloc[order].reset_index(drop=True)
 
 
 def top_keywords(keys: pd.DataFrame, *, n: int = 10, use: str | None = None) -> pd.DataFrame:

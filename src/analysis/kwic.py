@@ -38,7 +38,7 @@ from .segmenting import ANALYSED
 from .terms import analysed_segments, count_words, group_labels
 from .text import normalize_for_matching, sentence_spans, token_spans
 
-__all__ = ["KWIC_COLUMNS", "compile_patterns", "dispersion", "kwic"]
+__all__ = ["KWIC_COLUMNS", "compile_patterns", "count_matches", "dispersion", "kwic"]
 
 #: Columns of a :func:`kwic` table.
 KWIC_COLUMNS = ["doc_id", "outlet", "left", "match", "right", "sentence", "start", "end", "query"]
@@ -54,7 +54,7 @@ def _phrase_regex(phrase: str) -> str:
         raise ValueError("empty pattern")
     parts = [re.escape(w[:-1]) + r"\w*(?:['-]\w+)*" if w.endswith("*") and len(w) > 1 else re.escape(w)
              for w in words]
-    return _WORD_START + r"\s+".join(parts) + _WORD_END
+    return r"\s+".join(parts) + _WORD_END
 
 
 def compile_patterns(patterns, *, regex: bool = False, case_sensitive: bool = False) -> re.Pattern:
@@ -72,11 +72,13 @@ def compile_patterns(patterns, *, regex: bool = False, case_sensitive: bool = Fa
     bodies = [p if regex else _phrase_regex(p) for p in patterns]
     order = sorted(range(len(patterns)), key=lambda i: -len(patterns[i]))
     joined = "|".join(f"(?P<_q{i}>{bodies[i]})" for i in order)
+    if not regex:  # one word-start test for all phrases: several times faster than one each
+        joined = f"{_WORD_START}(?:{joined})"
     return re.compile(joined, 0 if case_sensitive else re.IGNORECASE)
 
 
-def _occurrences(docs, patterns, *, regex, case_sensitive, include, count_words=False):
-    """Yield (doc position, doc_id, segment start, segment text, its tokens, match, query, words before the segment)."""
+def _matches(docs, patterns, *, regex, case_sensitive, include, count_words=False):
+    """Per segment with a match: (doc position, doc_id, segment start, text, tokens, [(match, query)], words before it)."""
     compiled = compile_patterns(patterns, regex=regex, case_sensitive=case_sensitive)
     queries = [patterns] if isinstance(patterns, str) else list(patterns)
     segs = analysed_segments(docs, include=include)
@@ -84,18 +86,41 @@ def _occurrences(docs, patterns, *, regex, case_sensitive, include, count_words=
     words_before: dict[str, int] = {}
     for doc_id, seg_start, text in zip(segs["doc_id"], segs["start"], segs["text"]):
         plain = normalize_for_matching(text)
-        tokens = None
-        for m in compiled.finditer(plain):
-            if m.end() == m.start():
-                continue
-            if tokens is None:
-                tokens = token_spans(plain)
-                starts, ends = {a for a, _ in tokens}, {b for _, b in tokens}
-            if not regex and (m.start() not in starts or m.end() not in ends):
-                continue
-            yield position[doc_id], doc_id, seg_start, text, tokens, m, queries[int(m.lastgroup[2:])], words_before.get(doc_id, 0)
-        if count_words:
-            words_before[doc_id] = words_before.get(doc_id, 0) + len(tokens if tokens is not None else token_spans(plain))
+        found = [m for m in compiled.finditer(plain) if m.end() > m.start()]
+        tokens = token_spans(plain) if found or count_words else []
+        if found and not regex:
+            starts, ends = {a for a, _ in tokens}, {b for _, b in tokens}
+            found = [m for m in found if m.start() in starts and m.end() in ends]
+        before = words_before.get(doc_id, 0)
+        if found:
+            yield position[doc_id], doc_id, seg_start, text, tokens, [(m, queries[int(m.lastgroup[2:])]) for m in found], before
+        words_before[doc_id] = before + len(tokens)
+
+
+def count_matches(
+    docs: pd.DataFrame,
+    pattern: str | Iterable[str],
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    include=ANALYSED,
+) -> pd.DataFrame:
+    """How many times each pattern occurs in each document: the size of :func:`kwic` without the lines.
+
+    Returns ``doc_id, query, count`` for the pairs that occur.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "raw_text": ["camps, Camps"],
+    ...     "spans": [(("body", 0, 12),)]})
+    >>> count_matches(docs, ["camps", "men"]).values.tolist()
+    [['a', 'camps', 2]]
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for _, doc_id, _, _, _, found, _ in _matches(docs, pattern, regex=regex, case_sensitive=case_sensitive,
+                                                  include=include):
+        for _, query in found:
+            counts[doc_id, query] = counts.get((doc_id, query), 0) + 1
+    table = pd.DataFrame([(d, q, c) for (d, q), c in counts.items()], columns=["doc_id", "query", "count"])
+    return table.astype({"doc_id": object, "query": object, "count": "int64"})
 
 
 def kwic(
@@ -138,24 +163,26 @@ def kwic(
     """
     outlets = group_labels(docs, "outlet").tolist()
     rows = []
-    for i, doc_id, seg_start, text, tokens, m, query, _ in _occurrences(
+    for i, doc_id, seg_start, text, tokens, found, _ in _matches(
         docs, pattern, regex=regex, case_sensitive=case_sensitive, include=include
     ):
-        lo, hi = _sentence_bounds(text, m.start(), m.end())
-        left_from, right_to = (lo, hi) if within_sentence else (0, len(text))
-        k, j = bisect_left(tokens, (m.start(), -1)), bisect_left(tokens, (m.end(), -1))
-        before = [t for t in tokens[max(0, k - window):k] if t[0] >= left_from]
-        after = [t for t in tokens[j:j + window] if t[1] <= right_to]
-        left = _attached(text, before[0][0], left_from, -1) if before else m.start()
-        right = _attached(text, after[-1][1], right_to, 1) if after else m.end()
-        rows.append((
-            doc_id, outlets[i],
-            _squeeze(text[left:m.start()]),
-            _squeeze(text[m.start():m.end()]),
-            _squeeze(text[m.end():right]),
-            _squeeze(text[lo:hi]),
-            seg_start + m.start(), seg_start + m.end(), query,
-        ))
+        sentences = sentence_spans(text)
+        for m, query in found:
+            lo, hi = _sentence_bounds(sentences, m.start(), m.end())
+            left_from, right_to = (lo, hi) if within_sentence else (0, len(text))
+            k, j = bisect_left(tokens, (m.start(), -1)), bisect_left(tokens, (m.end(), -1))
+            before = [t for t in tokens[max(0, k - window):k] if t[0] >= left_from]
+            after = [t for t in tokens[j:j + window] if t[1] <= right_to]
+            left = _attached(text, before[0][0], left_from, -1) if before else m.start()
+            right = _attached(text, after[-1][1], right_to, 1) if after else m.end()
+            rows.append((
+                doc_id, outlets[i],
+                _squeeze(text[left:m.start()]),
+                _squeeze(text[m.start():m.end()]),
+                _squeeze(text[m.end():right]),
+                _squeeze(text[lo:hi]),
+                seg_start + m.start(), seg_start + m.end(), query,
+            ))
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS)
     for column in KWIC_COLUMNS:
         if column not in ("start", "end"):
@@ -177,9 +204,10 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    spans = sentence_spans(text)
-    inside = [(a, b) for a, b in spans if b > start and a < end]
+def _sentence_bounds(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """From the start of the sentence the match starts in to the end of the one it ends in."""
+    first = max(0, bisect_left(spans, (start + 1, -1)) - 1)
+    inside = [(a, b) for a, b in spans[first:bisect_left(spans, (end, -1)) + 1] if b > start and a < end]
     if not inside:
         return start, end
     return inside[0][0], inside[-1][1]
@@ -218,12 +246,13 @@ def dispersion(
     words = count_words(docs, include=include).to_numpy()
     doc_start = dict(zip(docs["doc_id"], (words.cumsum() - words).tolist()))
     rows = []
-    for i, doc_id, seg_start, text, tokens, m, query, before in _occurrences(
+    for i, doc_id, seg_start, text, tokens, found, before in _matches(
         docs, terms, regex=regex, case_sensitive=case_sensitive, include=include, count_words=True
     ):
-        word = before + bisect_left(tokens, (m.start(), -1))
-        rows.append((query, doc_id, outlets[i], word, doc_start[doc_id] + word, doc_start[doc_id],
-                     seg_start + m.start(), seg_start + m.end()))
+        for m, query in found:
+            word = before + bisect_left(tokens, (m.start(), -1))
+            rows.append((query, doc_id, outlets[i], word, doc_start[doc_id] + word, doc_start[doc_id],
+                         seg_start + m.start(), seg_start + m.end()))
     columns = ["term", "doc_id", "outlet", "word", "offset", "doc_start", "start", "end"]
     table = pd.DataFrame(rows, columns=columns)
     for column in ("term", "doc_id", "outlet"):

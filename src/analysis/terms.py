@@ -48,6 +48,7 @@ __all__ = [
     "document_terms",
     "group_labels",
     "include_labels",
+    "largest_groups",
     "term_frequencies",
     "top_terms",
 ]
@@ -156,13 +157,19 @@ def document_terms(
     >>> document_terms("The Republic of Chechnya’s camps.", ngram=3)
     ['republic of chechnya']
     """
-    stop = frozenset(stopwords or ())
+    return _terms_of_runs(token_runs(text), ngram, frozenset(stopwords or ()), stem)
+
+
+def _terms_of_runs(runs, ngram: int, stop: frozenset, stem: bool) -> list[str]:
     terms: list[str] = []
-    for tokens in token_runs(text):
+    for tokens in runs:
         words = [strip_possessive(t) for t in tokens]
         keep = [t not in stop and w not in stop for t, w in zip(tokens, words)]
         if stem:
             words = [stem_word(w) if k else w for w, k in zip(words, keep)]
+        if ngram == 1:
+            terms.extend(w for w, k in zip(words, keep) if k)
+            continue
         terms.extend(
             " ".join(words[i:i + ngram])
             for i in range(len(words) - ngram + 1)
@@ -218,9 +225,12 @@ def count_terms(
         raise ValueError(f"ngram must be 1, 2 or 3, not {ngram!r}")
     stop = frozenset(stopwords or ())
     by_doc: dict[str, list[str]] = {doc_id: [] for doc_id in docs["doc_id"]}
+    words = dict.fromkeys(docs["doc_id"], 0)
     segs = analysed_segments(docs, include=include)
     for doc_id, text in zip(segs["doc_id"], segs["text"]):
-        by_doc[doc_id].extend(document_terms(text, ngram=ngram, stopwords=stop, stem=stem))
+        runs = token_runs(text)
+        by_doc[doc_id].extend(_terms_of_runs(runs, ngram, stop, stem))
+        words[doc_id] += sum(map(len, runs))
     terms = [by_doc[d] for d in docs["doc_id"]]
     if any(terms):
         vectorizer = CountVectorizer(analyzer=_identity)
@@ -239,7 +249,7 @@ def count_terms(
         vocabulary=vocabulary,
         groups=list(groups),
         n_docs=np.asarray(indicator.sum(axis=1)).ravel().astype(np.int64),
-        n_words=indicator @ count_words(docs, include=include).to_numpy(),
+        n_words=indicator @ np.array([words[d] for d in docs["doc_id"]], dtype=np.int64),
         name=str(labels.name),
     )
 
@@ -284,15 +294,20 @@ def term_frequencies(
         words in the group, stopwords included).
     """
     tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem)
-    coo = tc.counts.tocoo()
+    counts_csr, docs_csr = tc.counts.copy(), tc.doc_freq.copy()
+    for matrix in (counts_csr, docs_csr):  # same non-zero cells, in the same order
+        matrix.sum_duplicates()
+        matrix.eliminate_zeros()
+    coo = counts_csr.tocoo()
     keep = coo.data >= min_count
     rows, cols, counts = coo.row[keep], coo.col[keep], coo.data[keep]
+    doc_freq = docs_csr.tocoo().data[keep]
     table = pd.DataFrame({
         tc.name: pd.Series(np.array(tc.groups, dtype=object)[rows], dtype=object),
         "term": pd.Series(tc.vocabulary[cols], dtype=object),
         "count": counts.astype(np.int64),
         "per_10k": counts / np.maximum(tc.n_words[rows], 1) * 10_000,
-        "doc_freq": np.asarray(tc.doc_freq[rows, cols]).ravel().astype(np.int64),
+        "doc_freq": doc_freq.astype(np.int64),
         "n_docs": tc.n_docs[rows],
         "n_words": tc.n_words[rows].astype(np.int64),
     })
@@ -315,3 +330,18 @@ def top_terms(freqs: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
     ranked = ranked.groupby(group, sort=False).head(n)
     ranked = ranked.sort_values(group, key=lambda s: s.map(order), kind="stable")
     return ranked.reset_index(drop=True)
+
+
+def largest_groups(freqs: pd.DataFrame, *, n: int = 12) -> list:
+    """The ``n`` groups of a :func:`term_frequencies` table with the most running words.
+
+    For charts of a corpus with many outlets: draw these, keep every group in
+    the tables. Ties keep table order.
+
+    >>> freqs = pd.DataFrame({"outlet": ["A", "B", "B", "C"], "n_words": [10, 50, 50, 30]})
+    >>> largest_groups(freqs, n=2)
+    ['B', 'C']
+    """
+    group = freqs.columns[0]
+    sizes = freqs.drop_duplicates(group).set_index(group)["n_words"]
+    return sizes.sort_values(ascending=False, kind="stable").index[:n].tolist()

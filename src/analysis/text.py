@@ -254,7 +254,9 @@ def tokenize(
     return tokens
 
 
-_SPACES = re.compile(r"[ \t]*")
+# A token, or anything that breaks a run of words: a line break or any other
+# character that is neither white space nor part of a token.
+_RUN_RE = re.compile(rf"({TOKEN_PATTERN})|[^\s]|\n")
 
 
 def token_runs(text: str, *, lowercase: bool = True) -> list[list[str]]:
@@ -268,12 +270,16 @@ def token_runs(text: str, *, lowercase: bool = True) -> list[list[str]]:
     """
     plain = normalize_for_matching(text)
     runs: list[list[str]] = []
-    end = None
-    for a, b in (m.span() for m in _TOKEN_RE.finditer(plain)):
-        if end is None or not _SPACES.fullmatch(plain, end, a):
-            runs.append([])
-        runs[-1].append(plain[a:b].lower() if lowercase else plain[a:b])
-        end = b
+    current: list[str] = []
+    for m in _RUN_RE.finditer(plain.lower() if lowercase else plain):
+        token = m.group(1)
+        if token is not None:
+            current.append(token)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
     return runs
 
 

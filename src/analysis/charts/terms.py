@@ -25,7 +25,7 @@ MAX_BOUNDARIES = 60
 def _panels(n: int, *, ncols: int = 3, width: float = 3.6, height: float = 2.8):
     ncols = max(1, min(ncols, n))
     nrows = max(1, math.ceil(n / ncols))
-    fig, axes = new_figure(nrows, ncols, figsize=(width * ncols, height * nrows), squeeze=False)
+    fig, axes = new_figure(nrows, ncols, figsize=(width * ncols, height * nrows), squeeze=False, layout="constrained")
     axes = axes.ravel()
     for ax in axes[n:]:
         ax.set_visible(False)
@@ -59,7 +59,6 @@ def plot_top_terms(top: pd.DataFrame, *, value: str = "per_10k"):
         ax.set_xlabel("per 10,000 words" if value == "per_10k" else value)
         ax.tick_params(axis="y", length=0)
     fig.suptitle("Most frequent terms", x=0.01, ha="left", fontweight="bold")
-    fig.tight_layout()
     return fig
 
 
@@ -91,7 +90,6 @@ def plot_keyness(keys: pd.DataFrame, *, value: str = "log_ratio"):
         ax.tick_params(axis="y", length=0)
     fig.suptitle("Key terms: more frequent (right) or less frequent (left) than the reference",
                  x=0.01, ha="left", fontweight="bold")
-    fig.tight_layout()
     return fig
 
 
@@ -148,5 +146,4 @@ def plot_framing_rates(rates: pd.DataFrame):
         ax.set_xlabel("per 1,000 words")
         ax.margins(x=0.15)
         ax.tick_params(axis="y", length=0)
-    fig.tight_layout()
     return fig
