@@ -33,3 +33,14 @@ def test_console_entry_point_runs_as_a_module(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "missing: no such file or folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_include_option_rejects_a_misspelt_label(capsys):
+    import pytest
+
+    for command in (["claims"], ["terms"], ["keyness"], ["kwic", "PATTERN"], ["similarity"], ["passages"]):
+        argv = [command[0], str(paths.RAW_DATA_DIR), *command[1:], "--include", "body,comment"]
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2
+        assert "unknown segment label(s) ['comment']" in capsys.readouterr().err

@@ -48,7 +48,7 @@ from .attribution import FUNCTION_WORDS, DocumentSources, Gazetteer
 from .loading import outlet_labels
 from .numbers import find_figures, word_tokens
 from .paths import PACKAGE_DATA_DIR, SEED_CLAIMS_CSV
-from .segmenting import ANALYSED, LABELS
+from .segmenting import ANALYSED, include_labels
 from .text import normalize_for_matching, sentence_spans
 
 __all__ = [
@@ -211,10 +211,7 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.
     >>> extract_claims(docs)[["category", "value_low", "qualifier", "hedged", "attributed_to"]].values.tolist()
     [['detained', 24, 'vague', False, 'police'], ['fled_or_evacuated', 101, 'lower_bound', True, '']]
     """
-    keep = set(LABELS) if include == "all" else set(include)
-    unknown = keep - set(LABELS)
-    if unknown:
-        raise ValueError(f"unknown segment label(s) {sorted(unknown)}; labels are {list(LABELS)}")
+    keep = set(include_labels(include))
     lex = _lexicon(lexicon)
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
     rows = []

@@ -37,7 +37,7 @@ from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
 from .segmenting import ANALYSED
-from .terms import analysed_segments
+from .loading import segments
 from .text import STOPWORDS, sentence_spans, strip_possessive, token_runs, tokenize
 from .text import stem as stem_word
 
@@ -92,7 +92,7 @@ def collocates(
     target, stop = node_words[0], frozenset(stopwords or ())
     left, right, freq = Counter(), Counter(), Counter()
     positions = n_words = 0
-    for text in analysed_segments(docs, include=include)["text"]:
+    for text in segments(docs, labels=include)["text"]:
         for a, b in sentence_spans(text):
             words = _words(text[a:b], stem)
             freq.update(words)
@@ -147,7 +147,7 @@ def collocations(
     stop = frozenset(stopwords or ())
     runs = [
         [strip_possessive(t) for t in run]
-        for text in analysed_segments(docs, include=include)["text"]
+        for text in segments(docs, labels=include)["text"]
         for run in token_runs(text)
     ]
     finder = finder_class.from_documents(runs)

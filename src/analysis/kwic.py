@@ -35,7 +35,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .segmenting import ANALYSED
-from .terms import analysed_segments, count_words, group_labels
+from .loading import segments
+from .terms import count_words, group_labels
 from .text import normalize_for_matching, sentence_spans, token_spans
 
 __all__ = ["KWIC_COLUMNS", "compile_patterns", "count_matches", "dispersion", "kwic"]
@@ -81,7 +82,7 @@ def _matches(docs, patterns, *, regex, case_sensitive, include, count_words=Fals
     """Per segment with a match: (doc position, doc_id, segment start, text, tokens, [(match, query)], words before it)."""
     compiled = compile_patterns(patterns, regex=regex, case_sensitive=case_sensitive)
     queries = [patterns] if isinstance(patterns, str) else list(patterns)
-    segs = analysed_segments(docs, include=include)
+    segs = segments(docs, labels=include)
     position = {doc_id: i for i, doc_id in enumerate(docs["doc_id"])}
     words_before: dict[str, int] = {}
     for doc_id, seg_start, text in zip(segs["doc_id"], segs["start"], segs["text"]):

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .segmenting import ANALYSED, LABELS, content_words, parse_date, segment_text
+from .segmenting import ANALYSED, content_words, include_labels, parse_date, segment_text
 from .text import normalize_for_matching, normalize_text, token_spans
 
 __all__ = [
@@ -223,8 +223,8 @@ def segments(docs: pd.DataFrame, *, labels=None) -> pd.DataFrame:
     ----------
     docs : pandas.DataFrame
         The output of :func:`load_corpus`.
-    labels : iterable of str, optional
-        Keep only these labels (e.g. ``("headline", "body")``).
+    labels : iterable of str or "all", optional
+        Keep only these labels (e.g. ``("headline", "body")``); default all.
 
     Returns
     -------
@@ -240,7 +240,7 @@ def segments(docs: pd.DataFrame, *, labels=None) -> pd.DataFrame:
     >>> sorted(segs.loc[segs.doc_id.str.startswith("003"), "label"].unique())
     ['body', 'comments']
     """
-    keep = set(labels) if labels is not None else None
+    keep = set(include_labels(labels)) if labels is not None else None
     rows = []
     for doc_id, raw, spans in zip(docs["doc_id"], docs["raw_text"], docs["spans"]):
         for order, (label, start, end) in enumerate(spans):
@@ -277,10 +277,7 @@ def select_text(docs: pd.DataFrame, *, include=ANALYSED) -> pd.Series:
     >>> "Mike" in select_text(docs)[3], "Mike" in select_text(docs, include="all")[3]
     (False, True)
     """
-    keep = set(LABELS) if include == "all" else set(include)
-    unknown = keep - set(LABELS)
-    if unknown:
-        raise ValueError(f"unknown segment label(s) {sorted(unknown)}; labels are {list(LABELS)}")
+    keep = set(include_labels(include))
     return pd.Series(
         ["".join(raw[a:b] for label, a, b in spans if label in keep)
          for raw, spans in zip(docs["raw_text"], docs["spans"])],

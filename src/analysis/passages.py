@@ -45,7 +45,7 @@ from scipy import sparse
 from tqdm import tqdm
 
 from .loading import outlet_labels
-from .segmenting import ANALYSED, LABELS
+from .segmenting import ANALYSED, include_labels
 from .text import normalize_for_matching, token_spans
 
 __all__ = [
@@ -138,9 +138,7 @@ def shared_passages(
     >>> shared_passages(docs)[["doc_a", "doc_b", "n_words", "kind"]].values.tolist()
     [['a', 'b', 10, 'near']]
     """
-    labels = set(LABELS) if include == "all" else set(include)
-    if labels - set(LABELS):
-        raise ValueError(f"unknown segment label(s) {sorted(labels - set(LABELS))}; labels are {list(LABELS)}")
+    labels = set(include_labels(include))
     ids = docs["doc_id"].astype(str).tolist()
     raws = docs["raw_text"].tolist()
     spans = docs["spans"].tolist() if "spans" in docs.columns else [None] * len(docs)

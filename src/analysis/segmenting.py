@@ -44,6 +44,26 @@ LABELS = ("headline", "body", "dateline", "caption", "comments", "off_topic")
 #: What the analyses read unless asked otherwise.
 ANALYSED = ("headline", "body")
 
+
+def include_labels(include) -> tuple[str, ...]:
+    """The segment labels that ``include`` names: ``"all"`` or labels from :data:`LABELS`.
+
+    Every analysis's ``include=`` goes through here, so a misspelt label is an
+    error rather than an empty result.
+
+    >>> include_labels("all")[:3], include_labels(["body", "comments"])
+    (('headline', 'body', 'dateline'), ('body', 'comments'))
+    >>> include_labels(("comment",))
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown segment label(s) ['comment']; labels are headline, body, dateline, caption, comments, off_topic or "all"
+    """
+    labels = tuple(LABELS) if include == "all" else tuple(include)
+    unknown = sorted(set(labels) - set(LABELS))
+    if unknown or not labels:
+        raise ValueError(f"unknown segment label(s) {unknown}; labels are {', '.join(LABELS)} or \"all\"")
+    return labels
+
 #: A line of at most this many words can be a headline, caption or dateline.
 SHORT_LINE_WORDS = 15
 OFF_TOPIC_MIN_WORDS = 12

@@ -36,18 +36,16 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
 from .loading import segments
-from .segmenting import ANALYSED, LABELS
+from .segmenting import ANALYSED
 from .text import STOPWORDS, strip_possessive, token_runs, token_spans
 from .text import stem as stem_word
 
 __all__ = [
     "TermCounts",
-    "analysed_segments",
     "count_terms",
     "count_words",
     "document_terms",
     "group_labels",
-    "include_labels",
     "largest_groups",
     "term_frequencies",
     "top_terms",
@@ -55,28 +53,6 @@ __all__ = [
 
 
 # ------------------------------------------------------------------ inputs
-
-
-def include_labels(include) -> tuple[str, ...]:
-    """The segment labels that ``include`` names (``"all"`` or a tuple of labels).
-
-    >>> include_labels("all")[:3]
-    ('headline', 'body', 'dateline')
-    """
-    labels = tuple(LABELS) if include == "all" else tuple(include)
-    unknown = set(labels) - set(LABELS)
-    if unknown:
-        raise ValueError(f"unknown segment label(s) {sorted(unknown)}; labels are {list(LABELS)}")
-    return labels
-
-
-def analysed_segments(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
-    """The segments that feed the analyses: by default headline and body.
-
-    Same columns as :func:`analysis.segments` (``doc_id, order, label, start,
-    end, text``), offsets into ``raw_text``.
-    """
-    return segments(docs, labels=include_labels(include))
 
 
 def group_labels(docs: pd.DataFrame, by="outlet") -> pd.Series:
@@ -119,7 +95,7 @@ def count_words(docs: pd.DataFrame, *, include=ANALYSED) -> pd.Series:
     ([4], [3])
     """
     words = dict.fromkeys(docs["doc_id"], 0)
-    segs = analysed_segments(docs, include=include)
+    segs = segments(docs, labels=include)
     for doc_id, text in zip(segs["doc_id"], segs["text"]):
         words[doc_id] += len(token_spans(text))
     return pd.Series([words[d] for d in docs["doc_id"]], index=docs.index, name="n_words", dtype="int64")
@@ -226,7 +202,7 @@ def count_terms(
     stop = frozenset(stopwords or ())
     by_doc: dict[str, list[str]] = {doc_id: [] for doc_id in docs["doc_id"]}
     words = dict.fromkeys(docs["doc_id"], 0)
-    segs = analysed_segments(docs, include=include)
+    segs = segments(docs, labels=include)
     for doc_id, text in zip(segs["doc_id"], segs["text"]):
         runs = token_runs(text)
         by_doc[doc_id].extend(_terms_of_runs(runs, ngram, stop, stem))

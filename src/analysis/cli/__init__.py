@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..loading import CorpusError, read_corpus
+from ..segmenting import ANALYSED, include_labels
 
-__all__ = ["main", "add_corpus_arguments", "load_from_args", "write_table"]
+__all__ = ["main", "add_corpus_arguments", "add_include_argument", "load_from_args", "write_table"]
 
 
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +33,22 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep-duplicates", action="store_true",
                         help="load documents whose text repeats an earlier one's (wire copy) instead of skipping them")
     parser.add_argument("--strict", action="store_true", help="fail if any input is set aside")
+
+
+def _include(value: str):
+    """``headline,body`` -> ('headline', 'body'); ``all`` stays ``all``; unknown labels are a usage error."""
+    include = "all" if value.strip() == "all" else tuple(v.strip() for v in value.split(",") if v.strip())
+    try:
+        include_labels(include)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return include
+
+
+def add_include_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--include``: the segment labels an analysis reads (default headline and body)."""
+    parser.add_argument("--include", type=_include, default=ANALYSED,
+                        help="segment labels to read, comma-separated, or 'all' (default: headline,body)")
 
 
 def load_from_args(args: argparse.Namespace):

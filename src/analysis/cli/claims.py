@@ -6,7 +6,7 @@ Writes one row per mention of a figure (the columns of
 
 from __future__ import annotations
 
-from . import add_corpus_arguments, load_from_args, write_table
+from . import add_corpus_arguments, add_include_argument, load_from_args, write_table
 
 
 def register(subparsers) -> None:
@@ -16,8 +16,7 @@ def register(subparsers) -> None:
                     "hedged, attributed_to, stated, sentence, start, end (offsets into the file's text).")
     add_corpus_arguments(parser)
     parser.add_argument("--out", help="CSV file to write (default: standard output)")
-    parser.add_argument("--include", default="headline,body",
-                        help="segment labels to read, comma-separated, or 'all' (default: headline,body)")
+    add_include_argument(parser)
     parser.add_argument("--lexicon", help="your own category lexicon CSV (category,role,term); "
                                           "default: the shipped data/claims_lexicon.csv")
     parser.set_defaults(run=run)
@@ -27,6 +26,5 @@ def run(args) -> int:
     from ..claims import extract_claims
 
     corpus = load_from_args(args)
-    include = "all" if args.include.strip() == "all" else tuple(x.strip() for x in args.include.split(",") if x.strip())
-    write_table(extract_claims(corpus.documents, include=include, lexicon=args.lexicon), args.out)
+    write_table(extract_claims(corpus.documents, include=args.include, lexicon=args.lexicon), args.out)
     return 0

@@ -6,29 +6,16 @@ import argparse
 import sys
 
 from ..passages import MIN_WORDS, shared_passages
-from ..segmenting import ANALYSED, LABELS
 from ..similarity import DENSE_LIMIT, similarity_pairs
-from . import add_corpus_arguments, load_from_args, write_table
+from . import add_corpus_arguments, add_include_argument, load_from_args, write_table
 
 #: Neighbours kept per document when a corpus is too large for every pair.
 DEFAULT_TOP_K = 10
 
 
-def _include(value: str):
-    """``headline,body`` -> ('headline', 'body'); ``all`` stays ``all``."""
-    if value == "all":
-        return value
-    labels = tuple(v.strip() for v in value.split(",") if v.strip())
-    unknown = sorted(set(labels) - set(LABELS))
-    if unknown or not labels:
-        raise argparse.ArgumentTypeError(f"unknown segment label(s) {unknown}; labels are {', '.join(LABELS)} or all")
-    return labels
-
-
 def _common(parser: argparse.ArgumentParser) -> None:
     add_corpus_arguments(parser)
-    parser.add_argument("--include", type=_include, default=ANALYSED,
-                        help="segment labels to read, comma-separated, or 'all' (default: headline,body)")
+    add_include_argument(parser)
     parser.add_argument("--out", help="CSV file to write (default: standard output)")
 
 

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from ..keyness import keyness
 from ..kwic import kwic
-from ..terms import include_labels, term_frequencies, top_terms
-from . import add_corpus_arguments, load_from_args, write_table
-
-
-def _include(value: str):
-    """``headline,body`` -> ('headline', 'body'); ``all`` stays ``all``."""
-    include = "all" if value == "all" else tuple(v.strip() for v in value.split(",") if v.strip())
-    try:
-        include_labels(include)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return include
+from ..terms import term_frequencies, top_terms
+from . import add_corpus_arguments, add_include_argument, load_from_args, write_table
 
 
 def _reported(run):
@@ -40,8 +29,7 @@ def _common(parser, *, by: bool = True) -> None:
         parser.add_argument("--by", default="outlet",
                             help="group documents by this column: outlet (default), doc_id, published ...; "
                                  "a blank value is its own group '(unknown: <doc_id>)'")
-    parser.add_argument("--include", type=_include, default=("headline", "body"),
-                        help="segment labels to read, comma-separated, or 'all' (default: headline,body)")
+    add_include_argument(parser)
     parser.add_argument("--out", help="CSV file to write (default: standard output)")
 
 
@@ -78,8 +66,7 @@ def register(subparsers) -> None:
     lines.add_argument("--regex", action="store_true", help="PATTERN is a Python regular expression")
     lines.add_argument("--case-sensitive", action="store_true", help="match case exactly")
     lines.add_argument("--sentence", action="store_true", help="keep the context inside the sentence")
-    lines.add_argument("--include", type=_include, default=("headline", "body"),
-                       help="segment labels to read, comma-separated, or 'all' (default: headline,body)")
+    add_include_argument(lines)
     lines.add_argument("--out", help="CSV file to write (default: standard output)")
     lines.set_defaults(run=_reported(run_kwic))
 
