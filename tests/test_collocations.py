@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
 from analysis.collocations import _window_offsets, collocates, collocations
+from inline_corpus import make_docs
 
 
-def make_docs(*texts):
-    return pd.DataFrame([{"doc_id": str(i), "outlet": "X", "raw_text": t, "spans": (("body", 0, len(t)),)}
-                         for i, t in enumerate(texts)])
-
-
-DOCS = make_docs(
+DOCS = make_docs([(str(i), "X", text) for i, text in enumerate((
     "Gay men were detained. Human rights groups said gay men were held.",
     "Human rights matter. Gay men fled, the groups said. Men of the Republic of Chechnya.",
     "The Republic of Chechnya denied it. Officials in the Republic of Chechnya said so.",
-)
+))])
 
 
 def test_corpus_bigrams_skip_stopwords_and_punctuation():

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.framing import HEDGES_FILE, default_dictionary, framing_kwic, framing_rates, load_lexicon
-
-
-def make_docs(rows):
-    return pd.DataFrame([{"doc_id": d, "outlet": o, "raw_text": t, "spans": (("body", 0, len(t)),)}
-                         for d, o, t in rows])
+from inline_corpus import make_docs
 
 
 # A: 18 words, 3 hedges; B: 9 words, none; two documents without an outlet

@@ -11,6 +11,7 @@ from scipy import stats
 from scipy.stats import chi2_contingency
 
 from analysis.keyness import keyness, log_likelihood, log_ratio, top_keywords
+from inline_corpus import make_docs
 
 
 def hand_g2(a, b, n1, n2):
@@ -50,11 +51,6 @@ def test_log_likelihood_known_values():
 ])
 def test_log_ratio(a, b, n1, n2, expected):
     assert float(log_ratio(a, b, n1, n2)) == pytest.approx(expected)
-
-
-def make_docs(texts):
-    rows = [{"doc_id": d, "outlet": o, "raw_text": t, "spans": (("body", 0, len(t)),)} for d, o, t in texts]
-    return pd.DataFrame(rows)
 
 
 # "camps" 6 times in A (20 words), once in B (20 words), never in the unknown outlet (10 words)

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.kwic import KWIC_COLUMNS, compile_patterns, dispersion, kwic
-
-
-def make_docs(rows):
-    records = []
-    for doc_id, outlet, parts in rows:
-        raw, spans = "", []
-        for label, text in parts:
-            spans.append((label, len(raw), len(raw) + len(text)))
-            raw += text
-        records.append({"doc_id": doc_id, "outlet": outlet, "raw_text": raw, "spans": tuple(spans)})
-    return pd.DataFrame(records)
+from inline_corpus import make_docs
 
 
 DOCS = make_docs([

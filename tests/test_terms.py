@@ -13,22 +13,10 @@ from analysis.terms import (
     term_frequencies,
     top_terms,
 )
+from analysis.segmenting import include_labels
+from inline_corpus import make_docs
 
-
-def make_docs(rows):
-    """rows: (doc_id, outlet, [(label, text), ...]) -> a documents table like load_corpus's."""
-    records = []
-    for doc_id, outlet, parts in rows:
-        raw, spans = "", []
-        for label, text in parts:
-            spans.append((label, len(raw), len(raw) + len(text)))
-            raw += text
-        records.append({"doc_id": doc_id, "outlet": outlet, "raw_text": raw, "spans": tuple(spans),
-                        "published": "2017-04"})
-    return pd.DataFrame(records)
-
-
-DOCS = make_docs([
+DOCS = make_docs(published="2017-04", rows=[
     ("a1", "Post", [("headline", "Gay men detained\n"), ("body", "Gay men were detained in camps. Camps exist.\n"),
                     ("comments", "1. Mike\nCamps camps camps\n")]),
     ("a2", "Post", [("body", "Men freed from the camps.\n")]),
@@ -118,8 +106,6 @@ def test_top_terms_keeps_n_per_group_in_group_order():
     assert top.groupby("outlet", sort=False).size().tolist() == [2, 2, 2]
     assert top["term"].tolist()[:2] == ["camps", "men"]
 
-
-from analysis.segmenting import include_labels  # noqa: E402
 
 
 def test_group_labels_and_include_labels():
