@@ -21,6 +21,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
+from .charts.overview import document_label
 from .charts.similarity import passage_html
 from .claims import evidence_html
 from .kwic import KWIC_COLUMNS, kwic
@@ -183,8 +184,7 @@ def pair_viewer(docs: pd.DataFrame, passages: pd.DataFrame):
     >>> len(box.table) > 0
     True
     """
-    names = {d: f"{o} · {d}" if o else f"{d} (outlet unknown)" for d, o in zip(docs["doc_id"], docs["outlet"])}
-    options = [(label, doc_id) for doc_id, label in names.items()]
+    options = [(document_label(d, o), d) for d, o in zip(docs["doc_id"], docs["outlet"])]
     first = passages.groupby(["doc_a", "doc_b"])["n_words"].sum().sort_values(ascending=False, kind="stable")
     a, b = first.index[0] if len(first) else (docs["doc_id"].iloc[0], docs["doc_id"].iloc[-1])
     pick_a = widgets.Dropdown(options=options, value=a, description="article")
