@@ -22,6 +22,7 @@ import codecs
 import hashlib
 import unicodedata
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -497,11 +498,7 @@ def _mark_duplicates(records, *, keep: bool) -> None:
 
 def _build_documents(records) -> pd.DataFrame:
     vocab = [content_words(r["raw_text"]) for r in records]
-    from collections import Counter
-
-    df: Counter = Counter()
-    for v in vocab:
-        df.update(v)
+    df = Counter(word for words in vocab for word in words)  # document frequency over the corpus
     rows = []
     for r, own in zip(records, vocab):
         raw = r["raw_text"]

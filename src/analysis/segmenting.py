@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from functools import lru_cache
 
 from .text import STOPWORDS, WRAP_MIN_CHARS, normalize_for_matching, stem, tokenize
@@ -337,11 +336,3 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary)
         if elsewhere / len(w) < OFF_TOPIC_MAX_OVERLAP:
             for i in p:
                 labels[i] = "off_topic"
-
-
-def corpus_vocabulary(texts: Iterable[str]) -> Counter:
-    """Document frequency of :func:`content_words` over ``texts``."""
-    counts: Counter = Counter()
-    for t in texts:
-        counts.update(content_words(t))
-    return counts
