@@ -47,12 +47,17 @@ def docs():
 def test_coverage_by_day(docs):
     table = coverage(docs)
     assert list(table.columns) == COVERAGE_COLUMNS
-    # every day from the first to the last, every group, zeros included: 4 days x 3 groups, then undated
-    assert table["period"].tolist()[:12:3] == ["2020-03-02", "2020-03-03", "2020-03-04", "2020-03-05"]
+    # every day from the first to the last for each outlet, zeros included; the article without an outlet is its
+    # own group, listed on its own day only
+    assert table[["period", "outlet"]].values.tolist()[:9] == [
+        ["2020-03-02", "Wire"], ["2020-03-02", "Daily"], ["2020-03-03", "Wire"], ["2020-03-03", "Daily"],
+        ["2020-03-04", "Wire"], ["2020-03-04", "Daily"], ["2020-03-05", "Wire"], ["2020-03-05", "Daily"],
+        ["2020-03-05", "e"]]
     day = table[table["period"] == "2020-03-02"].set_index("outlet")
-    assert day["n_articles"].to_dict() == {"Wire": 2, "Daily": 1, "e": 0}
-    assert day["share_articles"].to_dict() == {"Wire": 0.6667, "Daily": 0.3333, "e": 0.0}
-    assert day["share_words"].to_dict() == {"Wire": 0.75, "Daily": 0.25, "e": 0.0}
+    assert day["n_articles"].to_dict() == {"Wire": 2, "Daily": 1}
+    assert day["share_articles"].to_dict() == {"Wire": 0.6667, "Daily": 0.3333}
+    assert day["share_words"].to_dict() == {"Wire": 0.75, "Daily": 0.25}
+    assert table.loc[table["period"] == "2020-03-05", "share_words"].tolist() == [0.25, 0.0, 0.75]
     empty = table[table["period"] == "2020-03-03"]
     assert empty["n_articles"].sum() == 0 and empty["share_articles"].sum() == 0
     # the month-only date cannot be put on a day: it is counted as undated, never dropped
@@ -79,6 +84,14 @@ def test_coverage_by_another_column_and_errors(docs):
         coverage(docs, freq="H")
     with pytest.raises(ValueError, match="no column 'desk'"):
         coverage(docs, by="desk")
+
+
+def test_a_corpus_without_outlets_lists_each_article_once():
+    docs = pd.DataFrame({"doc_id": [f"n{i}" for i in range(200)], "outlet": [""] * 200, "n_words": [10] * 200,
+                         "published": [f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(200)]})
+    table = coverage(docs)
+    assert len(table) == 200 and table["n_articles"].tolist() == [1] * 200
+    assert table["period"].tolist() == sorted(table["period"])
 
 
 def test_all_undated_and_empty():

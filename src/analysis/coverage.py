@@ -126,7 +126,8 @@ def coverage(docs: pd.DataFrame, *, by="outlet", freq: str = "D") -> pd.DataFram
         Columns :data:`COVERAGE_COLUMNS` (``outlet`` is named after ``by``):
         one row per period and group from the first to the last dated period,
         periods without articles included as zeros so a time series has no
-        silent gaps; then one :data:`UNDATED` row per group with undated
+        silent gaps (a document without an outlet, its own group, has a row
+        for its own period only); then one :data:`UNDATED` row per group with undated
         articles (or dates less precise than ``freq``, e.g. "2017-04" by day).
         ``start`` is the period's first day (blank for undated);
         ``share_*`` is the group's share of the period's articles and words
@@ -145,9 +146,12 @@ def coverage(docs: pd.DataFrame, *, by="outlet", freq: str = "D") -> pd.DataFram
         raise ValueError(f"freq must be one of {sorted(FREQUENCIES)}, not {freq!r}")
     if by == "outlet":
         groups = outlet_labels(docs)
+        named = docs["outlet"].fillna("").astype(str).str.strip() != "" if "outlet" in docs.columns else \
+            pd.Series(False, index=docs.index)
     elif by in docs.columns:
         groups = docs[by].fillna("").astype(str).str.strip()
-        groups = groups.where(groups != "", docs["doc_id"].astype(str))
+        named = groups != ""
+        groups = groups.where(named, docs["doc_id"].astype(str))
     else:
         raise ValueError(f"no column {by!r} to group by; columns are {list(docs.columns)}")
     code, label = FREQUENCIES[freq]
@@ -163,8 +167,14 @@ def coverage(docs: pd.DataFrame, *, by="outlet", freq: str = "D") -> pd.DataFram
     if len(dated):
         span = pd.period_range(dated["period"].min(), dated["period"].max(), freq=code)
         counts = dated.groupby(["period", "group"]).agg(n_articles=("n_words", "size"), n_words=("n_words", "sum"))
-        grid = pd.MultiIndex.from_product([span, names], names=["period", "group"])
-        counts = counts.reindex(grid, fill_value=0).reset_index()
+        # named groups get every period (zeros too); an article without a name is its own group and only its
+        # own period, or a corpus without outlets would list every article on every day
+        with_name = list(dict.fromkeys(groups[named]))
+        grid = pd.MultiIndex.from_product([span, with_name], names=["period", "group"]).union(counts.index)
+        rank = {n: i for i, n in enumerate(names)}
+        grid = sorted(grid, key=lambda key: (key[0], rank[key[1]]))
+        counts = counts.reindex(pd.MultiIndex.from_tuples(grid, names=["period", "group"]), fill_value=0)
+        counts = counts.reset_index()
         counts["start"] = counts["period"].map(lambda p: p.start_time.strftime("%Y-%m-%d"))
         counts["period"] = counts["period"].map(lambda p: p.start_time.strftime(label))
         rows.append(counts)

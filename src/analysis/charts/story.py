@@ -51,8 +51,10 @@ MAX_TICKS = 6
 #: Colours of the outlets, in order of first appearance (then repeated).
 OUTLET_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
                  "#7f7f7f", "#bcbd22")
-#: Share of the time span by which claims of one day are spread sideways so that none hides another.
+#: Share of the time axis between two claims of one day, spread sideways so that none hides another ...
 SPREAD = 0.02
+#: ... and the widest share of the axis one day's claims may take, so a crowded day stays in its slot.
+MAX_SPREAD = 0.1
 
 
 def coverage_chart(table: pd.DataFrame, *, by: str = "outlet"):
@@ -205,7 +207,7 @@ def _draw_over_time(ax, data: pd.DataFrame, x_of: dict, color: dict, width: floa
     ax.set_ylim(lo / 2, hi * ARROW_FACTOR * 2)
     for day, group in data.groupby("date", sort=False):
         n = len(group)
-        offsets = (np.arange(n) - (n - 1) / 2) * width * SPREAD
+        offsets = (np.arange(n) - (n - 1) / 2) * width * min(SPREAD, MAX_SPREAD / max(n - 1, 1))
         for dx, claim in zip(offsets, group.itertuples(index=False)):
             _draw_vertical(ax, claim, x_of[day] + dx, color[claim.label])
     line = data[data["date"] != UNDATED].drop_duplicates("date")
@@ -214,7 +216,7 @@ def _draw_over_time(ax, data: pd.DataFrame, x_of: dict, color: dict, width: floa
         ax.step(xs, line["highest_so_far"].to_numpy(dtype=float), where="post", color="#777777", lw=1.2, zorder=0)
     ticks = _spaced_ticks(sorted(x_of.items(), key=lambda item: item[1]), width)
     ax.set_xticks([x for _, x in ticks], [label for label, _ in ticks], rotation=30, ha="right", fontsize=7)
-    pad = width * 0.06
+    pad = width * (MAX_SPREAD / 2 + 0.02)
     ax.set_xlim(-pad, width + pad)
 
 
