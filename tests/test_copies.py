@@ -75,6 +75,8 @@ def test_min_share_decides(wire):
     assert _groups(copy_groups(wire, min_share=0.95)) == [["story0", "verbatim"], ["story1", "truncated"]]
     with pytest.raises(ValueError, match="min_share"):
         copy_groups(wire, min_share=0)
+    with pytest.raises(ValueError, match=r"not in docs: \['story0'"):
+        copy_groups(wire[wire["doc_id"] != "story0"], shared_passages(wire))
 
 
 def test_without_dates_the_longest_member_is_kept(wire):

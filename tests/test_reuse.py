@@ -34,7 +34,8 @@ def test_the_statement_is_found_in_three_articles_with_their_shares(planted):
     table = found.articles.set_index("doc_id")
     assert list(found.articles.columns) == REUSE_COLUMNS and len(table) == 10
     assert found.articles["doc_id"].tolist()[:3] == ["art2", "art5", "art8"]
-    assert table.loc[["art2", "art5", "art8"], "share_of_source"].tolist() == [1.0, 1.0, 0.5]
+    # in full; in full but one word changed (39 of 40 words reused); half
+    assert table.loc[["art2", "art5", "art8"], "share_of_source"].tolist() == [1.0, 0.975, 0.5]
     assert (table.drop(index=["art2", "art5", "art8"])["n_reused"] == 0).all()
     assert set(table["n_source_words"]) == {40}
     # art2: 5 headline words + 100 body words, 40 of them the statement

@@ -82,38 +82,67 @@ def reused_words(docs: pd.DataFrame, passages: pd.DataFrame, *, include=ANALYSED
     -------
     pandas.DataFrame
         Columns ``doc_id, other, n_words, n_reused, share``: ``n_words`` is the
-        words of ``doc_id``'s analysed text, ``n_reused`` those inside a
-        passage it shares with ``other`` (each word counted once).
+        words of ``doc_id``'s analysed text, ``n_reused`` those it shares with
+        ``other`` (inside their passages, less the words that differ there;
+        each word counted once).
 
     Examples
     --------
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "raw_text": ["one two three four", "two three"]})
     >>> passages = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "start_a": [4], "end_a": [13],
-    ...                          "start_b": [0], "end_b": [9]})
+    ...                          "start_b": [0], "end_b": [9], "n_words": [2]})
     >>> reused_words(docs, passages).values.tolist()
     [['a', 'b', 4, 2, 0.5], ['b', 'a', 2, 2, 1.0]]
     """
     docs = _as_documents(docs)
     starts = _word_starts(docs, include)
-    columns = ["doc_id", "other", "n_words", "n_reused", "share"]
+    halves = _word_ranges(passages, starts)
+    covered = _covered(halves, ("doc_id", "other"))
+    order = {d: i for i, d in enumerate(docs["doc_id"].astype(str))}
+    keys = sorted(covered, key=lambda k: (order.get(k[0], len(order)), order.get(k[1], len(order))))
+    rows = []
+    for doc_id, other in keys:
+        n_words, n_reused = len(starts.get(doc_id, ())), covered[doc_id, other]
+        rows.append((doc_id, other, n_words, n_reused, round(n_reused / n_words, 4) if n_words else 0.0))
+    table = pd.DataFrame(rows, columns=["doc_id", "other", "n_words", "n_reused", "share"])
+    return table.astype({"n_words": "int64", "n_reused": "int64", "share": "float64"})
+
+
+def _word_ranges(passages: pd.DataFrame, starts: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Each passage seen from both of its documents, as a range of word positions ``[lo, hi)`` in ``doc_id``."""
     halves = []
     for me, other, s, e in (("doc_a", "doc_b", "start_a", "end_a"), ("doc_b", "doc_a", "start_b", "end_b")):
-        halves.append(pd.DataFrame({"doc_id": passages[me].astype(str), "other": passages[other].astype(str),
-                                    "start": passages[s], "end": passages[e]}))
-    both = pd.concat(halves, ignore_index=True) if len(passages) else pd.DataFrame(
-        columns=["doc_id", "other", "start", "end"])
-    rows = []
-    for (doc_id, other), spans in both.groupby(["doc_id", "other"], sort=False):
+        halves.append(pd.DataFrame({"doc_id": passages[me].astype(str).to_numpy(),
+                                    "other": passages[other].astype(str).to_numpy(),
+                                    "start": passages[s].to_numpy(dtype=np.int64),
+                                    "end": passages[e].to_numpy(dtype=np.int64),
+                                    "matched": passages["n_words"].to_numpy(dtype=np.int64)}))
+    both = pd.concat(halves, ignore_index=True)
+    lo = np.zeros(len(both), dtype=np.int64)
+    hi = np.zeros(len(both), dtype=np.int64)
+    for doc_id, index in both.groupby("doc_id", sort=False).indices.items():
         words = starts.get(doc_id, np.zeros(0, dtype=np.int64))
-        inside = np.zeros(len(words), dtype=bool)
-        for start, end in zip(spans["start"], spans["end"]):
-            inside |= (words >= start) & (words < end)
-        n_words = len(words)
-        rows.append((doc_id, other, n_words, int(inside.sum()), round(inside.sum() / n_words, 4) if n_words else 0.0))
-    order = {d: i for i, d in enumerate(docs["doc_id"].astype(str))}
-    table = pd.DataFrame(rows, columns=columns)
-    table = table.sort_values(["doc_id", "other"], key=lambda s: s.map(order), kind="stable")
-    return table.astype({"n_words": "int64", "n_reused": "int64", "share": "float64"}).reset_index(drop=True)
+        lo[index] = np.searchsorted(words, both["start"].to_numpy()[index], side="left")
+        hi[index] = np.searchsorted(words, both["end"].to_numpy()[index], side="left")
+    return both.assign(lo=lo, hi=hi)
+
+
+def _covered(halves: pd.DataFrame, keys: tuple[str, ...]) -> dict[tuple, int]:
+    """Shared words of each key: the union of its ranges, less the words that differ inside them.
+
+    A near passage's range holds words the other text does not have (the numbers of two stories written from
+    one template, a changed word); only the ``matched`` words are shared. Ranges that overlap count once.
+    """
+    covered: dict[tuple, list[int]] = {}
+    ordered = halves.sort_values([*keys, "lo"], kind="stable")
+    for key, lo, hi, matched in zip(zip(*(ordered[k] for k in keys)), ordered["lo"], ordered["hi"],
+                                    ordered["matched"]):
+        state = covered.setdefault(key, [0, 0, 0])  # words in the union, end of the union, differing words
+        if hi > state[1]:
+            state[0] += hi - max(lo, state[1])
+            state[1] = hi
+        state[2] += max(hi - lo - matched, 0)
+    return {key: max(union - differing, 0) for key, (union, _, differing) in covered.items()}
 
 
 def _word_starts(docs: pd.DataFrame, include) -> dict[str, np.ndarray]:
@@ -169,46 +198,43 @@ def copy_groups(
         passages = shared_passages(docs, include=include, progress=False)
     ids = docs["doc_id"].astype(str).tolist()
     position = {d: i for i, d in enumerate(ids)}
-    shares = reused_words(docs, passages, include=include)
-    linked = shares[shares["share"] >= min_share]
-    empty = pd.DataFrame(columns=COPY_COLUMNS)
-    if linked.empty:
-        return empty
-    rows, cols = linked["doc_id"].map(position).to_numpy(), linked["other"].map(position).to_numpy()
+    unknown = sorted((set(passages["doc_a"].astype(str)) | set(passages["doc_b"].astype(str))) - set(position))
+    if unknown:
+        raise ValueError(f"passages name documents not in docs: {unknown[:5]}; pass shared_passages(docs)")
+    starts = _word_starts(docs, include)
+    n_words = {d: len(s) for d, s in starts.items()}
+    halves = _word_ranges(passages, starts)
+    linked = [(a, b) for (a, b), n in _covered(halves, ("doc_id", "other")).items()
+              if n_words[a] and n / n_words[a] >= min_share]
+    if not linked:
+        return pd.DataFrame(columns=COPY_COLUMNS)
+    rows, cols = (np.array([position[d] for d in side]) for side in zip(*linked))
     graph = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ids), len(ids)))
     _, component = connected_components(graph, directed=False)
-    sizes = np.bincount(component)
-    members = [i for i in range(len(ids)) if sizes[component[i]] > 1]
+    members: dict[int, list[int]] = {}
+    for i, c in enumerate(component):
+        members.setdefault(int(c), []).append(i)
+    groups = [inside for inside in members.values() if len(inside) > 1]  # in corpus order of first members
+    # share of each member's words inside passages shared with any other member of its group
+    same = (halves["doc_id"].map(position).map(component.__getitem__).to_numpy()
+            == halves["other"].map(position).map(component.__getitem__).to_numpy())
+    reused = {doc_id: round(n / n_words[doc_id], 4) if n_words[doc_id] else 0.0
+              for (doc_id,), n in _covered(halves[same], ("doc_id",)).items()}
     dates = publication_dates(docs)
     day = [d.strftime("%Y-%m-%d") if p == "day" else "" for d, p in zip(dates["date"], dates["precision"])]
-    n_words = {d: len(s) for d, s in _word_starts(docs, include).items()}
     outlets = outlet_labels(docs).tolist()
-    group_of = {c: f"copy-{k + 1}" for k, c in enumerate(dict.fromkeys(component[i] for i in members))}
     table = []
-    for c, group in group_of.items():
-        inside = [i for i in members if component[i] == c]
-        names = {ids[i] for i in inside}
+    for k, inside in enumerate(groups):
         dated = [i for i in inside if day[i]]
         origin = min(dated, key=lambda i: (day[i], -n_words[ids[i]], i)) if dated else None
         kept = origin if origin is not None else min(inside, key=lambda i: (-n_words[ids[i]], i))
-        reused = _reused_within(docs, passages, names, include)
         for i in inside:
             table.append({
-                "group_id": group, "n_members": len(inside), "doc_id": ids[i], "outlet": outlets[i],
+                "group_id": f"copy-{k + 1}", "n_members": len(inside), "doc_id": ids[i], "outlet": outlets[i],
                 "date": day[i], "n_words": n_words[ids[i]], "share_reused": reused.get(ids[i], 0.0),
                 "origin": ids[origin] if origin is not None else "", "is_origin": i == origin, "kept": i == kept,
             })
     return pd.DataFrame(table, columns=COPY_COLUMNS).astype({"n_members": "int64", "n_words": "int64"})
-
-
-def _reused_within(docs, passages, names: set[str], include) -> dict[str, float]:
-    """Share of each member's words inside passages shared with any other member."""
-    mine = passages[passages["doc_a"].astype(str).isin(names) & passages["doc_b"].astype(str).isin(names)]
-    pooled = pd.concat([mine.assign(doc_b="group"), mine.assign(doc_a="group")], ignore_index=True)
-    # one pseudo-document "group" stands for all the other members: the union of each member's passages
-    shares = reused_words(docs[docs["doc_id"].astype(str).isin(names)], pooled, include=include)
-    shares = shares[shares["doc_id"] != "group"]
-    return dict(zip(shares["doc_id"], shares["share"]))
 
 
 def keep_one_per_group(docs: pd.DataFrame, groups=True, *, include=ANALYSED) -> pd.DataFrame:

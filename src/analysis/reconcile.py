@@ -179,7 +179,8 @@ def reconcile(claims: pd.DataFrame, *, docs: pd.DataFrame | None = None) -> pd.D
         sources = group.apply(_source, axis=1) if len(group) else pd.Series(dtype=object)
         marked_hedged = group[hedged]
         rows.append({
-            "category": category, "low": int(low), "best": best, "high": int(high), "n_claims": len(group),
+            "category": category, "low": None if pd.isna(low) else int(low), "best": best,
+            "high": None if pd.isna(high) else int(high), "n_claims": len(group),
             "n_sources_low": sources[firm.index[firm["figure_low"] == low]].nunique(),
             "n_sources_best": sources[best_index].nunique() if best_index else 0,
             "n_sources_high": sources[firm.index[firm["figure_high"] == high]].nunique(),
@@ -189,7 +190,7 @@ def reconcile(claims: pd.DataFrame, *, docs: pd.DataFrame | None = None) -> pd.D
             "outside_range": "; ".join(_outside(group)), "basis": basis_prefix + basis, "best_rule": BEST_RULE,
         })
     table = pd.DataFrame(rows, columns=RECONCILE_COLUMNS)
-    return table.astype({"best": "float64"})
+    return table.astype({"low": "Int64", "best": "float64", "high": "Int64"})
 
 
 def _outside(group: pd.DataFrame) -> list[str]:

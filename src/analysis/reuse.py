@@ -85,10 +85,11 @@ def reuse_of(
     -------
     Reuse
         ``articles``: every article, with ``n_source_words`` (words of the
-        source), ``n_reused`` (source words inside a span found in the
-        article, each counted once), ``share_of_source``, ``n_words`` (the
-        article's analysed words), ``share_of_article`` (its words inside a
-        span) and ``n_passages``; sorted by ``share_of_source``, ties in corpus
+        source), ``n_reused`` (source words the article repeats: inside a
+        span, less the words that differ there; each counted once),
+        ``share_of_source``, ``n_words`` (the article's analysed words),
+        ``share_of_article`` (its words repeated from the source, likewise)
+        and ``n_passages``; sorted by ``share_of_source``, ties in corpus
         order. ``passages``: the spans.
     """
     if not isinstance(source_text, str) or not source_text.strip():
@@ -109,7 +110,7 @@ def reuse_of(
         keys, starts = _passages._ngram_keys(tokens)
         covered_source = np.zeros(len(source.ids), dtype=bool)
         covered_doc = np.zeros(len(tokens.ids), dtype=bool)
-        n_passages = 0
+        n_passages = differing_source = differing_doc = 0
         if np.isin(np.unique(keys), wanted).sum() >= MIN_SHARED_NGRAMS:
             anchors = sorted((i, j) for key, j in zip(keys.tolist(), starts.tolist()) for i in positions.get(key, ()))
             for p in _passages._align(source, tokens, anchors, max_gap=max_gap):
@@ -118,11 +119,14 @@ def reuse_of(
                 found.append(_passages._row(p, SOURCE_ID, doc_id, source_text, raw, source, tokens))
                 covered_source[p["a0"]:p["a1"]] = True
                 covered_doc[p["b0"]:p["b1"]] = True
+                differing_source += p["a1"] - p["a0"] - p["matched"]  # words of a span the other lacks
+                differing_doc += p["b1"] - p["b0"] - p["matched"]
                 n_passages += 1
         n_source, n_doc = len(source.ids), len(tokens.ids)
-        rows.append((doc_id, outlet, n_source, int(covered_source.sum()),
-                     round(covered_source.sum() / n_source, 4) if n_source else 0.0, n_doc,
-                     round(covered_doc.sum() / n_doc, 4) if n_doc else 0.0, n_passages))
+        reused = max(int(covered_source.sum()) - differing_source, 0)
+        in_doc = max(int(covered_doc.sum()) - differing_doc, 0)
+        rows.append((doc_id, outlet, n_source, reused, round(reused / n_source, 4) if n_source else 0.0, n_doc,
+                     round(in_doc / n_doc, 4) if n_doc else 0.0, n_passages))
     articles = pd.DataFrame(rows, columns=REUSE_COLUMNS)
     articles = articles.sort_values("share_of_source", ascending=False, kind="stable").reset_index(drop=True)
     spans_table = pd.DataFrame(found, columns=PASSAGE_COLUMNS)
