@@ -11,7 +11,7 @@ from story_corpus import article, sentences, words
 
 from analysis.copies import COPY_COLUMNS, MIN_SHARE, copy_groups, keep_one_per_group, reused_words
 from analysis.passages import shared_passages
-from analysis.similarity import similarity_pairs
+from analysis.similarity import outlet_similarity, similarity_pairs
 from analysis.terms import term_frequencies
 
 
@@ -106,6 +106,8 @@ def test_one_per_group_in_the_counting_analyses(wire):
     alone = similarity_pairs(wire, one_per_group=True)
     assert alone["cosine"].max() < 0.5
     assert not {"story0", "truncated", "reheadlined"} & (set(alone["doc_a"]) | set(alone["doc_b"]))
+    outlets = set(outlet_similarity(wire, one_per_group=copy_groups(wire))["outlet_a"])
+    assert len(outlets) == 9 and not {"Outlet 0", "Copier B", "Copier C"} & outlets
 
 
 def test_no_copies_gives_an_empty_table():
