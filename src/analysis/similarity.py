@@ -36,6 +36,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sparse_dot_topn import sp_matmul_topn
 from tqdm import tqdm
 
+from .copies import keep_one_per_group
 from .loading import outlet_labels, select_text
 from .segmenting import ANALYSED
 from .text import STOPWORDS, tokenize
@@ -133,6 +134,7 @@ def similarity_pairs(
     include=ANALYSED,
     block_rows: int = BLOCK_ROWS,
     progress: bool | None = None,
+    one_per_group=False,
 ) -> pd.DataFrame:
     """Pairs of documents and their cosine similarity, most similar first.
 
@@ -154,6 +156,9 @@ def similarity_pairs(
         Rows multiplied at a time when ``top_k`` is given; memory grows with it.
     progress : bool, optional
         Show a progress bar; by default only on a terminal.
+    one_per_group : bool or pandas.DataFrame, default False
+        Compare one article per copy group (see :func:`analysis.copies.keep_one_per_group`;
+        a table from :func:`analysis.copies.copy_groups` avoids aligning again).
 
     Returns
     -------
@@ -169,6 +174,7 @@ def similarity_pairs(
     >>> similarity_pairs(docs, top_k=1)[["doc_a", "doc_b"]].values.tolist()
     [['a', 'b'], ['b', 'c']]
     """
+    docs = keep_one_per_group(docs, one_per_group, include=include)
     n = len(docs)
     if top_k is None:
         _check_dense(n, hint="pass top_k= to keep each document's nearest neighbours")
@@ -260,7 +266,7 @@ def nearest_neighbours(pairs: pd.DataFrame, *, k: int = 3) -> pd.DataFrame:
     return top[columns].reset_index(drop=True)
 
 
-def outlet_similarity(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
+def outlet_similarity(docs: pd.DataFrame, *, include=ANALYSED, one_per_group=False) -> pd.DataFrame:
     """Mean cosine between the documents of each pair of outlets.
 
     Exact for any corpus size: the mean of the cosines between the documents
@@ -268,6 +274,7 @@ def outlet_similarity(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     ``|A| * |B|``. Within one outlet, a document is not paired with itself, so an
     outlet with one document has no within-outlet mean (NaN). Documents with a
     blank outlet are each their own group, labelled by ``doc_id``.
+    ``one_per_group`` as in :func:`similarity_pairs`.
 
     Returns
     -------
@@ -286,6 +293,7 @@ def outlet_similarity(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
            Y        X         0.31        2
            Y        Y          NaN        0
     """
+    docs = keep_one_per_group(docs, one_per_group, include=include)
     labels = outlet_labels(docs)
     names = list(dict.fromkeys(labels))
     matrix, _ = tfidf_matrix(docs, include=include, progress=False)

@@ -35,6 +35,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
+from .copies import keep_one_per_group
 from .loading import segments
 from .segmenting import ANALYSED
 from .text import STOPWORDS, strip_possessive, token_runs, token_spans
@@ -185,11 +186,13 @@ def count_terms(
     include=ANALYSED,
     stopwords: Iterable[str] | None = STOPWORDS,
     stem: bool = False,
+    one_per_group=False,
 ) -> TermCounts:
     """Count the terms of every document, summed by group, as sparse matrices.
 
     The vectorised core of :func:`term_frequencies` and
-    :func:`analysis.keyness.keyness`; parameters as there.
+    :func:`analysis.keyness.keyness`; parameters as there (``one_per_group``
+    as in :func:`term_frequencies`).
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
     ...     "raw_text": ["Men held", "men freed"], "spans": [(("body", 0, 8),), (("body", 0, 9),)]})
@@ -199,6 +202,7 @@ def count_terms(
     """
     if ngram not in (1, 2, 3):
         raise ValueError(f"ngram must be 1, 2 or 3, not {ngram!r}")
+    docs = keep_one_per_group(docs, one_per_group, include=include)
     stop = frozenset(stopwords or ())
     by_doc: dict[str, list[str]] = {doc_id: [] for doc_id in docs["doc_id"]}
     words = dict.fromkeys(docs["doc_id"], 0)
@@ -239,6 +243,7 @@ def term_frequencies(
     stopwords: Iterable[str] | None = STOPWORDS,
     stem: bool = False,
     min_count: int = 1,
+    one_per_group=False,
 ) -> pd.DataFrame:
     """How often each group of documents uses each term.
 
@@ -259,6 +264,9 @@ def term_frequencies(
         Count Snowball stems instead of words.
     min_count : int
         Leave out rows with a smaller count.
+    one_per_group : bool or pandas.DataFrame, default False
+        Count one article per copy group (see :func:`analysis.copies.keep_one_per_group`;
+        a table from :func:`analysis.copies.copy_groups` avoids aligning again).
 
     Returns
     -------
@@ -269,7 +277,8 @@ def term_frequencies(
         use the term), ``n_docs`` and ``n_words`` (documents and running
         words in the group, stopwords included).
     """
-    tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem)
+    tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem,
+                     one_per_group=one_per_group)
     counts_csr, docs_csr = tc.counts.copy(), tc.doc_freq.copy()
     for matrix in (counts_csr, docs_csr):  # same non-zero cells, in the same order
         matrix.sum_duplicates()
