@@ -19,13 +19,13 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
-from .charts.overview import document_label
 from .charts.similarity import passage_html
 from .claims import evidence_html
 from .kwic import KWIC_COLUMNS, kwic
-from .loading import outlet_labels
+from .labels import article_label, outlet_labels
 
 __all__ = ["claim_browser", "kwic_explorer", "kwic_html", "pair_viewer"]
 
@@ -184,9 +184,10 @@ def pair_viewer(docs: pd.DataFrame, passages: pd.DataFrame):
     >>> len(box.table) > 0
     True
     """
-    options = [(document_label(d, o), d) for d, o in zip(docs["doc_id"], docs["outlet"])]
+    options = [(article_label(d, o), d) for d, o in zip(docs["doc_id"], outlet_labels(docs))]
     first = passages.groupby(["doc_a", "doc_b"])["n_words"].sum().sort_values(ascending=False, kind="stable")
-    a, b = first.index[0] if len(first) else (docs["doc_id"].iloc[0], docs["doc_id"].iloc[-1])
+    ids = docs["doc_id"].tolist()
+    a, b = first.index[0] if len(first) else ((ids[0], ids[-1]) if ids else (None, None))
     pick_a = widgets.Dropdown(options=options, value=a, description="article")
     pick_b = widgets.Dropdown(options=options, value=b, description="and")
     summary, view = widgets.HTML(), widgets.HTML()
@@ -195,10 +196,15 @@ def pair_viewer(docs: pd.DataFrame, passages: pd.DataFrame):
 
     def refresh(_=None):
         pair = {pick_a.value, pick_b.value}
-        shown = passages[[{x, y} == pair for x, y in zip(passages["doc_a"], passages["doc_b"])]]
+        keep = np.array([{x, y} == pair for x, y in zip(passages["doc_a"], passages["doc_b"])], dtype=bool)
+        shown = passages[keep]
         box.table = shown
-        summary.value = (f"<p><b>{len(shown)}</b> shared passages, {int(shown['n_words'].sum())} words</p>"
-                         if len(pair) == 2 else "<p><em>Pick two different articles.</em></p>")
+        if len(ids) < 2:
+            summary.value = "<p><em>Fewer than two articles: nothing to compare.</em></p>"
+        elif len(pair) < 2:
+            summary.value = "<p><em>Pick two different articles.</em></p>"
+        else:
+            summary.value = f"<p><b>{len(shown)}</b> shared passages, {int(shown['n_words'].sum())} words</p>"
         view.value = passage_html(shown) if len(shown) else ""
 
     for control in (pick_a, pick_b):
