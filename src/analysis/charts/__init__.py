@@ -66,23 +66,24 @@ def literal(text) -> str:
 
 
 def shorten(text, width: int = 28, lines: int = 2) -> str:
-    """``text`` wrapped to ``width`` characters, at most ``lines`` lines, cut with an ellipsis.
+    """``text`` wrapped to ``width`` characters, at most ``lines`` lines, cut in the middle with "…".
 
-    The result is :func:`literal`. Keep the full text in the chart's CSV twin.
+    The cut keeps the start and the end, which is where names differ ("... of
+    District 01", "... of District 02"). The result is :func:`literal`. Keep the
+    full text in the chart's CSV twin.
 
     >>> shorten("Tanya Lokshina (Human Rights Watch)", 20)
     'Tanya Lokshina\\n(Human Rights Watch)'
-    >>> shorten("a very long outlet name that goes on and on", 12, lines=1)
-    'a very long…'
-    >>> shorten("(unknown: 004_437f98d81bbefe43)", 24, lines=1)
-    '(unknown: 004_437f98d81…'
+    >>> shorten("The Extraordinarily Long-Named Evening Chronicle of District 01", 30, lines=1)
+    'The Extraordinaril…District 01'
     """
     text = " ".join(str(text).split())
     wrapped = textwrap.wrap(text, width, break_long_words=True) or [""]
     if len(wrapped) > lines:
         kept = wrapped[: lines - 1]
         rest = text[len(" ".join(kept)):].strip()
-        wrapped = kept + [rest[: max(width - 1, 1)].rstrip() + "…"]
+        tail = max((width - 1) * 2 // 5, 1)
+        wrapped = kept + [rest[: width - 1 - tail].rstrip() + "…" + rest[-tail:]]
     return literal("\n".join(wrapped))
 
 
@@ -141,16 +142,26 @@ def text_overlaps(fig) -> list[str]:
     >>> text_overlaps(fig)
     ["'one' overlaps 'two'"]
     """
-    from matplotlib.text import Text
-
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
 
     canvas = fig.canvas if hasattr(fig.canvas, "get_renderer") else FigureCanvasAgg(fig)
     renderer = canvas.get_renderer()
     fig.draw(renderer)
+    axes = [a for ax in fig.axes for a in (ax, *ax.child_axes)]
+    tick_labels, drawn = set(), []
+    for ax in axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for tick in axis.majorTicks + axis.minorTicks:
+                tick_labels.update((id(tick.label1), id(tick.label2)))
+            if ax.get_visible() and ax.axison and axis.get_visible():  # only the tick labels drawn: inside the view limits
+                for tick in axis._update_ticks():
+                    drawn += [label for label in (tick.label1, tick.label2) if label.get_visible()]
+    texts = [t for t in fig.findobj(Text) if id(t) not in tick_labels] + drawn
     boxes = []
-    for text in fig.findobj(Text):
-        if not text.get_visible() or not text.get_text().strip() or (text.axes and not text.axes.get_visible()):
+    for text in texts:
+        owner = text.axes
+        if not text.get_visible() or not text.get_text().strip() or (owner is not None and not owner.get_visible()):
             continue
         box = text.get_window_extent(renderer)
         if box.width > 0 and box.height > 0:

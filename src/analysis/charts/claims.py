@@ -48,7 +48,9 @@ MAX_PER_ROW = 8
 #: A source label starts no further right than this share of its panel, so the rest holds it.
 LABEL_ROOM = 0.6
 #: Characters of a source label on the chart (one line); the CSV twin has the full name.
-LABEL_CHARS = 26
+LABEL_CHARS = 30
+#: Points between a mark and its source label: clear of a 6-point marker.
+LABEL_GAP_POINTS = 6
 #: Inches of panel height each stacked claim needs: one line of 6.5-point text and a gap.
 INCHES_PER_CLAIM = 0.15
 #: How each qualifier is drawn.
@@ -204,7 +206,7 @@ def _draw_panel(ax, data, rows, color, most) -> None:
     values = values[values > 0]
     lo, hi = (values.min(), values.max()) if len(values) else (1.0, 1.0)
     left = max(lo / 2, 0.5)
-    rightmost_label = hi * ARROW_FACTOR * 1.12
+    rightmost_label = hi * ARROW_FACTOR
     # log(label / left) = LABEL_ROOM * log(right / left): the label's start sits at LABEL_ROOM of the panel
     right = math.exp(math.log(left) + math.log(rightmost_label / left) / LABEL_ROOM)
     ax.set_xlim(left, right)
@@ -219,8 +221,9 @@ def _draw_panel(ax, data, rows, color, most) -> None:
             y = position[row] + y_offset
             end = _draw_mark(ax, claim, y, color)
             if claim.attributed_to and isinstance(claim.attributed_to, str):
-                ax.text(max(end, left) * 1.12, y, shorten(claim.attributed_to, LABEL_CHARS, lines=1), fontsize=6.5,
-                        va="center", color="#333333", alpha=HEDGED_ALPHA + 0.3 if claim.hedged else 1.0)
+                ax.annotate(shorten(claim.attributed_to, LABEL_CHARS, lines=1), (max(end, left), y),
+                            xytext=(LABEL_GAP_POINTS, 0), textcoords="offset points", fontsize=6.5, va="center",
+                            color="#333333", alpha=HEDGED_ALPHA + 0.3 if claim.hedged else 1.0)
 
 
 def _draw_mark(ax, claim, y, color) -> float:

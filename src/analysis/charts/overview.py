@@ -47,9 +47,9 @@ def plot_segment_lengths(lengths: pd.DataFrame):
     """
     title = "Words in each article by segment (only headline and body are analysed)"
     if lengths.empty:
-        fig, ax = new_figure(figsize=(8, 2))
+        fig, ax = new_figure(figsize=(8, 2), layout="constrained")
         no_data(ax, "no articles")
-        ax.set_title(title, loc="left")
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=10)
         return fig
     wide = lengths.pivot_table(index="doc_id", columns="label", values="n_words", aggfunc="sum", fill_value=0, sort=False)
     wide = wide[[label for label in LABELS if label in wide.columns]]
@@ -59,7 +59,7 @@ def plot_segment_lengths(lengths: pd.DataFrame):
     names = [shorten(article_label(d, outlets[d]), 60, lines=1) for d in wide.index]
     if total > len(wide):
         title += f"\nthe first {len(wide)} of {total:,} articles"
-    fig, ax = new_figure(figsize=(8, 0.3 * len(wide) + 1.4))
+    fig, ax = new_figure(figsize=(8, 0.3 * len(wide) + 1.4), layout="constrained")
     left = pd.Series(0, index=wide.index)
     for label in wide.columns:
         ax.barh(range(len(names)), wide[label], left=left, color=LABEL_COLOURS[label], label=label)
@@ -67,7 +67,6 @@ def plot_segment_lengths(lengths: pd.DataFrame):
     ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
     ax.set_xlabel("words")
-    ax.set_title(title, loc="left")
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=10)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title="segment")
-    fig.tight_layout()
     return fig

@@ -57,12 +57,12 @@ def plot_similarity_heatmap(pairs: pd.DataFrame):
     n = len(labels)
     title = "Cosine similarity of TF-IDF vectors, clustered"
     if n < 2:
-        fig, ax = new_figure(figsize=(6, 2))
+        fig, ax = new_figure(figsize=(6, 2), layout="constrained")
         no_data(ax, "fewer than two articles share a word: nothing to compare")
-        ax.set_title(title)
+        fig.suptitle(title, fontsize=10, fontweight="bold")
         return fig
     order = list(range(n))
-    fig, axes = new_figure(2, 2, figsize=(4 + 0.3 * n, 2.5 + 0.3 * n), layout="constrained",
+    fig, axes = new_figure(2, 2, figsize=(max(4 + 0.3 * n, 6), max(2.5 + 0.3 * n, 5)), layout="constrained",
                            gridspec_kw={"height_ratios": [1, 3], "width_ratios": [24, 1]})
     (top, blank), (ax, bar) = axes
     blank.set_axis_off()
@@ -72,7 +72,7 @@ def plot_similarity_heatmap(pairs: pd.DataFrame):
     top.spines[["bottom"]].set_visible(False)
     top.set_xticks([])
     top.set_xlim(0, 10 * n)
-    top.set_title(title)
+    fig.suptitle(title, fontsize=10, fontweight="bold")
     shown = matrix[np.ix_(order, order)].copy()
     np.fill_diagonal(shown, np.nan)
     highest = np.nanmax(shown)
@@ -214,14 +214,14 @@ def plot_shared_words(table: pd.DataFrame):
     >>> table = pd.DataFrame({"outlet_a": ["X", "X", "b", "b"], "outlet_b": ["X", "b", "X", "b"],
     ...                       "n_words": [0, 12, 12, 0], "n_passages": [0, 1, 1, 0]})
     >>> fig = plot_shared_words(table)
-    >>> fig.axes[0].get_title()
+    >>> fig.texts[0].get_text()
     'Words in passages shared between outlets'
     """
     title = "Words in passages shared between outlets"
     if table.empty or not table["n_words"].any():
-        fig, ax = new_figure(figsize=(6, 2))
+        fig, ax = new_figure(figsize=(6, 2), layout="constrained")
         no_data(ax, "no passages shared between articles")
-        ax.set_title(title)
+        fig.suptitle(title, fontsize=10, fontweight="bold")
         return fig
     totals = table.groupby("outlet_a", sort=False)["n_words"].sum()
     kept = set(totals.sort_values(ascending=False, kind="stable").index[:MAX_MATRIX])
@@ -242,7 +242,7 @@ def plot_shared_words(table: pd.DataFrame):
             for column in range(n):
                 ax.text(column, row, f"{int(values[row, column])}", ha="center", va="center", fontsize=7,
                         color="white" if values[row, column] > 0.6 * values.max() else "black")
-    ax.set_title(title)
+    fig.suptitle(title, fontsize=10, fontweight="bold")
     fig.colorbar(image, ax=ax, shrink=0.7, label="shared words")
     return fig
 

@@ -39,7 +39,7 @@ def _panels(n: int, *, ncols: int = 3, width: float = 3.6, height: float = 2.8):
 
 
 def _title(label: str) -> str:
-    return shorten(label, 34, lines=2) or "(blank)"
+    return shorten(label, 28, lines=2) or "(blank)"
 
 
 def _groups(table: pd.DataFrame, group: str) -> tuple[list, str]:
@@ -209,8 +209,8 @@ def plot_framing_rates(rates: pd.DataFrame):
         ax.set_yticks(range(len(rows)), [_title(g) for g in rows[group]])
         ax.bar_label(bars, labels=[f"{c}" for c in rows["count"]], padding=3, fontsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(MAX_TICKS))
-        ax.set_title(shorten(f"{category}: rate per 1,000 words (label: count)", 60), loc="left")
-        ax.set_xlabel("per 1,000 words")
+        ax.set_title(shorten(category, 28, lines=1), loc="left")
+        ax.set_xlabel("per 1,000 words (bar label: count)")
         ax.margins(x=0.15)
         ax.tick_params(axis="y", length=0)
     return fig
