@@ -1,10 +1,17 @@
-"""save_chart writes PNG, SVG and the CSV twin, identically on every run."""
+"""save_chart and the shared chart helpers; every chart the report makes, checked for colliding text."""
 
 from __future__ import annotations
 
-import pandas as pd
+import warnings
 
-from analysis.charts import new_figure, save_chart
+import pandas as pd
+import pytest
+from inline_corpus import write_generated_corpus
+
+from analysis.charts import (
+    MAX_FIGURE_INCHES, figure_size, literal, new_figure, no_data, outlet_order, outlet_styles, save_chart, shorten,
+    text_overlaps,
+)
 
 
 def _chart():
@@ -33,14 +40,6 @@ def test_save_chart_is_byte_identical_on_rerun(tmp_path):
 
 # ------------------------------------------------------------- shared helpers
 
-import sys  # noqa: E402
-import warnings  # noqa: E402
-
-import pytest  # noqa: E402
-
-from analysis.charts import (  # noqa: E402
-    MAX_FIGURE_INCHES, figure_size, literal, no_data, outlet_order, outlet_styles, shorten, text_overlaps,
-)
 
 
 @pytest.mark.parametrize("text, width, lines, expected", [
@@ -95,8 +94,6 @@ def test_text_overlaps_finds_collisions_and_overflow():
 
 # ------------------------------------------------- every chart the report makes
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-from inline_corpus import write_generated_corpus  # noqa: E402
 
 
 def report_charts(docs):
@@ -178,3 +175,51 @@ def test_the_generated_corpus_has_what_the_layout_test_needs(generated_docs, gen
     assert generated_docs["outlet"].str.len().max() > 60
     titles = [ax.get_title() for ax in generated_charts["04-claims-by-source"].axes if ax.get_visible()]
     assert len(titles) >= 4 and "Injured" in titles and "Displaced" in titles
+
+
+# ------------------------------------------------ corpora with nothing to show
+
+ARTICLE = "Police said 30 men were detained in camps near the river. Officials denied the camps existed."
+TINY_CORPORA = {
+    "empty folder": [],
+    "one article": [("a", "X", ARTICLE)],
+    "two identical articles": [("a", "X", ARTICLE), ("b", "Y", ARTICLE)],
+    "one outlet": [("a", "X", ARTICLE), ("b", "X", "Men were freed from camps in the city.")],
+    "only stopwords": [("a", "X", "the and of it is"), ("b", "Y", "a an the of")],
+    "four articles without outlet": [(f"d{i}", "", f"{ARTICLE} Word{i} here.") for i in range(4)],
+    "three unrelated articles": [("a", "X", "Football results from the weekend league."),
+                                 ("b", "Y", "Weather forecast: rain tomorrow."), ("c", "Z", "Stock markets fell.")],
+    "other languages": [("a", "X", "Полиция задержала тридцать мужчин."), ("b", "Y", "احتُجز ثلاثون رجلا")],
+}
+
+
+def write_tiny_corpus(folder, rows):
+    """Write ``(doc_id, outlet, body)`` rows as files with a headline, and their metadata.csv."""
+    import csv
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "metadata.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["doc_id", "outlet", "url", "published", "title"])
+        for doc_id, outlet, body in rows:
+            (folder / f"{doc_id}.txt").write_text(f"Headline of {doc_id}\n\n{body}\n", encoding="utf-8")
+            writer.writerow([doc_id, outlet, "", "", ""])
+    return folder
+
+
+@pytest.mark.parametrize("name", list(TINY_CORPORA))
+def test_every_chart_is_drawn_on_a_corpus_with_little_to_show(name, tmp_path):
+    import analysis
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = analysis.load_corpus(write_tiny_corpus(tmp_path / "c", TINY_CORPORA[name]))
+    charts = report_charts(docs)
+    assert list(charts) == CHART_NAMES
+    for chart, fig in charts.items():
+        assert text_overlaps(fig) == [], chart
+    said = " ".join(t.get_text() for fig in charts.values() for ax in fig.axes for t in ax.texts)
+    if not len(docs):
+        assert "no articles" in said and "no claimed figures found" in said
+    if name in ("three unrelated articles", "other languages"):
+        assert "no passages shared between articles" in said

@@ -25,13 +25,15 @@ MAX_BOUNDARIES = 60
 MIN_NAME_GAP_PX = 11
 #: Value ticks per panel at most, so that "10,000" and "30,000" never touch in a narrow panel.
 MAX_TICKS = 4
+#: Inches a small-multiples figure is at least wide, so that its title fits on one line.
+MIN_WIDTH = 7.5
 
 
 def _panels(n: int, *, ncols: int = 3, width: float = 3.6, height: float = 2.8):
     n = max(n, 1)
     ncols = max(1, min(ncols, n))
     nrows = max(1, math.ceil(n / ncols))
-    fig, axes = new_figure(nrows, ncols, figsize=(width * ncols, height * nrows), squeeze=False, layout="constrained")
+    fig, axes = new_figure(nrows, ncols, figsize=(max(width * ncols, MIN_WIDTH), height * nrows), squeeze=False, layout="constrained")
     axes = axes.ravel()
     for ax in axes[n:]:
         ax.set_visible(False)
