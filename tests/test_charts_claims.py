@@ -115,3 +115,17 @@ def test_provenance_chart_draws_the_matrix_sized_to_its_labels(seed_claims):
 def test_provenance_chart_of_nothing_says_so():
     fig = provenance_chart(pd.DataFrame(columns=["outlet", "originator", "n_claims"]))
     assert "no claimed figures, so no sources" in {t.get_text() for t in fig.axes[0].texts}
+
+
+@pytest.mark.parametrize("which", ["seeds", "other event"])
+def test_every_source_label_stays_inside_its_panel(which, seed_claims):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = claims_chart(seed_claims if which == "seeds" else OTHER_EVENT)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    for ax in fig.axes:
+        panel = ax.get_window_extent(renderer)
+        for label in ax.texts:
+            box = label.get_window_extent(renderer)
+            assert panel.x0 <= box.x0 and box.x1 <= panel.x1, label.get_text()

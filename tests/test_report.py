@@ -128,6 +128,8 @@ def test_paths_are_shown_relative_to_the_repository_or_by_folder_name(tmp_path):
     ("<td>at least\\n4,000</td>", "<td>at least 4,000</td>"),
     ("<th>a\\tb</th><td>c\\r\\nd</td>", "<th>a b</th><td>c  d</td>"),
     ("<p>keep\\n here</p>", "<p>keep\\n here</p>"),  # only inside table cells
+    ('<table border="1" class="dataframe"><td>$5 or $6</td>',
+     '<table border="1" class="tex2jax_ignore dataframe"><td>$5 or $6</td>'),  # MathJax leaves it alone
 ])
 def test_line_breaks_in_table_cells_are_shown_as_spaces(html_in, html_out):
     assert _spaces_in_cells(html_in) == html_out

@@ -109,7 +109,12 @@ def _replace_paths(obj, replacements: dict[str, str]):
 
 
 def _spaces_in_cells(html_text: str) -> str:
-    """Inside table cells, pandas' escaped ``\\n``, ``\\r`` and ``\\t`` become spaces."""
+    """Inside table cells, pandas' escaped ``\\n``, ``\\r`` and ``\\t`` become spaces.
+
+    pandas tables are also marked ``tex2jax_ignore``, so that MathJax never reads
+    ``$5 ... $6`` in a cell as mathematics.
+    """
+    html_text = html_text.replace('<table border="1" class="dataframe', '<table border="1" class="tex2jax_ignore dataframe')
     return _CELL.sub(lambda m: m.group(1) + re.sub(r"\\[nrt]", " ", m.group(2)) + m.group(3), html_text)
 
 

@@ -45,10 +45,14 @@ PANELS_PER_ROW = 4
 MAX_OUTLETS = 25
 #: Claims drawn per outlet and category at most (in order of position); the CSV twin keeps them all.
 MAX_PER_ROW = 8
-#: A source label starts no further right than this share of its panel, so the rest holds it.
+#: A source label takes at most this share of its panel's width; the figures get the rest.
 LABEL_ROOM = 0.6
+#: Pixels (at 100 dpi) a character of a 6.5-point label takes on average, and a panel's width in pixels.
+PX_PER_CHAR, PANEL_PX = 5.4, 310
 #: Characters of a source label on the chart (one line); the CSV twin has the full name.
-LABEL_CHARS = 30
+LABEL_CHARS = 34
+#: A source label is never cut shorter than this to fit its panel.
+MIN_LABEL_CHARS = 10
 #: Points between a mark and its source label: clear of a 6-point marker.
 LABEL_GAP_POINTS = 6
 #: Inches of panel height each stacked claim needs: one line of 6.5-point text and a gap.
@@ -108,7 +112,8 @@ def claims_chart(claims: pd.DataFrame, *, categories=None):
     bound ("at least", "more than" to the right; "up to" to the left), a hollow
     circle a vague amount ("dozens"). Hedged claims are drawn lighter. The
     source each figure is attributed to is written beside it (shortened to
-    :data:`LABEL_CHARS` characters). The value axis is logarithmic ("people
+    :data:`LABEL_CHARS` characters; written left of its mark, and shorter,
+    where the panel has no room on the right). The value axis is logarithmic ("people
     (log scale)"), so 3 and 300 fit in one panel. Every category present gets a
     panel, the largest first, :data:`PANELS_PER_ROW` to a row; at most
     :data:`MAX_OUTLETS` outlets and :data:`MAX_PER_ROW` claims per outlet and
@@ -169,6 +174,7 @@ def claims_chart(claims: pd.DataFrame, *, categories=None):
     fig.legend(handles=handles, loc="outside lower center", ncol=len(handles) if width >= 9 else 3,
                frameon=False, fontsize=7)
     fig.suptitle(title, fontsize=10)
+    _fit_labels(fig)
     return fig
 
 
@@ -207,8 +213,11 @@ def _draw_panel(ax, data, rows, color, most) -> None:
     lo, hi = (values.min(), values.max()) if len(values) else (1.0, 1.0)
     left = max(lo / 2, 0.5)
     rightmost_label = hi * ARROW_FACTOR
-    # log(label / left) = LABEL_ROOM * log(right / left): the label's start sits at LABEL_ROOM of the panel
-    right = math.exp(math.log(left) + math.log(rightmost_label / left) / LABEL_ROOM)
+    sources = [s for s in data["attributed_to"] if isinstance(s, str) and s]
+    chars = min(max(map(len, sources), default=0), LABEL_CHARS)
+    room = 1 - min(LABEL_ROOM, (chars * PX_PER_CHAR + 2 * LABEL_GAP_POINTS) / PANEL_PX) if sources else 0.85
+    # log(label / left) = room * log(right / left): the label starts at that share of the panel
+    right = math.exp(math.log(left) + math.log(rightmost_label / left) / room)
     ax.set_xlim(left, right)
     ax.xaxis.set_major_locator(FixedLocator(_log_ticks(left, right)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _compact(v)))
@@ -221,9 +230,35 @@ def _draw_panel(ax, data, rows, color, most) -> None:
             y = position[row] + y_offset
             end = _draw_mark(ax, claim, y, color)
             if claim.attributed_to and isinstance(claim.attributed_to, str):
-                ax.annotate(shorten(claim.attributed_to, LABEL_CHARS, lines=1), (max(end, left), y),
-                            xytext=(LABEL_GAP_POINTS, 0), textcoords="offset points", fontsize=6.5, va="center",
-                            color="#333333", alpha=HEDGED_ALPHA + 0.3 if claim.hedged else 1.0)
+                label = ax.annotate(shorten(claim.attributed_to, LABEL_CHARS, lines=1), (max(end, left), y),
+                                    xytext=(LABEL_GAP_POINTS, 0), textcoords="offset points", fontsize=6.5,
+                                    va="center", color="#333333",
+                                    alpha=HEDGED_ALPHA + 0.3 if claim.hedged else 1.0)
+                label.set_in_layout(False)
+                start = claim.value_low if not pd.isna(claim.value_low) else claim.value_high
+                label.analysis_source = (claim.attributed_to, max(float(start), left) if not pd.isna(start) else left)
+
+
+def _fit_labels(fig) -> None:
+    """Keep every source label inside its panel: flip it left of its mark, else shorten it until it fits."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if hasattr(fig.canvas, "get_renderer") else FigureCanvasAgg(fig)
+    renderer = canvas.get_renderer()
+    fig.draw(renderer)
+    for ax in fig.axes:
+        panel = ax.get_window_extent(renderer)
+        for label in [t for t in ax.texts if hasattr(t, "analysis_source")]:
+            if label.get_window_extent(renderer).x1 <= panel.x1:
+                continue
+            full, start = label.analysis_source
+            label.xy = (start, label.xy[1])
+            label.set_position((-LABEL_GAP_POINTS, 0))
+            label.set_horizontalalignment("right")
+            chars = LABEL_CHARS
+            while label.get_window_extent(renderer).x0 < panel.x0 and chars > MIN_LABEL_CHARS:
+                chars -= 4
+                label.set_text(shorten(full, chars, lines=1))
 
 
 def _draw_mark(ax, claim, y, color) -> float:
