@@ -175,6 +175,8 @@ def test_the_generated_corpus_has_what_the_layout_test_needs(generated_docs, gen
     assert generated_docs["outlet"].str.len().max() > 60
     titles = [ax.get_title() for ax in generated_charts["04-claims-by-source"].axes if ax.get_visible()]
     assert len(titles) >= 4 and "Injured" in titles and "Displaced" in titles
+    drawn = [t.get_text() for fig in generated_charts.values() for t in fig.findobj(lambda o: hasattr(o, "get_text"))]
+    assert any(r"cost \$5 {or \$" in t for t in drawn)  # an outlet with $ signs, drawn literally (no mathtext error)
 
 
 # ------------------------------------------------ corpora with nothing to show
@@ -223,3 +225,33 @@ def test_every_chart_is_drawn_on_a_corpus_with_little_to_show(name, tmp_path):
         assert "no articles" in said and "no claimed figures found" in said
     if name in ("three unrelated articles", "other languages"):
         assert "no passages shared between articles" in said
+
+
+def test_500_outlets_draw_bounded_charts():
+    """The shared-words chart once asked for a 23,576 x 23,576 image on 500 outlets; every chart is capped."""
+    import numpy as np
+
+    from analysis.charts.claims import MAX_PROVENANCE, provenance_chart
+    from analysis.charts.overview import MAX_ARTICLES, plot_segment_lengths
+    from analysis.charts.similarity import MAX_MATRIX, plot_shared_words, plot_similarity_map
+
+    names = [f"Outlet number {i:03d} with a long name" for i in range(500)]
+    a, b = np.meshgrid(np.arange(500), np.arange(500), indexing="ij")
+    shared = pd.DataFrame({"outlet_a": np.array(names, dtype=object)[a.ravel()],
+                           "outlet_b": np.array(names, dtype=object)[b.ravel()],
+                           "n_words": ((a + b) % 7).ravel(), "n_passages": 1})
+    points = pd.DataFrame({"doc_id": [f"d{i}" for i in range(500)], "outlet": names, "label": names,
+                           "x": np.cos(np.arange(500)), "y": np.sin(np.arange(500))})
+    lengths = pd.DataFrame({"doc_id": [f"d{i}" for i in range(500)], "outlet": names, "label": "body",
+                            "n_words": 300})
+    cited = pd.DataFrame({"outlet": names, "originator": [f"source {i % 90}" for i in range(500)], "n_claims": 1})
+    figures = {
+        "shared": plot_shared_words(shared), "map": plot_similarity_map(points),
+        "lengths": plot_segment_lengths(lengths), "provenance": provenance_chart(cited),
+    }
+    for name, fig in figures.items():
+        assert max(fig.get_size_inches()) <= MAX_FIGURE_INCHES, name
+    assert len(figures["shared"].axes[0].get_yticklabels()) == MAX_MATRIX
+    assert len(figures["lengths"].axes[0].get_yticklabels()) == MAX_ARTICLES
+    assert len(figures["provenance"].axes[0].get_xticklabels()) == MAX_PROVENANCE
+    assert figures["map"].axes[0].get_legend() is None  # beyond 20 outlets: labels, not a legend
