@@ -1,8 +1,9 @@
 """Keywords in context: every line where a word, phrase or pattern occurs.
 
-:func:`kwic` returns one row per occurrence, with the words around it, the whole
-sentence, and ``start``/``end`` offsets into the document's ``raw_text`` so any
-line can be checked against the source. There is no cap on the number of lines.
+:func:`kwic` returns one row per occurrence, with the words around it, its
+sentence (cut around the match when longer than :data:`MAX_SENTENCE_CHARS`), and
+``start``/``end`` offsets into the document's ``raw_text`` so any line can be
+checked against the source. There is no cap on the number of lines.
 
 A *word or phrase* matches whole words only, whatever the case (unless
 ``case_sensitive=True``), curly and straight quotes alike, any run of white
