@@ -22,6 +22,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
+from .charts import outlet_order
 from .charts.similarity import passage_html
 from .claims import evidence_html
 from .kwic import KWIC_COLUMNS, kwic
@@ -80,7 +81,7 @@ def kwic_explorer(docs: pd.DataFrame, *, term: str = "detained", window: int = 8
     query = widgets.Text(value=term, description="word/phrase", continuous_update=False, layout=_LAYOUT)
     regex = widgets.Checkbox(value=False, description="regular expression", indent=False)
     labels = outlet_labels(docs)
-    outlets = sorted(set(labels))
+    outlets = outlet_order(labels)
     sources = widgets.SelectMultiple(options=outlets, value=tuple(outlets), description="sources", rows=min(6, len(outlets)))
     span = widgets.IntSlider(value=window, min=2, max=25, description="window")
     summary = widgets.HTML()
@@ -138,7 +139,7 @@ def claim_browser(claims: pd.DataFrame, *, docs: pd.DataFrame | None = None, cat
     sources = outlet_labels(claims)
     pick_category = widgets.Dropdown(options=[ALL, *sorted(claims["category"].unique())], value=category,
                                      description="category")
-    pick_source = widgets.Dropdown(options=[ALL, *sorted(sources.unique())], value=ALL, description="outlet")
+    pick_source = widgets.Dropdown(options=[ALL, *outlet_order(sources)], value=ALL, description="outlet")
     summary, view = widgets.HTML(), widgets.HTML()
     box = widgets.VBox([widgets.HBox([pick_category, pick_source]), summary, view])
     box.add_class("analysis-claim-browser")
