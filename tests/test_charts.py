@@ -255,3 +255,21 @@ def test_500_outlets_draw_bounded_charts():
     assert len(figures["lengths"].axes[0].get_yticklabels()) == MAX_ARTICLES
     assert len(figures["provenance"].axes[0].get_xticklabels()) == MAX_PROVENANCE
     assert figures["map"].axes[0].get_legend() is None  # beyond 20 outlets: labels, not a legend
+
+
+def test_every_chart_lists_outlets_in_the_one_order(generated_docs, generated_charts):
+    from analysis.labels import outlet_labels
+
+    order = outlet_order(outlet_labels(generated_docs))
+
+    def rank(names, width):
+        position = {shorten(o, width, lines=1): i for i, o in enumerate(order)}
+        return [position[n] for n in names]
+
+    claims_rows = [t.get_text() for t in generated_charts["04-claims-by-source"].axes[0].get_yticklabels()]
+    provenance_rows = [t.get_text() for t in generated_charts["04-provenance"].axes[0].get_yticklabels()]
+    shared_rows = [t.get_text() for t in generated_charts["03-shared-words"].axes[0].get_yticklabels()]
+    legend = generated_charts["03-similarity-map"].axes[0].get_legend()
+    assert len(order) == 31 and legend is None  # 31 outlets: labelled beside the points, not in a legend
+    for rows, width in ((claims_rows, 34), (provenance_rows, 28), (shared_rows, 28)):
+        assert len(rows) > 5 and rank(rows, width) == sorted(rank(rows, width))
