@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.charts.claims import CHART_CATEGORIES, claims_chart, claims_chart_data, provenance_chart
 from analysis.claims import (
     CLAIM_COLUMNS, claims_by_source, evidence_html, extract_claims, load_gold_claims, load_hedges,
     load_lexicon, match_claims, provenance, score_claims,
@@ -237,7 +236,7 @@ def test_gold_loader_reads_bounds_and_hedges():
 
 def test_claims_by_source_summarises_per_outlet_and_category(seed_claims):
     table = claims_by_source(seed_claims)
-    row = table[(table.outlet == "004_437f98d81bbefe43") & (table.category == "killed")].iloc[0]
+    row = table[(table.outlet == "(unknown: 004_437f98d81bbefe43)") & (table.category == "killed")].iloc[0]
     assert (row["n_mentions"], row["lowest"], row["highest"], row["share_hedged"]) == (2, 3, 3, 0.5)
     assert row["sources"] == "Tanya Lokshina (Human Rights Watch); Washington Post"
     assert "Inquisitr" in set(table["outlet"])
@@ -248,7 +247,7 @@ def test_provenance_counts_originators_per_outlet(seed_claims):
     counts = {(o, s): n for o, s, n in table.itertuples(index=False)}
     assert counts[("Gay Star News", "own voice")] == 3
     assert counts[("Gay Star News", "activists")] == 1
-    assert counts[("004_437f98d81bbefe43", "Tanya Lokshina (Human Rights Watch)")] == 2
+    assert counts[("(unknown: 004_437f98d81bbefe43)", "Tanya Lokshina (Human Rights Watch)")] == 2
 
 
 def test_evidence_html_escapes_and_marks_the_figure():
@@ -261,35 +260,6 @@ def test_evidence_html_escapes_and_marks_the_figure():
     assert "&lt;b&gt;Officials&lt;/b&gt; say <mark>3</mark> men died &amp; 3 fled." in page
     assert "&lt;b&gt;Officials&lt;/b&gt; say 3 men died &amp; <mark>3</mark> fled." in page
     assert page == evidence_html(claims)  # without docs, the k-th occurrence
-
-
-# ------------------------------------------------------------------ charts
-
-
-def test_claims_chart_has_a_panel_per_category_and_a_row_per_outlet(seed_claims):
-    fig = claims_chart(seed_claims)
-    axes = fig.axes
-    assert [ax.get_title() for ax in axes] == ["Detained", "Killed", "Held together (per room)", "Camps and prisons"]
-    rows = [t.get_text() for t in axes[0].get_yticklabels()]
-    assert "004_437f98d81bbefe43" in rows and "Inquisitr" in rows and "" not in rows
-    labels = {t.get_text() for ax in axes for t in ax.texts}
-    assert "Tanya Lokshina (Human Rights Watch)" in labels
-
-
-def test_claims_chart_data_is_the_claims_plotted_with_sentences(seed_claims):
-    data = claims_chart_data(seed_claims)
-    assert len(data) == seed_claims["category"].isin(CHART_CATEGORIES).sum()
-    assert {"row", "mark", "sentence", "attributed_to"} <= set(data.columns)
-    marks = dict(zip(data["stated"], data["mark"]))
-    assert (marks["around 30 or 40"], marks["At least 100"], marks["Dozens"], marks["Around 100"]) == (
-        "bar", "arrow", "hollow", "point")
-
-
-def test_provenance_chart_draws_the_matrix(seed_claims):
-    fig = provenance_chart(provenance(seed_claims))
-    ax = fig.axes[0]
-    assert [t.get_text() for t in ax.get_xticklabels()][0] == "own voice"
-    assert "3" in {t.get_text() for t in ax.texts}
 
 
 # --------------------------------------------------------------------- CLI

@@ -55,3 +55,17 @@ def test_pair_viewer_shows_the_chosen_pair_only(seed_docs):
     assert "<mark>" in box.children[-1].value
     pick_b.value = pick_a.value
     assert "Pick two different articles" in box.children[1].value
+
+
+def test_pair_viewer_without_shared_passages_or_articles_says_so():
+    from analysis.explore import pair_viewer
+    from analysis.passages import shared_passages
+    from inline_corpus import make_docs
+
+    docs = make_docs([("a", "X", "Football results from the weekend."), ("b", "", "Rain tomorrow, forecasters say.")])
+    box = pair_viewer(docs, shared_passages(docs, progress=False))
+    assert len(box.table) == 0 and "<b>0</b> shared passages, 0 words" in box.children[1].value
+    options = [label for label, _ in box.children[0].children[0].options]
+    assert options == ["X · a", "(unknown: b)"]
+    empty = pair_viewer(docs.iloc[:0], shared_passages(docs.iloc[:0], progress=False))
+    assert "Fewer than two articles" in empty.children[1].value

@@ -89,3 +89,21 @@ def test_dispersion_offsets():
     b_start = int(spread.loc[spread["doc_id"] == "b", "doc_start"].iloc[0])
     assert b_start == 3 + 14 + 17  # all analysed words of document a: headline, two paragraphs
     assert (spread["offset"] == spread["doc_start"] + spread["word"]).all()
+
+
+def test_a_long_sentence_is_cut_around_each_match_not_carried_whole():
+    from analysis.kwic import MAX_SENTENCE_CHARS
+
+    words = " ".join(f"word{i}" for i in range(20000))  # one 'sentence' of 20,000 words, no full stop
+    docs = make_docs([("a", "Post", f"{words} camps {words} camps {words}")])
+    lines = kwic(docs, "camps", window=3)
+    assert len(lines) == 2
+    assert lines["sentence"].str.len().max() <= MAX_SENTENCE_CHARS + 4
+    assert all(s.startswith("… ") and s.endswith(" …") and "camps" in s for s in lines["sentence"])
+    assert lines["left"].tolist() == ["word19997 word19998 word19999"] * 2
+
+
+def test_dispersion_of_no_terms_is_an_empty_table_with_its_header():
+    table = dispersion(DOCS, [])
+    assert table.empty and list(table.columns) == ["term", "doc_id", "outlet", "word", "offset", "doc_start",
+                                                   "start", "end"]

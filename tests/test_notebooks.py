@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import nbformat
 import pytest
@@ -56,3 +57,30 @@ def test_rerunning_a_notebook_writes_identical_files(tmp_path):
     assert _digest(tmp_path) == first
     assert {"01-corpus-overview.ipynb", "01-corpus-overview.html", "figures/01-segment-lengths.png",
             "figures/01-segment-lengths.svg", "figures/01-segment-lengths.csv"} <= set(first)
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("name, said", [
+    ("empty folder", ["0 documents loaded", "No terms: the analysed text holds no word outside the stopword list",
+                      "No claimed figures in these documents"]),
+    ("other languages", ["No passage of at least 7 shared words", "No key terms at p < 0.05"]),
+])
+def test_report_goes_on_when_there_is_nothing_to_show(name, said, tmp_path, capfd):
+    from test_charts import TINY_CORPORA, write_tiny_corpus
+
+    corpus = write_tiny_corpus(tmp_path / "my-articles", TINY_CORPORA[name])
+    written = build_report(corpus=corpus, out_dir=tmp_path / "out", log=None)
+    assert set(written["notebook"]) == {p.name for p in NOTEBOOKS}  # every notebook ran
+    text = ""
+    for notebook in NOTEBOOKS:
+        nb = nbformat.read(tmp_path / "out" / notebook.name, as_version=4)
+        assert [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"] == []
+        text += json.dumps(nb.cells)
+        page = (tmp_path / "out" / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
+        assert str(tmp_path) not in page and str(paths.PROJ_ROOT) not in page  # no path of this machine
+    for sentence in said:
+        assert sentence in text
+    assert "CORPUS = \\\"my-articles\\\"" in text or "CORPUS = 'my-articles'" in text
+    for csv in (tmp_path / "out" / "figures").glob("*.csv"):
+        assert csv.read_text(encoding="utf-8").strip(), f"{csv.name} has at least its header"
+    assert "without encryption" not in capfd.readouterr().err

@@ -46,6 +46,6 @@ def test_segment_chart_draws_one_bar_per_document_and_label(seed_docs):
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[0] == "Inquisitr · 000_aa049eff8b86ffac"
-    assert labels[4] == "004_437f98d81bbefe43 (outlet unknown)"
+    assert labels[4] == "(unknown: 004_437f98d81bbefe43)"
     widths = sorted(round(p.get_width()) for p in ax.patches if p.get_width() > 0)
     assert widths == sorted(lengths["n_words"].tolist())

@@ -145,10 +145,10 @@ def test_shared_words_by_outlet_is_symmetric_and_names_unknown_outlets(seed_docs
     table = shared_words_by_outlet(seed_found, seed_docs)
     grid = table.pivot(index="outlet_a", columns="outlet_b", values="n_words")
     assert (grid == grid.T).all().all()
-    assert "004_437f98d81bbefe43" in grid.index and "" not in grid.index
+    assert "(unknown: 004_437f98d81bbefe43)" in grid.index and "" not in grid.index
     assert table["n_passages"].sum() == 2 * len(seed_found)
     assert grid.loc["Inquisitr", "Gay Star News"] == 30
-    assert plot_shared_words(table).axes[0].get_title() == "Words in passages shared between outlets"
+    assert plot_shared_words(table).texts[0].get_text() == "Words in passages shared between outlets"
 
 
 def test_passage_html_marks_the_changed_words_and_escapes(seed_found):

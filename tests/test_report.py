@@ -64,3 +64,79 @@ def test_numbered_notebooks_only(tmp_path):
     for name in ("01-a.ipynb", "02-b.ipynb", "scratch.ipynb", "1-c.ipynb"):
         (tmp_path / name).write_text("{}")
     assert [p.name for p in numbered_notebooks(tmp_path)] == ["01-a.ipynb", "02-b.ipynb"]
+
+
+# ------------------------------------------------------------- --out checks
+
+import pytest  # noqa: E402
+
+from analysis import paths  # noqa: E402
+from analysis.cli import main  # noqa: E402
+from analysis.report import (  # noqa: E402
+    REPORT_CSS, _spaces_in_cells, _to_html, check_output_folder, shown_paths,
+)
+
+
+@pytest.mark.parametrize("out, message", [
+    (paths.NOTEBOOKS_DIR, "this folder holds the notebooks the report runs"),
+    (paths.PROJ_ROOT, "this folder holds the notebooks the report runs"),
+    (paths.RAW_DATA_DIR, "this folder holds the corpus"),
+    (paths.RAW_DATA_DIR / "report", "this folder is inside the corpus"),
+])
+def test_an_output_folder_holding_the_inputs_is_refused(out, message):
+    with pytest.raises(ValueError, match=message):
+        check_output_folder(out, corpus=paths.RAW_DATA_DIR)
+
+
+def test_an_ordinary_output_folder_is_accepted(tmp_path):
+    assert check_output_folder(tmp_path / "new", corpus=paths.RAW_DATA_DIR) == tmp_path / "new"
+
+
+@pytest.mark.parametrize("target, message", [
+    ("notebooks", "error: --out notebooks: this folder holds the notebooks the report runs"),
+    ("file", "is an existing file, not a folder"),
+])
+def test_cli_refuses_a_bad_out_with_a_message_not_a_traceback(target, message, tmp_path, capsys):
+    if target == "file":
+        out = tmp_path / "report.txt"
+        out.write_text("keep me")
+    else:
+        out = paths.NOTEBOOKS_DIR
+    before = sorted(p.stat().st_mtime_ns for p in paths.NOTEBOOKS_DIR.iterdir())
+    assert main(["report", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert sorted(p.stat().st_mtime_ns for p in paths.NOTEBOOKS_DIR.iterdir()) == before
+    if target == "file":
+        assert out.read_text() == "keep me"
+
+
+def test_paths_are_shown_relative_to_the_repository_or_by_folder_name(tmp_path):
+    assert shown_paths(paths.RAW_DATA_DIR) == "data/raw"
+    assert shown_paths(tmp_path / "my-articles") == "my-articles"
+    nb = _executed(["a" * 32, "b" * 32, "c" * 32], ["a" * 32, "b" * 32, "c" * 32])
+    nb.cells[0].source = f"CORPUS = '{tmp_path}/my-articles'\nOUTPUT_DIR = '{paths.PROJ_ROOT}/reports'"
+    nb.cells[1].outputs.append(nbformat.v4.new_output("stream", name="stderr", text=f"skipped: {tmp_path}/my-articles/x.txt"))
+    scrub_notebook(nb, replacements={f"{tmp_path}/my-articles": "my-articles", str(paths.PROJ_ROOT) + "/": ""})
+    text = json.dumps(nb)
+    assert str(tmp_path) not in text and str(paths.PROJ_ROOT) not in text
+    assert "CORPUS = 'my-articles'" in nb.cells[0].source and "OUTPUT_DIR = 'reports'" in nb.cells[0].source
+    assert nb.cells[1].outputs[-1]["text"] == "skipped: my-articles/x.txt"
+
+
+@pytest.mark.parametrize("html_in, html_out", [
+    ("<td>at least\\n4,000</td>", "<td>at least 4,000</td>"),
+    ("<th>a\\tb</th><td>c\\r\\nd</td>", "<th>a b</th><td>c  d</td>"),
+    ("<p>keep\\n here</p>", "<p>keep\\n here</p>"),  # only inside table cells
+    ('<table border="1" class="dataframe"><td>$5 or $6</td>',
+     '<table border="1" class="tex2jax_ignore dataframe"><td>$5 or $6</td>'),  # MathJax leaves it alone
+])
+def test_line_breaks_in_table_cells_are_shown_as_spaces(html_in, html_out):
+    assert _spaces_in_cells(html_in) == html_out
+
+
+def test_html_pages_let_wide_tables_scroll():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# hi")]
+    page = _to_html(nb)
+    assert REPORT_CSS in page and "overflow-x: auto" in page

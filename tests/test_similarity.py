@@ -64,14 +64,14 @@ def test_most_similar_pair_comes_first(texts, closest):
     assert tuple(pairs.loc[0, ["doc_a", "doc_b"]]) == closest
 
 
-def test_pairs_are_each_pair_once_in_corpus_order_with_outlets_as_given(seed_docs):
+def test_pairs_are_each_pair_once_in_corpus_order_with_outlets_labelled(seed_docs):
     pairs = similarity_pairs(seed_docs)
     assert len(pairs) == 10
     order = {d: i for i, d in enumerate(seed_docs["doc_id"])}
     assert all(order[a] < order[b] for a, b in zip(pairs["doc_a"], pairs["doc_b"]))
     assert pairs["cosine"].is_monotonic_decreasing and pairs["cosine"].between(0, 1).all()
     unknown = seed_docs.loc[seed_docs["outlet"] == "", "doc_id"].tolist()
-    assert set(pairs.loc[pairs["doc_b"].isin(unknown), "outlet_b"]) == {""}
+    assert set(pairs.loc[pairs["doc_b"].isin(unknown), "outlet_b"]) == {f"(unknown: {d})" for d in unknown}
 
 
 def test_matrix_is_labelled_symmetric_and_matches_the_pairs(seed_docs):
@@ -148,7 +148,7 @@ def test_nearest_neighbours_ranks_both_directions():
 
 def test_blank_outlet_is_labelled_by_doc_id_never_invented():
     docs = corpus("a", "b", "c", outlets=["BBC", "", None])
-    assert outlet_labels(docs).tolist() == ["BBC", "d1", "d2"]
+    assert outlet_labels(docs).tolist() == ["BBC", "(unknown: d1)", "(unknown: d2)"]
 
 
 def test_outlet_mean_equals_the_mean_of_document_pairs():
@@ -170,8 +170,9 @@ def test_map_has_one_point_per_document_and_is_repeatable(seed_docs):
     first, second = similarity_map(seed_docs), similarity_map(seed_docs)
     assert first.equals(second)
     assert first["doc_id"].tolist() == seed_docs["doc_id"].tolist()
-    assert first.loc[seed_docs["outlet"].eq("").to_numpy(), "label"].tolist() == \
-        seed_docs.loc[seed_docs["outlet"].eq(""), "doc_id"].tolist()
+    assert first.loc[seed_docs["outlet"].eq("").to_numpy(), "outlet"].tolist() == \
+        [f"(unknown: {d})" for d in seed_docs.loc[seed_docs["outlet"].eq(""), "doc_id"]]
+    assert first["label"].iloc[0] == "Inquisitr · 000_aa049eff8b86ffac"
     assert first[["x", "y"]].abs().sum().gt(0).all()
 
 
@@ -186,8 +187,23 @@ def test_heatmap_is_ordered_by_clustering_with_a_dendrogram():
 
 def test_map_chart_colours_by_outlet_and_names_unknown_outlets(seed_docs):
     fig = plot_similarity_map(similarity_map(seed_docs))
-    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert "Inquisitr" in legend and "004_437f98d81bbefe43 (outlet unknown)" in legend
+    ax = fig.axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Inquisitr" in legend and "(unknown: 004_437f98d81bbefe43)" in legend
+    styles = {(tuple(c.get_facecolor()[0]), c.get_paths()[0].vertices.tobytes()) for c in ax.collections}
+    assert len(styles) == len(legend) == 5  # colour and marker differ for every outlet
+    assert ax.get_xticks().size == 0 and ax.get_yticks().size == 0  # no meaningless tick values
+    assert "no units" in ax.get_xlabel()
+    assert {t.get_text() for t in ax.texts} >= {"Inquisitr", "Gay Star News"}  # points labelled by outlet
+
+
+def test_map_chart_labels_points_directly_beyond_twenty_outlets():
+    points = pd.DataFrame({"doc_id": [f"d{i}" for i in range(30)], "outlet": [f"Outlet {i}" for i in range(30)],
+                           "label": "", "x": np.cos(np.arange(30)), "y": np.sin(np.arange(30))})
+    fig = plot_similarity_map(points)
+    ax = fig.axes[0]
+    assert ax.get_legend() is None and len(ax.texts) >= 20
+    assert len(ax.collections) == 30
 
 
 def test_cli_similarity_reads_a_table(tmp_path):

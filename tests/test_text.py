@@ -73,10 +73,34 @@ def test_sentence_spans_point_into_the_text():
     ("Moscow,, started", ["moscow", "started"]),
     ("100% — at 10:30", ["100", "at", "10:30"]),
     ("Café Zürich", ["café", "zürich"]),
+    ("احتُجز ثلاثون رجلاً", ["احتُجز", "ثلاثون", "رجلاً"]),  # damma and tanwin are marks inside the word
+    ("हिन्दी में समाचार", ["हिन्दी", "में", "समाचार"]),  # vowel signs and virama
     ("", []),
 ])
 def test_tokenize(text, tokens):
     assert tokenize(text) == tokens
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("e\u0301te\u0301 x", ["e\u0301te\u0301", "x"]),  # decomposed accents, as token_spans sees them
+    ("احتُجز", ["احتُجز"]),
+    ("a\u20dd b", ["a\u20dd", "b"]),  # an enclosing mark (Me)
+])
+def test_token_spans_keep_combining_marks(text, pieces):
+    assert [text[a:b] for a, b in token_spans(text)] == pieces
+
+
+def test_the_mark_class_holds_every_combining_mark_of_unicode():
+    import re
+    import sys
+    import unicodedata
+
+    from analysis.text import MARKS
+
+    marks = re.compile(MARKS)
+    every = [chr(cp) for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp))[0] == "M"]
+    assert len(every) > 2000 and all(marks.fullmatch(ch) for ch in every)
+    assert not marks.match("a") and not marks.match("1")
 
 
 def test_tokenize_keeps_case_removes_stopwords_and_stems():

@@ -577,13 +577,13 @@ def provenance(claims: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``outlet`` (doc_id when unknown), ``originator`` ("own voice" when the
+        ``outlet`` ("(unknown: <doc_id>)" when blank), ``originator`` ("own voice" when the
         outlet states the figure itself), ``n_claims``; sorted by outlet, then
         most claims first.
 
     >>> provenance(pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["X", "X", ""],
     ...     "attributed_to": ["Police", "Police", ""]})).values.tolist()
-    [['X', 'Police', 2], ['b', 'own voice', 1]]
+    [['(unknown: b)', 'own voice', 1], ['X', 'Police', 2]]
     """
     table = pd.DataFrame({
         "outlet": outlet_labels(claims),

@@ -39,7 +39,8 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from .coverage import publication_dates
-from .loading import outlet_labels, segments
+from .labels import outlet_labels
+from .loading import segments
 from .passages import shared_passages
 from .segmenting import ANALYSED
 from .text import token_spans
@@ -184,7 +185,7 @@ def copy_groups(
         Columns :data:`COPY_COLUMNS`, one row per member of a group of two or
         more: ``group_id`` (``copy-1``, ``copy-2`` ... in corpus order of the
         groups' first members), ``n_members``, ``doc_id``, ``outlet`` (as in
-        :func:`analysis.loading.outlet_labels`), ``date`` (ISO day, blank when
+        :func:`analysis.labels.outlet_labels`), ``date`` (ISO day, blank when
         unknown or less precise than a day), ``n_words``, ``share_reused``
         (share of its words found in the other members), ``origin`` (the
         earliest member, blank without dates), ``is_origin`` and ``kept`` (the

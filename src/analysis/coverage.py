@@ -24,7 +24,7 @@ import re
 
 import pandas as pd
 
-from .loading import outlet_labels
+from .labels import outlet_labels
 
 __all__ = ["COVERAGE_COLUMNS", "FREQUENCIES", "UNDATED", "coverage", "publication_dates"]
 
@@ -115,7 +115,7 @@ def coverage(docs: pd.DataFrame, *, by="outlet", freq: str = "D") -> pd.DataFram
         ``n_words``; without ``n_words`` every article counts 0 words).
     by : str, default "outlet"
         ``"outlet"`` (a blank outlet is the document's own group, labelled by
-        its ``doc_id``; see :func:`analysis.loading.outlet_labels`) or another
+        its ``doc_id``; see :func:`analysis.labels.outlet_labels`) or another
         column of ``docs``.
     freq : {"D", "W", "M"}
         Day, week (Monday to Sunday, labelled by its Monday) or month.

@@ -19,13 +19,14 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
-from .charts.overview import document_label
+from .charts import outlet_order
 from .charts.similarity import passage_html
 from .claims import evidence_html
 from .kwic import KWIC_COLUMNS, kwic
-from .loading import outlet_labels
+from .labels import article_label, outlet_labels
 
 __all__ = ["claim_browser", "kwic_explorer", "kwic_html", "pair_viewer"]
 
@@ -80,7 +81,7 @@ def kwic_explorer(docs: pd.DataFrame, *, term: str = "detained", window: int = 8
     query = widgets.Text(value=term, description="word/phrase", continuous_update=False, layout=_LAYOUT)
     regex = widgets.Checkbox(value=False, description="regular expression", indent=False)
     labels = outlet_labels(docs)
-    outlets = sorted(set(labels))
+    outlets = outlet_order(labels)
     sources = widgets.SelectMultiple(options=outlets, value=tuple(outlets), description="sources", rows=min(6, len(outlets)))
     span = widgets.IntSlider(value=window, min=2, max=25, description="window")
     summary = widgets.HTML()
@@ -138,7 +139,7 @@ def claim_browser(claims: pd.DataFrame, *, docs: pd.DataFrame | None = None, cat
     sources = outlet_labels(claims)
     pick_category = widgets.Dropdown(options=[ALL, *sorted(claims["category"].unique())], value=category,
                                      description="category")
-    pick_source = widgets.Dropdown(options=[ALL, *sorted(sources.unique())], value=ALL, description="outlet")
+    pick_source = widgets.Dropdown(options=[ALL, *outlet_order(sources)], value=ALL, description="outlet")
     summary, view = widgets.HTML(), widgets.HTML()
     box = widgets.VBox([widgets.HBox([pick_category, pick_source]), summary, view])
     box.add_class("analysis-claim-browser")
@@ -184,9 +185,10 @@ def pair_viewer(docs: pd.DataFrame, passages: pd.DataFrame):
     >>> len(box.table) > 0
     True
     """
-    options = [(document_label(d, o), d) for d, o in zip(docs["doc_id"], docs["outlet"])]
+    options = [(article_label(d, o), d) for d, o in zip(docs["doc_id"], outlet_labels(docs))]
     first = passages.groupby(["doc_a", "doc_b"])["n_words"].sum().sort_values(ascending=False, kind="stable")
-    a, b = first.index[0] if len(first) else (docs["doc_id"].iloc[0], docs["doc_id"].iloc[-1])
+    ids = docs["doc_id"].tolist()
+    a, b = first.index[0] if len(first) else ((ids[0], ids[-1]) if ids else (None, None))
     pick_a = widgets.Dropdown(options=options, value=a, description="article")
     pick_b = widgets.Dropdown(options=options, value=b, description="and")
     summary, view = widgets.HTML(), widgets.HTML()
@@ -195,10 +197,15 @@ def pair_viewer(docs: pd.DataFrame, passages: pd.DataFrame):
 
     def refresh(_=None):
         pair = {pick_a.value, pick_b.value}
-        shown = passages[[{x, y} == pair for x, y in zip(passages["doc_a"], passages["doc_b"])]]
+        keep = np.array([{x, y} == pair for x, y in zip(passages["doc_a"], passages["doc_b"])], dtype=bool)
+        shown = passages[keep]
         box.table = shown
-        summary.value = (f"<p><b>{len(shown)}</b> shared passages, {int(shown['n_words'].sum())} words</p>"
-                         if len(pair) == 2 else "<p><em>Pick two different articles.</em></p>")
+        if len(ids) < 2:
+            summary.value = "<p><em>Fewer than two articles: nothing to compare.</em></p>"
+        elif len(pair) < 2:
+            summary.value = "<p><em>Pick two different articles.</em></p>"
+        else:
+            summary.value = f"<p><b>{len(shown)}</b> shared passages, {int(shown['n_words'].sum())} words</p>"
         view.value = passage_html(shown) if len(shown) else ""
 
     for control in (pick_a, pick_b):

@@ -144,6 +144,10 @@ def framing_rates(
     )
     found[name] = found["doc_id"].map(dict(zip(docs["doc_id"], labels)))
     keys = [name, "category", "term"] if per_term else [name, "category"]
+    if docs.empty:  # no group: an empty table with its header
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in keys}).assign(
+            count=pd.Series(dtype="int64"), n_docs=pd.Series(dtype="int64"), n_words=pd.Series(dtype="int64"),
+            per_1k=pd.Series(dtype=float))
     counts = found.rename(columns={"query": "term"}).groupby(keys, sort=False)["count"].sum()
     if per_term:
         table = counts.reset_index()

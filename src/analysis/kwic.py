@@ -1,8 +1,9 @@
 """Keywords in context: every line where a word, phrase or pattern occurs.
 
-:func:`kwic` returns one row per occurrence, with the words around it, the whole
-sentence, and ``start``/``end`` offsets into the document's ``raw_text`` so any
-line can be checked against the source. There is no cap on the number of lines.
+:func:`kwic` returns one row per occurrence, with the words around it, its
+sentence (cut around the match when longer than :data:`MAX_SENTENCE_CHARS`), and
+``start``/``end`` offsets into the document's ``raw_text`` so any line can be
+checked against the source. There is no cap on the number of lines.
 
 A *word or phrase* matches whole words only, whatever the case (unless
 ``case_sensitive=True``), curly and straight quotes alike, any run of white
@@ -39,8 +40,11 @@ from .loading import segments
 from .terms import count_words, group_labels
 from .text import normalize_for_matching, sentence_spans, token_spans
 
-__all__ = ["KWIC_COLUMNS", "compile_patterns", "count_matches", "dispersion", "kwic"]
+__all__ = ["KWIC_COLUMNS", "MAX_SENTENCE_CHARS", "compile_patterns", "count_matches", "dispersion", "kwic"]
 
+#: Characters of its sentence a KWIC line carries at most: a long sentence (or a line with no full stop)
+#: is cut around the match, so a table stays a small multiple of its hits, not of hits x sentence length.
+MAX_SENTENCE_CHARS = 600
 #: Columns of a :func:`kwic` table.
 KWIC_COLUMNS = ["doc_id", "outlet", "left", "match", "right", "sentence", "start", "end", "query"]
 
@@ -159,7 +163,8 @@ def kwic(
         One row per occurrence, in document order: ``doc_id``, ``outlet`` (see
         :func:`analysis.terms.group_labels`), ``left``, ``match``, ``right``
         (white space collapsed), ``sentence`` (the sentence or sentences the
-        match falls in), ``start``, ``end`` (offsets of the match into
+        match falls in, cut to :data:`MAX_SENTENCE_CHARS` characters around the
+        match with "…" where longer), ``start``, ``end`` (offsets of the match into
         ``raw_text``) and ``query`` (the pattern that matched).
     """
     outlets = group_labels(docs, "outlet").tolist()
@@ -181,7 +186,7 @@ def kwic(
                 _squeeze(text[left:m.start()]),
                 _squeeze(text[m.start():m.end()]),
                 _squeeze(text[m.end():right]),
-                _squeeze(text[lo:hi]),
+                _excerpt(text, lo, hi, m.start(), m.end()),
                 seg_start + m.start(), seg_start + m.end(), query,
             ))
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS)
@@ -203,6 +208,19 @@ def _attached(text: str, edge: int, limit: int, step: int) -> int:
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
+
+
+def _excerpt(text: str, lo: int, hi: int, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> str:
+    """The sentence ``text[lo:hi]``, white space collapsed; if longer than ``limit``, cut around the match with "…".
+
+    >>> _excerpt("a " * 500 + "MATCH" + " b" * 500, 0, 2005, 1000, 1005, limit=20)
+    '… a a a MATCH b b b …'
+    """
+    if hi - lo <= limit:
+        return _squeeze(text[lo:hi])
+    room = max(limit - (end - start), 0) // 2
+    a, b = max(lo, start - room), min(hi, end + room)
+    return ("… " if a > lo else "") + _squeeze(text[a:b]) + (" …" if b < hi else "")
 
 
 def _sentence_bounds(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
@@ -233,7 +251,7 @@ def dispersion(
         One row per occurrence: ``term``, ``doc_id``, ``outlet``, ``word``
         (words before it in its document), ``offset`` (words before it in the
         corpus), ``doc_start`` (offset of its document's first word), ``start``
-        and ``end`` (offsets into ``raw_text``).
+        and ``end`` (offsets into ``raw_text``). No terms give an empty table.
 
     Examples
     --------
@@ -243,6 +261,9 @@ def dispersion(
     [['camp', 'a', 2, 2], ['camp', 'b', 0, 3]]
     """
     terms = list(terms)
+    columns = ["term", "doc_id", "outlet", "word", "offset", "doc_start", "start", "end"]
+    if not terms:  # nothing asked, nothing found: an empty table with its header
+        return pd.DataFrame({c: pd.Series(dtype=object if c in columns[:3] else "int64") for c in columns})
     outlets = group_labels(docs, "outlet").tolist()
     words = count_words(docs, include=include).to_numpy()
     doc_start = dict(zip(docs["doc_id"], (words.cumsum() - words).tolist()))
@@ -254,7 +275,6 @@ def dispersion(
             word = before + bisect_left(tokens, (m.start(), -1))
             rows.append((query, doc_id, outlets[i], word, doc_start[doc_id] + word, doc_start[doc_id],
                          seg_start + m.start(), seg_start + m.end()))
-    columns = ["term", "doc_id", "outlet", "word", "offset", "doc_start", "start", "end"]
     table = pd.DataFrame(rows, columns=columns)
     for column in ("term", "doc_id", "outlet"):
         table[column] = table[column].astype(object)

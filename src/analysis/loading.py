@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .labels import outlet_labels  # noqa: F401 - one decision, in labels.py
 from .segmenting import ANALYSED, content_words, include_labels, parse_date, segment_text
 from .text import normalize_for_matching, normalize_text, token_spans
 
@@ -248,23 +249,6 @@ def segments(docs: pd.DataFrame, *, labels=None) -> pd.DataFrame:
             if keep is None or label in keep:
                 rows.append((doc_id, order, label, start, end, raw[start:end]))
     return pd.DataFrame(rows, columns=["doc_id", "order", "label", "start", "end", "text"])
-
-
-def outlet_labels(frame: pd.DataFrame) -> pd.Series:
-    """Who each row is from: its outlet, or its ``doc_id`` where the outlet is unknown.
-
-    A blank (or missing) outlet is never guessed; the document stands for itself.
-    Works on any table with ``doc_id`` and, optionally, ``outlet`` columns
-    (documents, claims ...).
-
-    >>> outlet_labels(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["The Daily", " "]})).tolist()
-    ['The Daily', 'b']
-    """
-    ids = frame["doc_id"].astype(str)
-    if "outlet" not in frame.columns:
-        return ids.astype(object).rename("label")
-    outlet = frame["outlet"].fillna("").astype(str).str.strip()
-    return outlet.where(outlet != "", ids).astype(object).rename("label")
 
 
 def select_text(docs: pd.DataFrame, *, include=ANALYSED) -> pd.Series:

@@ -14,6 +14,7 @@ import re
 
 import pandas as pd
 
+from .labels import outlet_labels, source_label
 from .loading import segments
 from .segmenting import ANALYSED, LABELS
 from .text import normalize_for_matching, sentence_spans, token_spans
@@ -56,8 +57,9 @@ def segment_lengths(docs: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc_id, outlet, label, n_words``; one row per document and
-        label present, labels in :data:`analysis.LABELS` order.
+        Columns ``doc_id, outlet, label, n_words`` (``outlet`` as
+        :func:`analysis.labels.outlet_labels` writes it); one row per document
+        and label present, labels in :data:`analysis.LABELS` order.
 
     Examples
     --------
@@ -73,8 +75,8 @@ def segment_lengths(docs: pd.DataFrame) -> pd.DataFrame:
     order = {d: i for i, d in enumerate(docs["doc_id"])}
     table = table.sort_values(["doc_id", "label"], key=lambda s: s.map(order) if s.name == "doc_id" else s)
     table["label"] = table["label"].astype(object)
-    outlets = dict(zip(docs["doc_id"], docs["outlet"]))
-    table.insert(1, "outlet", table["doc_id"].map(outlets))
+    outlets = dict(zip(docs["doc_id"], outlet_labels(docs)))
+    table.insert(1, "outlet", table["doc_id"].map(outlets).astype(object))
     return table.reset_index(drop=True)
 
 
@@ -89,7 +91,8 @@ def corpus_overview(docs: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, outlet, published, title`` from the metadata;
+        ``doc_id, outlet, published, title`` from the metadata (``outlet`` as
+        :func:`analysis.labels.source_label` writes it);
         ``n_words`` and ``n_sentences`` of the analysed text (headline and
         body); ``n_quotations``, direct quotations in it (see
         :func:`count_quotations`); ``set_aside_share``, the share of the
@@ -107,9 +110,11 @@ def corpus_overview(docs: pd.DataFrame) -> pd.DataFrame:
             f"{label} {n / total:.0%}" for label, n in zip(aside["label"], aside["n_words"]) if n
         )
         rows.append({
-            "doc_id": doc.doc_id, "outlet": doc.outlet, "published": doc.published, "title": doc.title,
+            "doc_id": doc.doc_id, "outlet": source_label(doc.doc_id, doc.outlet), "published": doc.published, "title": doc.title,
             "n_words": doc.n_words, "n_sentences": len(sentence_spans(doc.text)),
             "n_quotations": count_quotations(doc.text),
             "set_aside_share": round(share, 4), "set_aside": why,
         })
-    return pd.DataFrame(rows)
+    columns = ["doc_id", "outlet", "published", "title", "n_words", "n_sentences", "n_quotations",
+               "set_aside_share", "set_aside"]
+    return pd.DataFrame(rows, columns=columns)

@@ -44,7 +44,7 @@ import pandas as pd
 from scipy import sparse
 from tqdm import tqdm
 
-from .loading import outlet_labels
+from .labels import outlet_labels
 from .segmenting import ANALYSED, include_labels
 from .text import normalize_for_matching, token_spans
 
@@ -342,8 +342,8 @@ def _drop_overlaps(passages: list[dict]) -> list[dict]:
 def shared_words_by_outlet(passages: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     """Words shared between each pair of outlets, summed over their passages.
 
-    Outlets are labelled as in :func:`analysis.loading.outlet_labels` (a
-    blank outlet becomes the ``doc_id``). Every label of ``docs`` appears, with
+    Outlets are labelled as in :func:`analysis.labels.outlet_labels` (a
+    blank outlet becomes ``(unknown: <doc_id>)``). Every label of ``docs`` appears, with
     zeros where nothing is shared.
 
     Returns
@@ -357,7 +357,7 @@ def shared_words_by_outlet(passages: pd.DataFrame, docs: pd.DataFrame) -> pd.Dat
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", ""]})
     >>> passages = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "n_words": [12]})
     >>> shared_words_by_outlet(passages, docs).values.tolist()
-    [['X', 'X', 0, 0], ['X', 'b', 12, 1], ['b', 'X', 12, 1], ['b', 'b', 0, 0]]
+    [['X', 'X', 0, 0], ['X', '(unknown: b)', 12, 1], ['(unknown: b)', 'X', 12, 1], ['(unknown: b)', '(unknown: b)', 0, 0]]
     """
 
     labels = dict(zip(docs["doc_id"].astype(str), outlet_labels(docs)))

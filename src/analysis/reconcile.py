@@ -39,7 +39,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .coverage import UNDATED, publication_dates
-from .loading import outlet_labels
+from .labels import outlet_labels
 
 __all__ = ["BEST_RULE", "RECONCILE_COLUMNS", "dated_claims", "reconcile"]
 

@@ -5,6 +5,13 @@ a corpus, then writes, for each, the executed notebook and an HTML rendering;
 the notebooks themselves save their charts (PNG, SVG, CSV twin) under
 ``OUT/figures``. Timings and run-specific metadata are removed, so rerunning on
 the same data writes the same bytes.
+
+What a reader sees carries nothing of the machine that ran it: paths are shown
+relative to the repository (or by the corpus folder's name, for a corpus kept
+elsewhere), the kernel's transport warnings are silenced, line breaks inside
+table cells are shown as spaces, and a wide table scrolls inside its cell.
+:func:`check_output_folder` refuses an output folder that would overwrite the
+inputs.
 """
 
 from __future__ import annotations
@@ -19,9 +26,20 @@ import pandas as pd
 
 from . import paths
 
-__all__ = ["build_report", "numbered_notebooks", "scrub_notebook"]
+__all__ = ["build_report", "check_output_folder", "numbered_notebooks", "scrub_notebook", "shown_paths"]
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-.+\.ipynb$")
+#: Arguments for the kernel: its log stops at errors, so the "running over TCP without encryption"
+#: warning (about a loopback socket the user never sees) does not fill the terminal.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+#: pandas writes a line break inside a table cell as the two characters ``\n``; shown as a space.
+_CELL = re.compile(r"(<t[dh][^>]*>)(.*?)(</t[dh]>)", re.DOTALL)
+#: Added to every HTML page: wide tables scroll inside their output cell instead of running off the page.
+REPORT_CSS = """<style>
+.jp-RenderedHTMLCommon table, .jp-OutputArea-output table { display: block; max-width: 100%; overflow-x: auto; }
+.jp-OutputArea-output { overflow-x: auto; }
+</style>
+"""
 _VOLATILE_CELL_KEYS = ("start_time", "end_time", "duration")
 _WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
@@ -36,12 +54,91 @@ def numbered_notebooks(folder=None) -> list[Path]:
     return sorted(p for p in folder.iterdir() if NOTEBOOK_PATTERN.match(p.name))
 
 
-def scrub_notebook(nb) -> None:
+def check_output_folder(out, *, corpus=None, notebooks=None) -> Path:
+    """``out`` if a report may be written there; a ValueError that says why not otherwise.
+
+    Refused: an existing file; a folder that is, or holds, the notebooks or the
+    corpus (the report would overwrite its own inputs); a folder inside the
+    corpus (the next run would read the report as input).
+
+    >>> check_output_folder(paths.NOTEBOOKS_DIR)
+    Traceback (most recent call last):
+    ...
+    ValueError: --out notebooks: this folder holds the notebooks the report runs; choose another folder, e.g. reports/
+    """
+    out = Path(out)
+    resolved = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out}: this is an existing file, not a folder; choose a folder, e.g. reports/")
+    sources = {Path(p).resolve().parent for p in notebooks} if notebooks else {paths.NOTEBOOKS_DIR.resolve()}
+    inputs = [("the notebooks the report runs", s) for s in sources]
+    if corpus is not None:
+        corpus = Path(corpus).resolve()
+        inputs.append(("the corpus", corpus if corpus.is_dir() else corpus.parent))
+    for what, folder in inputs:
+        if resolved == folder or resolved in folder.parents:
+            raise ValueError(f"--out {shown_paths(out)}: this folder holds {what}; choose another folder, "
+                             "e.g. reports/")
+        if what == "the corpus" and folder in resolved.parents:
+            raise ValueError(f"--out {shown_paths(out)}: this folder is inside the corpus, so the next run would "
+                             "read the report as articles; choose a folder outside it")
+    return out
+
+
+def shown_paths(path) -> str:
+    """How a path is shown in a report: relative to the repository, else the name of the last folder.
+
+    >>> shown_paths(paths.RAW_DATA_DIR), shown_paths("/home/someone/articles")
+    ('data/raw', 'articles')
+    """
+    path = Path(path).resolve()
+    root = paths.PROJ_ROOT.resolve()
+    if path == root:
+        return "."
+    if root in path.parents:
+        return path.relative_to(root).as_posix()
+    return path.name
+
+
+def _replace_paths(obj, replacements: dict[str, str]):
+    """``obj`` (JSON-like) with every absolute path of ``replacements`` written as shown to readers."""
+    if not replacements:
+        return obj
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(replacements, key=len, reverse=True)))
+    return json.loads(pattern.sub(lambda m: replacements[m.group()], json.dumps(obj, ensure_ascii=False)))
+
+
+def _spaces_in_cells(html_text: str) -> str:
+    """Inside table cells, pandas' escaped ``\\n``, ``\\r`` and ``\\t`` become spaces.
+
+    pandas tables are also marked ``tex2jax_ignore``, so that MathJax never reads
+    ``$5 ... $6`` in a cell as mathematics.
+    """
+    html_text = html_text.replace('<table border="1" class="dataframe', '<table border="1" class="tex2jax_ignore dataframe')
+    return _CELL.sub(lambda m: m.group(1) + re.sub(r"\\[nrt]", " ", m.group(2)) + m.group(3), html_text)
+
+
+def scrub_notebook(nb, *, replacements: dict[str, str] | None = None) -> None:
     """Remove timings, paths and random widget ids that differ between runs (in place).
 
     Widget model ids (random UUIDs) are renumbered in order of first appearance,
     everywhere they occur: in the stored widget state and in the outputs.
+    ``replacements`` maps absolute paths to how they are shown (see
+    :func:`shown_paths`); they are rewritten in every cell, output and in the
+    papermill parameters. Line breaks pandas escaped inside table cells are
+    shown as spaces.
     """
+    if replacements:
+        nb.cells = [nbformat.from_dict(c) for c in _replace_paths(nb.cells, replacements)]
+        if "papermill" in nb.metadata:
+            nb.metadata["papermill"] = nbformat.from_dict(_replace_paths(nb.metadata["papermill"], replacements))
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                html_text = data["text/html"]
+                html_text = "".join(html_text) if isinstance(html_text, list) else html_text
+                data["text/html"] = _spaces_in_cells(html_text)
     meta = nb.metadata.get("papermill", {})
     for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
         meta.pop(key, None)
@@ -91,6 +188,7 @@ def _to_html(nb) -> str:
 
     exporter = HTMLExporter()
     body, _ = exporter.from_notebook_node(nb)
+    body = body.replace("</head>", REPORT_CSS + "</head>", 1)
     # nbconvert gives each widget view a random element id: number them instead
     ids = dict.fromkeys(re.findall(r'id="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"', body))
     for i, element_id in enumerate(ids):
@@ -107,6 +205,8 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
         What the notebooks read (``CORPUS``); default the shipped seeds.
     out_dir : path-like, optional
         Where everything is written (``OUTPUT_DIR``); default ``reports/``.
+        Refused (ValueError) when it is a file or would overwrite the inputs;
+        see :func:`check_output_folder`.
     notebooks : list of path-like, optional
         Default every numbered notebook in ``notebooks/``.
     parameters : dict, optional
@@ -122,9 +222,14 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
     import papermill
 
     out = Path(out_dir) if out_dir is not None else paths.REPORTS_DIR
-    out.mkdir(parents=True, exist_ok=True)
     corpus = str(Path(corpus).resolve()) if corpus is not None else str(paths.RAW_DATA_DIR)
+    check_output_folder(out, corpus=corpus, notebooks=notebooks)
+    out.mkdir(parents=True, exist_ok=True)
     params = {"CORPUS": corpus, "OUTPUT_DIR": str(out.resolve()), **(parameters or {})}
+    replacements = {str(Path(corpus).resolve()): shown_paths(corpus), str(out.resolve()): shown_paths(out)}
+    root = str(paths.PROJ_ROOT.resolve())
+    replacements[root + "/"] = ""
+    replacements[root] = "."
     logging.getLogger("papermill").setLevel(logging.WARNING)
     rows = []
     for source in notebooks if notebooks is not None else numbered_notebooks():
@@ -134,10 +239,10 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
         target = out / source.name
         papermill.execute_notebook(
             str(source), str(target), parameters=params, kernel_name="python3",
-            cwd=str(source.parent), progress_bar=False, log_output=False,
+            cwd=str(source.parent), progress_bar=False, log_output=False, extra_arguments=KERNEL_ARGUMENTS,
         )
         nb = nbformat.read(target, as_version=4)
-        scrub_notebook(nb)
+        scrub_notebook(nb, replacements=replacements)
         nbformat.write(nb, target)
         html = target.with_suffix(".html")
         html.write_text(_to_html(nb), encoding="utf-8")

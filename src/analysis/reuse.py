@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import passages as _passages
-from .loading import outlet_labels
+from .labels import outlet_labels
 from .passages import MAX_GAP, MIN_SHARED_NGRAMS, MIN_WORDS, PASSAGE_COLUMNS
 from .segmenting import ANALYSED, include_labels
 

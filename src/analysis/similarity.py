@@ -11,8 +11,8 @@ For larger corpora :func:`similarity_pairs` keeps each document's ``top_k``
 neighbours above ``min_cosine``, computed with sparse products in blocks of
 rows (sparse_dot_topn), so memory is bounded by the block, never by N².
 
-Outlets are never invented: a document with a blank outlet is labelled by its
-``doc_id`` (see :func:`analysis.loading.outlet_labels`).
+Outlets are never invented: a document with a blank outlet is labelled
+``(unknown: <doc_id>)`` (see :mod:`analysis.labels`).
 
 Examples
 --------
@@ -37,7 +37,8 @@ from sparse_dot_topn import sp_matmul_topn
 from tqdm import tqdm
 
 from .copies import keep_one_per_group
-from .loading import outlet_labels, select_text
+from .labels import article_label, outlet_labels
+from .loading import select_text
 from .segmenting import ANALYSED
 from .text import STOPWORDS, tokenize
 
@@ -164,8 +165,8 @@ def similarity_pairs(
     -------
     pandas.DataFrame
         Columns :data:`PAIR_COLUMNS`: ``doc_a`` comes before ``doc_b`` in
-        ``docs``; ``outlet_a``/``outlet_b`` are the outlets as given (blank when
-        unknown); sorted by ``cosine`` descending, ties in corpus order.
+        ``docs``; ``outlet_a``/``outlet_b`` are the outlets as labelled by
+        :func:`analysis.labels.outlet_labels` (``(unknown: <doc_id>)`` when blank); sorted by ``cosine`` descending, ties in corpus order.
 
     Examples
     --------
@@ -219,7 +220,7 @@ def _top_pairs(matrix, *, top_k: int, min_cosine: float, block_rows: int, progre
 
 def _pairs_table(docs: pd.DataFrame, rows, cols, values) -> pd.DataFrame:
     ids = docs["doc_id"].to_numpy(dtype=object)
-    outlets = _outlets(docs).to_numpy(dtype=object)
+    outlets = outlet_labels(docs).to_numpy(dtype=object)
     rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
     order = np.lexsort((cols, rows, -np.asarray(values, dtype=np.float64)))
     rows, cols, values = rows[order], cols[order], np.asarray(values, dtype=np.float64)[order]
@@ -273,7 +274,7 @@ def outlet_similarity(docs: pd.DataFrame, *, include=ANALYSED, one_per_group=Fal
     of outlets A and B is the dot product of their summed TF-IDF vectors over
     ``|A| * |B|``. Within one outlet, a document is not paired with itself, so an
     outlet with one document has no within-outlet mean (NaN). Documents with a
-    blank outlet are each their own group, labelled by ``doc_id``.
+    blank outlet are each their own group, ``(unknown: <doc_id>)``.
     ``one_per_group`` as in :func:`similarity_pairs`.
 
     Returns
@@ -327,7 +328,9 @@ def similarity_map(docs: pd.DataFrame, *, include=ANALYSED, random_state: int = 
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc_id, outlet, label, x, y`` (``label`` from :func:`analysis.loading.outlet_labels`).
+        Columns ``doc_id, outlet, label, x, y``: ``outlet`` from
+        :func:`analysis.labels.outlet_labels`, ``label`` from
+        :func:`analysis.labels.article_label`. An empty corpus gives an empty table.
 
     Examples
     --------
@@ -337,6 +340,7 @@ def similarity_map(docs: pd.DataFrame, *, include=ANALYSED, random_state: int = 
     ['doc_id', 'outlet', 'label', 'x', 'y']
     """
     matrix, _ = tfidf_matrix(docs, include=include, progress=False)
+    outlets = docs["outlet"] if "outlet" in docs.columns else [""] * len(docs)
     coordinates = np.zeros((len(docs), 2))
     components = min(2, matrix.shape[1] - 1, len(docs) - 1)
     if components >= 1:
@@ -344,17 +348,11 @@ def similarity_map(docs: pd.DataFrame, *, include=ANALYSED, random_state: int = 
         coordinates[:, :components] = svd.fit_transform(matrix)
     return pd.DataFrame({
         "doc_id": docs["doc_id"].astype(object).to_numpy(),
-        "outlet": _outlets(docs).to_numpy(dtype=object),
-        "label": outlet_labels(docs).to_numpy(dtype=object),
+        "outlet": outlet_labels(docs).to_numpy(dtype=object),
+        "label": pd.Series([article_label(d, o) for d, o in zip(docs["doc_id"], outlets)], dtype=object),
         "x": coordinates[:, 0],
         "y": coordinates[:, 1],
     })
-
-
-def _outlets(docs: pd.DataFrame) -> pd.Series:
-    if "outlet" not in docs.columns:
-        return pd.Series([""] * len(docs), index=docs.index, dtype=object)
-    return docs["outlet"].fillna("").astype(str).astype(object)
 
 
 def _check_dense(n: int, *, hint: str = "use similarity_pairs(docs, top_k=...)") -> None:

@@ -36,6 +36,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
 from .copies import keep_one_per_group
+from .labels import source_label
 from .loading import segments
 from .segmenting import ANALYSED
 from .text import STOPWORDS, strip_possessive, token_runs, token_spans
@@ -78,10 +79,7 @@ def group_labels(docs: pd.DataFrame, by="outlet") -> pd.Series:
     values = docs[by] if isinstance(by, str) else pd.Series(list(by), index=docs.index)
     if len(values) != len(docs):
         raise ValueError(f"by has {len(values)} labels for {len(docs)} documents")
-    labels = [
-        str(value).strip() if value is not None and not pd.isna(value) and str(value).strip() else f"(unknown: {doc_id})"
-        for value, doc_id in zip(values, docs["doc_id"])
-    ]
+    labels = [source_label(doc_id, value) for value, doc_id in zip(values, docs["doc_id"])]
     return pd.Series(labels, index=docs.index, name=by if isinstance(by, str) else "group", dtype=object)
 
 

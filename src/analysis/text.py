@@ -196,8 +196,28 @@ def sentences(text: str) -> list[str]:
 # A token is a word or a number. Words keep inner hyphens and apostrophes
 # (straight or curly): "non-traditional", "don’t"; numbers keep their separators:
 # "1,000", "3.5", "1942-46"; letters and digits may mix: "1990s", "COVID-19", "G7";
-# dotted abbreviations stay whole: "U.S.", "a.m.".
-_PART = r"(?:\d+(?:[.,:]\d+)*|[^\W\d_])[^\W_]*"
+# dotted abbreviations stay whole: "U.S.", "a.m."; combining marks stay in their word: Arabic "احتُجز",
+# Devanagari "हिन्दी" (Python's \w leaves out marks, categories Mn, Mc and Me).
+
+
+def _mark_class() -> str:
+    """A character class of every combining mark (Unicode category M).
+
+    Marks live in planes 0 and 1 and in the variation selectors supplement; a
+    test checks the class against all of Unicode.
+    """
+    points = [cp for block in (range(0x20000), range(0xE0100, 0xE01F0)) for cp in block
+              if unicodedata.category(chr(cp))[0] == "M"]
+    runs, first = [], points[0]
+    for previous, cp in zip(points, points[1:] + [None]):
+        if cp != previous + 1:
+            runs.append(f"\\U{first:08x}-\\U{previous:08x}" if previous > first else f"\\U{first:08x}")
+            first = cp
+    return "[" + "".join(runs) + "]"
+
+
+MARKS = _mark_class()
+_PART = rf"(?:\d+(?:[.,:]\d+)*|[^\W\d_])[^\W_]*(?:{MARKS}+[^\W_]*)*"
 _ABBREVIATION = r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])"
 TOKEN_PATTERN = rf"{_ABBREVIATION}|{_PART}(?:[-'’]{_PART})*"
 # NLTK's RegexpTokenizer(TOKEN_PATTERN) gives the same tokens; the standard

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..labels import article_label
 from ..segmenting import LABELS
-from . import new_figure
+from . import new_figure, no_data, shorten
 
-__all__ = ["LABEL_COLOURS", "document_label", "plot_segment_lengths"]
+__all__ = ["LABEL_COLOURS", "MAX_ARTICLES", "plot_segment_lengths"]
+
+#: Articles drawn at most (the first in corpus order); the CSV twin keeps them all.
+MAX_ARTICLES = 60
 
 #: One colour per segment label; analysed text dark, set-aside text light.
 LABEL_COLOURS = {
@@ -18,17 +22,6 @@ LABEL_COLOURS = {
     "comments": "#fdae6b",
     "off_topic": "#e6550d",
 }
-
-
-def document_label(doc_id: str, outlet: str) -> str:
-    """How a document is named on a chart: its outlet and id, or the id alone.
-
-    A blank outlet is unknown and is never guessed.
-
-    >>> document_label("004_437f", "")
-    '004_437f (outlet unknown)'
-    """
-    return f"{outlet} · {doc_id}" if outlet else f"{doc_id} (outlet unknown)"
 
 
 def plot_segment_lengths(lengths: pd.DataFrame):
@@ -52,17 +45,28 @@ def plot_segment_lengths(lengths: pd.DataFrame):
     >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     ['body', 'comments']
     """
+    title = "Words in each article by segment (only headline and body are analysed)"
+    if lengths.empty:
+        fig, ax = new_figure(figsize=(8, 2), layout="constrained")
+        no_data(ax, "no articles")
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=10)
+        return fig
     wide = lengths.pivot_table(index="doc_id", columns="label", values="n_words", aggfunc="sum", fill_value=0, sort=False)
     wide = wide[[label for label in LABELS if label in wide.columns]]
+    total = len(wide)
+    wide = wide.head(MAX_ARTICLES)
     outlets = lengths.drop_duplicates("doc_id").set_index("doc_id")["outlet"]
-    names = [document_label(d, outlets[d]) for d in wide.index]
-    fig, ax = new_figure(figsize=(8, 0.45 * len(wide) + 1.4))
+    names = [shorten(article_label(d, outlets[d]), 60, lines=1) for d in wide.index]
+    if total > len(wide):
+        title += f"\nthe first {len(wide)} of {total:,} articles"
+    fig, ax = new_figure(figsize=(8, 0.3 * len(wide) + 1.4), layout="constrained")
     left = pd.Series(0, index=wide.index)
     for label in wide.columns:
-        ax.barh(names, wide[label], left=left, color=LABEL_COLOURS[label], label=label)
+        ax.barh(range(len(names)), wide[label], left=left, color=LABEL_COLOURS[label], label=label)
         left = left + wide[label]
+    ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
     ax.set_xlabel("words")
-    ax.set_title("Words in each article by segment (only headline and body are analysed)", loc="left")
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, title="segment")
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=10)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title="segment")
     return fig

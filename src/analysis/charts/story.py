@@ -37,8 +37,8 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from ..coverage import UNDATED
 from ..reconcile import BEST_RULE
-from . import new_figure
-from .claims import ARROW_FACTOR, CHART_CATEGORIES, HEDGED_ALPHA, MARKS
+from . import new_figure, no_data, outlet_styles, shorten
+from .claims import ARROW_FACTOR, HEDGED_ALPHA, MARKS, claims_chart_categories
 
 __all__ = ["MAX_PANELS", "coverage_chart", "figures_over_time_chart", "figures_over_time_data",
            "reconcile_chart"]
@@ -48,9 +48,6 @@ __all__ = ["MAX_PANELS", "coverage_chart", "figures_over_time_chart", "figures_o
 MAX_PANELS = 12
 #: Date ticks at most on a time axis, so labels do not overlap.
 MAX_TICKS = 6
-#: Colours of the outlets, in order of first appearance (then repeated).
-OUTLET_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
-                 "#7f7f7f", "#bcbd22")
 #: Share of the time axis between two claims of one day, spread sideways so that none hides another ...
 SPREAD = 0.02
 #: ... and the widest share of the axis one day's claims may take, so a crowded day stays in its slot.
@@ -88,7 +85,7 @@ def coverage_chart(table: pd.DataFrame, *, by: str = "outlet"):
         x = mine["period"].map(position).to_numpy()
         colors = ["#aaaaaa" if p == UNDATED else "#1f5a96" for p in mine["period"]]
         ax.bar(x, mine["n_articles"].to_numpy(), color=colors, width=0.8)
-        ax.set_title(textwrap.shorten(str(group), 40, placeholder="…"), fontsize=8)
+        ax.set_title(shorten(group, 40, lines=1), fontsize=8)
     for ax in axes.ravel()[len(groups):]:
         ax.set_visible(False)
     ticks = _tick_positions(len(periods), undated=UNDATED in periods)
@@ -111,9 +108,8 @@ def _tick_positions(n: int, *, undated: bool) -> list[int]:
 
 
 def _categories(data: pd.DataFrame) -> list[str]:
-    present = list(dict.fromkeys(data["category"]))
-    ordered = [c for c in CHART_CATEGORIES if c in present] + sorted(c for c in present if c not in CHART_CATEGORIES)
-    return ordered[:MAX_PANELS]
+    """The categories drawn, in the claims chart's order (most claims first)."""
+    return claims_chart_categories(data)[:MAX_PANELS]
 
 
 def figures_over_time_data(dated: pd.DataFrame) -> pd.DataFrame:
@@ -162,8 +158,9 @@ def figures_over_time_chart(data: pd.DataFrame):
         undated claims stand after the last date.
     """
     categories = _categories(data)
-    labels = list(dict.fromkeys(data["label"]))
-    color = {label: OUTLET_COLORS[i % len(OUTLET_COLORS)] for i, label in enumerate(labels)}
+    styles = outlet_styles(data["label"])
+    labels = list(styles)
+    color = {label: colour for label, (colour, _) in styles.items()}
     days = sorted(d for d in data["date"].unique() if d != UNDATED)
     stamps = pd.to_datetime(pd.Series(days, dtype=object))
     origin = stamps.min() if len(stamps) else pd.Timestamp("2000-01-01")
@@ -182,9 +179,9 @@ def figures_over_time_chart(data: pd.DataFrame):
     for ax in axes.ravel()[len(categories):]:
         ax.set_visible(False)
     if not categories:
-        axes[0][0].text(0.5, 0.5, "no claims", transform=axes[0][0].transAxes, ha="center", color="#888888")
-    handles = [Line2D([], [], marker="o", ls="", color=color[label], label=textwrap.shorten(str(label), 30,
-                                                                                            placeholder="…"))
+        axes[0][0].set_visible(True)
+        no_data(axes[0][0], "no claims")
+    handles = [Line2D([], [], marker=styles[label][1], ls="", color=color[label], label=shorten(label, 30, lines=1))
                for label in labels[:MAX_PANELS]]
     handles += [Line2D([], [], lw=1.2, color="#777777", drawstyle="steps-post", label="highest so far"),
                 Line2D([], [], marker="o", ls="", color="#555555", alpha=HEDGED_ALPHA, label="hedged (lighter)")]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from .. import paths
-from ..report import build_report
+from ..report import build_report, check_output_folder
 
 
 def register(subparsers) -> None:
@@ -28,6 +29,11 @@ def run(args) -> int:
         from ..loading import CorpusError
 
         raise CorpusError(f"{corpus}: no such file or folder")
+    try:  # refused before any notebook runs: an existing file, or a folder holding the inputs
+        check_output_folder(args.out, corpus=corpus, notebooks=args.notebooks)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     written = build_report(corpus=corpus, out_dir=args.out, notebooks=args.notebooks)
     print(f"report: {len(written)} files in {Path(args.out).resolve()}")
     return 0
