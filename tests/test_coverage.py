@@ -52,7 +52,7 @@ def test_coverage_by_day(docs):
     assert table[["period", "outlet"]].values.tolist()[:9] == [
         ["2020-03-02", "Wire"], ["2020-03-02", "Daily"], ["2020-03-03", "Wire"], ["2020-03-03", "Daily"],
         ["2020-03-04", "Wire"], ["2020-03-04", "Daily"], ["2020-03-05", "Wire"], ["2020-03-05", "Daily"],
-        ["2020-03-05", "e"]]
+        ["2020-03-05", "(unknown: e)"]]
     day = table[table["period"] == "2020-03-02"].set_index("outlet")
     assert day["n_articles"].to_dict() == {"Wire": 2, "Daily": 1}
     assert day["share_articles"].to_dict() == {"Wire": 0.6667, "Daily": 0.3333}
@@ -73,7 +73,7 @@ def test_coverage_by_week_and_month(docs):
     months = coverage(docs, freq="M")
     assert months[["period", "start", "outlet", "n_articles", "n_words"]].values.tolist() == [
         ["2020-03", "2020-03-01", "Wire", 3, 350], ["2020-03", "2020-03-01", "Daily", 2, 180],
-        ["2020-03", "2020-03-01", "e", 1, 150]]
+        ["2020-03", "2020-03-01", "(unknown: e)", 1, 150]]
 
 
 def test_coverage_by_another_column_and_errors(docs):

@@ -93,7 +93,7 @@ def test_dated_claims_are_in_date_order_undated_last():
     ])
     dated = dated_claims(claims, DOCS)
     assert dated[["doc_id", "date", "label"]].values.tolist() == [
-        ["d1", "2021-06-01", "C"], ["d3", "2021-06-03", "B"], ["d5", "undated", "A"], ["zz", "undated", "zz"]]
+        ["d1", "2021-06-01", "C"], ["d3", "2021-06-03", "B"], ["d5", "undated", "A"], ["zz", "undated", "(unknown: zz)"]]
     # without docs every claim is undated, and reconcile still answers
     alone = reconcile(claims)
     assert alone["basis"].tolist() == ["no dated figure, all used; unattributed figures admitted (none attributed)"]
