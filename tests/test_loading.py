@@ -259,8 +259,8 @@ def test_file_without_a_metadata_row_loads_with_a_note(make_folder):
 
 
 def test_malformed_metadata_is_a_clear_error(make_folder):
-    folder = make_folder({"a.txt": ARTICLE, "metadata.csv": "file,outlet\na,The Daily\n"})
-    with pytest.raises(CorpusError, match=r"metadata\.csv: no 'doc_id' column"):
+    folder = make_folder({"a.txt": ARTICLE, "metadata.csv": "name,outlet\na,The Daily\n"})
+    with pytest.raises(CorpusError, match=r"metadata\.csv: no 'doc_id' or 'filename' or 'file' column"):
         load_corpus(folder)
 
 
