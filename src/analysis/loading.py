@@ -66,7 +66,7 @@ METADATA_NAME = "metadata.csv"
 METADATA_ID_COLUMNS = ("doc_id", "filename", "file")
 #: A single article (file or table cell) larger than this is refused with a size message: a news
 #: article is well under 1 MB, and a file of this size is a dump of many articles to be split first.
-MAX_ARTICLE_BYTES = 50_000_000
+MAX_ARTICLE_BYTES = 20_000_000
 #: Front matter must close within this many lines of a Markdown file's first ``---``.
 FRONT_MATTER_MAX_LINES = 60
 
@@ -424,7 +424,12 @@ def _read_folder(folder: Path, encoding):
     """Walk ``folder``: article files to read, and a report row for everything else."""
     root = folder.resolve()
     files, report = [], []
-    seen_dirs = {root}
+    # folders read under their own name; a link to one of them is not read a second time
+    real_dirs = {root}
+    for current, dirs, _ in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        real_dirs.update(Path(current, d).resolve() for d in dirs if not Path(current, d).is_symlink())
+    seen_dirs = set(real_dirs)
 
     def visit(current: Path) -> None:
         try:
@@ -439,7 +444,8 @@ def _read_folder(folder: Path, encoding):
                 kind = "folder" if entry.is_dir() else "file"
                 report.append([str(p), "", "ignored", f"hidden {kind} ({rel}): not read"])
                 continue
-            if entry.is_symlink():
+            link = entry.is_symlink()
+            if link:
                 try:
                     target = p.resolve(strict=True)
                 except (OSError, RuntimeError):
@@ -451,8 +457,9 @@ def _read_folder(folder: Path, encoding):
                     continue
             if p.is_dir():
                 target = p.resolve()
-                if target in seen_dirs:
-                    report.append([str(p), "", "ignored", f"link to a folder read already ({rel})"])
+                if link and target in seen_dirs:
+                    where = target.relative_to(root).as_posix() if target != root else "the corpus folder"
+                    report.append([str(p), "", "ignored", f"link to a folder read already ({rel} -> {where})"])
                     continue
                 seen_dirs.add(target)
                 visit(p)
@@ -739,7 +746,7 @@ def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "
     first_row: dict[str, int] = {}
     for i, value in enumerate(texts):
         here = f"{where}#row{i + 1}"
-        doc_id = ids[i] or str(i)
+        doc_id = ids[i] or (f"row{i + 1}" if chosen["doc_id"] else str(i))
         if doc_id in first_row:
             raise CorpusError(f"{where}: doc_id {doc_id!r} appears twice ({where}#row{first_row[doc_id]} and {here})")
         first_row[doc_id] = i + 1
@@ -768,7 +775,8 @@ def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "
         else:
             record = _record(doc_id, _with_title(fields_.get("title", ""), raw), here, **fields_)
             record["_note"] = ""
-        row = [here, doc_id, "loaded", "; ".join(x for x in (note, record.pop("_note")) if x)]
+        blank_id = f"no {chosen['doc_id']!r}: doc_id is the row number" if chosen["doc_id"] and not ids[i] else ""
+        row = [here, doc_id, "loaded", "; ".join(x for x in (note, blank_id, record.pop("_note")) if x)]
         report.append(row)
         record["_report"] = row
         record["_name"] = doc_id

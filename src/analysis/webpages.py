@@ -16,6 +16,9 @@ from dataclasses import dataclass
 __all__ = ["HTML_SUFFIXES", "Page", "extract_page"]
 
 HTML_SUFFIXES = (".html", ".htm")
+#: A page whose extracted body is shorter than this is not an article: what trafilatura falls back
+#: to on a page without one is a menu entry or a cookie notice ("Home", "Accept all cookies").
+PAGE_MIN_WORDS = 10
 
 
 
@@ -77,8 +80,10 @@ def extract_page(html: str) -> Page:
         html, include_comments=True, with_metadata=True, include_images=False, include_tables=True,
         favor_precision=True,
     )
-    if result is None or not (result.text or "").strip():
-        raise ValueError("web page without article text (trafilatura found no body)")
+    words = len((result.text or "").split()) if result is not None else 0
+    if words < PAGE_MIN_WORDS:
+        raise ValueError(f"web page without article text (trafilatura found no body: {words} words, "
+                         f"fewer than {PAGE_MIN_WORDS})")
     title = " ".join((result.title or "").split())
     body = _paragraphs(result.text)
     first, _, rest = body.partition("\n\n")
