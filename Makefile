@@ -30,9 +30,14 @@ report: install
 test: install
 	$(PY) -m pytest
 
-## Open JupyterLab on notebooks/
+LAB_PORT ?= 8888
+# Jupyter refuses to run as root without --allow-root (containers, cloud notebooks run as root)
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+## Open JupyterLab on notebooks/ (as root too) and print the URL to open
 lab: install
-	$(VENV)/bin/jupyter lab notebooks/
+	@echo "JupyterLab on notebooks/: open http://localhost:$(LAB_PORT)/lab (the token is in the URL Jupyter prints below)"
+	$(VENV)/bin/jupyter lab notebooks/ --ServerApp.port=$(LAB_PORT) --ServerApp.port_retries=0 $(ALLOW_ROOT)
 
 ## Regenerate the README's images in docs/: two charts from the report and a JupyterLab screenshot
 docs: report
