@@ -283,32 +283,6 @@ def test_decode_bytes_with_an_explicit_encoding():
         decode_bytes("é".encode("utf-8"), "ascii")
 
 
-# ------------------------------------------------------------------ property: nothing is lost
-
-
-_names = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
-_contents = st.one_of(
-    st.binary(max_size=200),
-    st.text(max_size=300).map(lambda s: s.encode("utf-8")),
-    st.sampled_from([ARTICLE.encode(), OTHER.encode(), b"", b"\n\n"]),
-)
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(files=st.dictionaries(_names, _contents, min_size=1, max_size=6))
-def test_random_folders_never_crash_and_every_file_is_accounted_for(tmp_path_factory, files):
-    folder = tmp_path_factory.mktemp("random")
-    for name, content in files.items():
-        (folder / f"{name}.txt").write_bytes(content)
-    corpus = read_corpus(folder)
-    assert sorted(corpus.report["doc_id"]) == sorted(files)
-    loaded = corpus.report[corpus.report["status"] == "loaded"]["doc_id"]
-    assert sorted(loaded) == sorted(corpus.documents["doc_id"])
-    assert set(corpus.report["status"]) <= {"loaded", "skipped"}
-    for doc in corpus.documents.itertuples():
-        assert "".join(doc.raw_text[a:b] for _, a, b in doc.spans) == doc.raw_text
-
-
 def test_duplicates_can_be_kept_with_a_note(make_folder):
     folder = make_folder({"a.txt": ARTICLE, "b.txt": ARTICLE})
     corpus = read_corpus(folder, keep_duplicates=True)

@@ -74,8 +74,8 @@ def extract_page(html: str) -> Page:
     """
     import trafilatura
 
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # our report says why a page is refused
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     result = trafilatura.bare_extraction(
         html, include_comments=True, with_metadata=True, include_images=False, include_tables=True,
         favor_precision=True,
