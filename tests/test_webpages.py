@@ -110,3 +110,18 @@ def test_a_page_with_nothing_to_read_is_skipped_with_a_reason(make_folder):
                           "a.txt": "Floods\n\nHundreds fled the river.\n"})
     row = read_corpus(folder).report.set_index("doc_id").loc["empty"]
     assert row["status"] == "skipped" and "no body" in row["reason"]
+
+
+@pytest.mark.notebook
+def test_nothing_of_the_page_reaches_the_html_report(make_folder, tmp_path):
+    from analysis import paths
+    from analysis.report import build_report
+
+    folder = make_folder({"quake.html": saved_page(), "floods.htm": saved_page("Floods reach the capital", comments=False)})
+    build_report(corpus=folder, out_dir=tmp_path / "out", notebooks=[paths.NOTEBOOKS_DIR / "01-corpus-overview.ipynb"],
+                 log=None)
+    html = (tmp_path / "out" / "01-corpus-overview.html").read_text(encoding="utf-8")
+    assert "Quake kills dozens in coastal town" in html and "Daily Planet" in html
+    for marker in FURNITURE:
+        assert marker not in html, marker
+    assert "onerror=" not in html
