@@ -555,15 +555,14 @@ def test_a_file_too_large_is_refused_with_its_size(make_folder, monkeypatch):
     assert read_corpus(frame).report["reason"].iloc[1].startswith("too large")
 
 
-def test_a_large_file_of_many_paragraphs_loads_in_linear_time():
-    # issue 11.10: the off-topic pass took a set union per paragraph (10 MB: 68 s). Counted, not timed:
-    # the number of paragraphs checked against the rest of the article equals the number of paragraphs.
-    from analysis.segmenting import segment_text
-
-    paragraphs = [f"Paragraph {i} tells of alpha{i} beta{i} gamma{i} delta{i} epsilon{i} zeta{i} eta{i} "
-                  f"theta{i} iota{i} kappa{i} lambda{i} mu{i}.\n\n" for i in range(3000)]
-    spans = segment_text("Title\n\n" + "".join(paragraphs) + "Shared words are here, tells the paragraph.\n")
-    assert spans[0][0] == "headline" and sum(b - a for _, a, b in spans) == len("Title\n\n" + "".join(paragraphs)) + 44
+def test_a_200_mb_file_is_refused_with_its_size_without_being_read(make_folder):
+    folder = make_folder({"a.txt": ARTICLE})
+    with open(folder / "dump.txt", "wb") as f:
+        f.truncate(200_000_000)  # sparse: no 200 MB written to disk
+    row = _only(read_corpus(folder).report, "dump")
+    assert row["status"] == "skipped"
+    assert row["reason"] == ("too large: 200.0 MB, over the 20 MB limit for one article "
+                             "(split it into one file per article)")
 
 
 @pytest.mark.parametrize("content", ["", "doc_id,text\n"])
