@@ -54,9 +54,24 @@ def test_extract_page_keeps_article_comments_and_metadata():
     assert page.body.startswith("At least 30 people were killed")
     assert "hundreds more had" in page.body and "rain was expected" in page.body
     assert "COMMENTONE" in page.comments and "COMMENTTWO" in page.comments
-    assert (page.author, page.published, page.site) == ("Jane Roe", "2019-01-14", "Daily Planet")
+    assert (page.author, page.published, page.site) == ("Jane Roe", "2019-01-14T10:13:00Z", "Daily Planet")
     for marker in FURNITURE + ("COMMENTONE",):
         assert marker not in page.body, marker
+
+
+@pytest.mark.parametrize("markup, published", [
+    ('<meta property="article:published_time" content="April 2017">', "2017-04"),  # no day made up
+    ('<meta name="date" content="13 April 2017">', "2017-04-13"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2017-04-13"}]}</script>',
+     "2017-04-13"),
+    ('<time datetime="2017-04-13T08:00:00+02:00">13 April</time>', "2017-04-13"),
+    ("", ""),  # no date stated: none inferred
+])
+def test_the_date_is_the_one_the_page_states_at_its_precision(make_folder, markup, published):
+    page = saved_page().replace('<meta property="article:published_time" content="2019-01-14T10:13:00Z">', "")
+    page = page.replace("</head>", markup + "</head>")
+    doc = read_corpus(make_folder({"a.html": page})).documents.iloc[0]
+    assert doc["published"] == published
 
 
 def test_a_page_without_an_article_is_refused():

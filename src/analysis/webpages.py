@@ -6,14 +6,22 @@ scripts, styles, forms and footers. Nothing in the page is executed or
 fetched. The loader turns the result into a document whose ``raw_text`` is the
 title, the body and the comments (labelled ``headline``, ``body`` and
 ``comments``) and keeps the page as read in the ``html`` column.
+
+The publication date is the one the page's metadata states (``<meta
+property="article:published_time">``, ``datePublished`` in JSON-LD, ``<time
+datetime>`` ...), kept as written, so that the loader reads it at the precision
+written; a date trafilatura's date finder would infer ("April 2017" read as
+2017-01-01) is not used.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
-__all__ = ["HTML_SUFFIXES", "Page", "extract_page"]
+__all__ = ["DATE_META", "HTML_SUFFIXES", "PAGE_MIN_WORDS", "Page", "extract_page", "page_date"]
 
 HTML_SUFFIXES = (".html", ".htm")
 #: A page whose extracted body is shorter than this is not an article: what trafilatura falls back
@@ -22,12 +30,94 @@ PAGE_MIN_WORDS = 10
 
 
 
+#: Metadata names of a publication date, most specific first (meta property, name or itemprop, lowercased).
+DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date", "pubdate",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date", "parsely-pub-date", "sailthru.date",
+)
+
+
+class _DateFinder(HTMLParser):
+    """Collect the publication dates a page's markup states: meta tags, JSON-LD, ``<time datetime>``."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.times: list[str] = []
+        self.ld: list[str] = []
+        self._in_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            if key in DATE_META and attrs.get("content", "").strip():
+                self.meta.setdefault(key, attrs["content"].strip())
+        elif tag == "time" and attrs.get("datetime", "").strip():
+            self.times.append(attrs["datetime"].strip())
+        elif tag == "script" and attrs.get("type", "").lower() == "application/ld+json":
+            self._in_ld = True
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_ld = False
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.ld.append(data)
+
+    def date(self) -> str:
+        for key in DATE_META:
+            if key in self.meta:
+                return self.meta[key]
+        for block in self.ld:
+            found = _json_ld_date(block)
+            if found:
+                return found
+        return self.times[0] if self.times else ""
+
+
+def _json_ld_date(block: str) -> str:
+    try:
+        data = json.loads(block)
+    except ValueError:
+        return ""
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str) and item["datePublished"].strip():
+                return item["datePublished"].strip()
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return ""
+
+
+def page_date(html: str) -> str:
+    """The publication date a page's markup states, as written; ``""`` if none.
+
+    >>> page_date('<meta property="article:published_time" content="2019-01-14T10:13:00Z">')
+    '2019-01-14T10:13:00Z'
+    >>> page_date('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "April 2017"}</script>')
+    'April 2017'
+    """
+    finder = _DateFinder()
+    try:
+        finder.feed(html)
+        finder.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some broken markup
+        pass
+    return finder.date()
+
+
 @dataclass(frozen=True)
 class Page:
     """What was extracted from one saved page.
 
-    ``body`` and ``comments`` hold one paragraph per line-pair (``\\n\\n``);
-    the other fields are empty strings when the page does not say.
+    ``body`` and ``comments`` hold paragraphs separated by a blank line;
+    ``published`` is the date as the page's markup writes it; the other
+    fields are empty strings when the page does not say.
     """
 
     title: str
@@ -92,6 +182,6 @@ def extract_page(html: str) -> Page:
     comments = _paragraphs(result.comments)
     return Page(
         title=title, body=body, comments=comments,
-        author=" ".join((result.author or "").split()), published=result.date or "",
+        author=" ".join((result.author or "").split()), published=page_date(html),
         site=" ".join((result.sitename or "").split()), url=result.url or "",
     )
