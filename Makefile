@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CORPUS ?= data/raw
-OUT ?= reports
+# empty: reports/ for the seeds, reports/<corpus name>/ for any other CORPUS (never the shipped report)
+OUT ?=
+REPORT_DIR := $(or $(OUT),reports)
 
 .DEFAULT_GOAL := help
 .PHONY: help install report test lab docs strip clean
@@ -22,9 +24,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
-## Run every numbered notebook headless on CORPUS (data/raw) and write OUT (reports/)
+## Run every numbered notebook headless on CORPUS (data/raw) and write OUT (reports/, or reports/<corpus name>/)
 report: install
-	$(PY) -m analysis report --corpus $(CORPUS) --out $(OUT)
+	$(PY) -m analysis report --corpus $(CORPUS) $(if $(OUT),--out $(OUT))
 
 ## Run the whole test suite (unit tests, doctests, notebooks, browser test)
 test: install
@@ -41,8 +43,8 @@ lab: install
 
 ## Regenerate the README's images in docs/: two charts from the report and a JupyterLab screenshot
 docs: report
-	cp $(OUT)/figures/04-claims-by-source.png docs/claims-by-source.png
-	cp $(OUT)/figures/03-similarity-heatmap.png docs/similarity-heatmap.png
+	cp $(REPORT_DIR)/figures/04-claims-by-source.png docs/claims-by-source.png
+	cp $(REPORT_DIR)/figures/03-similarity-heatmap.png docs/similarity-heatmap.png
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_browser.py -k 04
 	cp tests/artifacts/04-claimed-figures.png docs/jupyterlab.png
 
@@ -52,4 +54,4 @@ strip: install
 
 ## Remove the environment and every build artefact
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache tests/artifacts
+	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache tests/artifacts
