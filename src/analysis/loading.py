@@ -277,36 +277,34 @@ def read_corpus(
     """
     columns = Columns(text=text_column, id=id_column, title=title_column, outlet=outlet_column,
                       date=date_column, url=url_column, html=html_column)
+    # metadata columns: the options name them for a folder or file; a table's own columns for a table
+    meta_columns, whole_folder = Columns(), False
     if isinstance(source, pd.DataFrame):
-        records, report = _read_frame(source, "DataFrame", columns)
-        meta_path, meta_columns, label = (Path(metadata) if metadata is not None else None), Columns(), "DataFrame"
+        label = "DataFrame"
+        records, report = _read_frame(source, label, columns)
+    elif not isinstance(source, (str, os.PathLike)):
+        raise CorpusError(f"cannot load a {type(source).__name__}: give a folder, a file, a table or a DataFrame")
     else:
-        if not isinstance(source, (str, os.PathLike)):
-            raise CorpusError(f"cannot load a {type(source).__name__}: give a folder, a file, a table or a DataFrame")
         path = Path(source)
         label = str(path)
         if not path.exists():
             raise CorpusError(f"{path}: no such file or folder")
-        meta_columns = columns
         if path.is_dir():
             records, report = _read_folder(path, encoding)
-            meta_path = _find_metadata(path, metadata)
+            metadata, meta_columns, whole_folder = _find_metadata(path, metadata), columns, True
         elif _is_table(path):
             frame, where, note = _read_table_file(path)
             records, report = _read_frame(frame, where, columns, note)
-            meta_path, meta_columns = (Path(metadata) if metadata is not None else None), Columns()
         elif path.suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES:
             records, report = _read_files([path], path.parent, encoding)
-            meta_path = Path(metadata) if metadata is not None else None
+            meta_columns = columns
         else:
             raise CorpusError(
                 f"{path}: not a folder, an article file ({', '.join(ARTICLE_SUFFIXES + HTML_SUFFIXES)}) "
                 f"or a table ({', '.join(TABLE_SUFFIXES)})"
             )
-        if meta_path is not None:
-            _join_metadata(records, report, meta_path, meta_columns, whole_folder=path.is_dir())
-    if isinstance(source, pd.DataFrame) and meta_path is not None:
-        _join_metadata(records, report, meta_path, meta_columns, whole_folder=False)
+    if metadata is not None:
+        _join_metadata(records, report, Path(metadata), meta_columns, whole_folder=whole_folder)
     _mark_duplicates(records, keep=keep_duplicates)
     documents = _build_documents(records)
     corpus = Corpus(documents, pd.DataFrame(report, columns=REPORT_COLUMNS))
