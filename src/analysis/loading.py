@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .dates import parse_published
@@ -672,8 +673,8 @@ def _cell(value, where: str, column: str, *, text: bool = False) -> str:
     """A table value as the string written; blank for a missing value; CorpusError for non-text."""
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)) and getattr(value, "ndim", 1) == 0:
-        value = value.item()  # numpy scalars
+    if isinstance(value, np.generic):
+        value = value.item()  # numpy scalars as Python values
     if isinstance(value, float) and math.isnan(value):
         return ""
     if isinstance(value, str):
@@ -684,9 +685,7 @@ def _cell(value, where: str, column: str, *, text: bool = False) -> str:
         except ValueError as exc:
             raise CorpusError(f"{where}, column {column!r}: bytes that are not text ({exc})") from None
     if not text:
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, int):
+        if isinstance(value, int):  # bool included
             return str(value)
         if isinstance(value, float):
             return str(int(value)) if value.is_integer() else repr(value)
