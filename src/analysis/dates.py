@@ -58,7 +58,7 @@ def parse_published(value: str, *, fuzzy: bool = False) -> tuple[str, str]:
     parsed = []
     for default in _DEFAULTS:
         try:
-            parsed.append(_dateutil.parse(text, default=default, fuzzy=fuzzy))
+            parsed.append(_dateutil.parse(text, default=default, fuzzy=fuzzy, ignoretz=True))  # the date as written
         except (ValueError, OverflowError, TypeError):
             # dateutil's ParserError is a ValueError
             return "", f"date {text!r} not understood; kept in published_raw"
