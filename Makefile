@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CORPUS ?= data/raw
-OUT ?= reports
+# empty: reports/ for the seeds, reports/<corpus name>/ for any other CORPUS (never the shipped report)
+OUT ?=
+REPORT_DIR := $(or $(OUT),reports)
 
 .DEFAULT_GOAL := help
 .PHONY: help install report test lab docs strip clean
@@ -22,22 +24,27 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
-## Run every numbered notebook headless on CORPUS (data/raw) and write OUT (reports/)
+## Run every numbered notebook headless on CORPUS (data/raw) and write OUT (reports/, or reports/<corpus name>/)
 report: install
-	$(PY) -m analysis report --corpus $(CORPUS) --out $(OUT)
+	$(PY) -m analysis report --corpus $(CORPUS) $(if $(OUT),--out $(OUT))
 
 ## Run the whole test suite (unit tests, doctests, notebooks, browser test)
 test: install
 	$(PY) -m pytest
 
-## Open JupyterLab on notebooks/
+LAB_PORT ?= 8888
+# Jupyter refuses to run as root without --allow-root (containers, cloud notebooks run as root)
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+## Open JupyterLab on notebooks/ (as root too) and print the URL to open
 lab: install
-	$(VENV)/bin/jupyter lab notebooks/
+	@echo "JupyterLab on notebooks/: open http://localhost:$(LAB_PORT)/lab (the token is in the URL Jupyter prints below)"
+	$(VENV)/bin/jupyter lab notebooks/ --ServerApp.port=$(LAB_PORT) --ServerApp.port_retries=0 $(ALLOW_ROOT)
 
 ## Regenerate the README's images in docs/: two charts from the report and a JupyterLab screenshot
 docs: report
-	cp $(OUT)/figures/04-claims-by-source.png docs/claims-by-source.png
-	cp $(OUT)/figures/03-similarity-heatmap.png docs/similarity-heatmap.png
+	cp $(REPORT_DIR)/figures/04-claims-by-source.png docs/claims-by-source.png
+	cp $(REPORT_DIR)/figures/03-similarity-heatmap.png docs/similarity-heatmap.png
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_browser.py -k 04
 	cp tests/artifacts/04-claimed-figures.png docs/jupyterlab.png
 
@@ -47,4 +54,4 @@ strip: install
 
 ## Remove the environment and every build artefact
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache tests/artifacts
+	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache tests/artifacts

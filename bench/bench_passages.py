@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import load_corpus, paths
+from analysis import load_corpus, paths, select_text
 from analysis.passages import overlaps, shared_passages
 from analysis.text import token_spans
 
@@ -58,9 +58,10 @@ def reuters(path) -> None:
     for a, b, n in zip(found["doc_a"], found["doc_b"], found["n_words"]):
         key = frozenset((a, b))
         longest[key] = max(longest.get(key, 0), n)
-    words = dict(zip(docs["doc_id"], (len(token_spans(t)) for t in docs["text"])))
+    bodies = select_text(docs, include=("body",))  # the title, now the first line of text, is not body
+    words = dict(zip(docs["doc_id"], (len(token_spans(t)) for t in bodies)))
     hits = [longest.get(frozenset(p), 0) for p in positives]
-    covered = sum(n >= 0.9 * words[b] for n, (_, b) in zip(hits, positives))
+    covered = sum(n > 0 and n >= 0.9 * words[b] for n, (_, b) in zip(hits, positives))
     print(f"repeated bodies: {sum(n > 0 for n in hits)}/{len(positives)} found "
           f"({sum(n > 0 for n in hits) / len(positives):.1%}), "
           f"{covered}/{len(positives)} with one passage holding >= 90% of the body's words")

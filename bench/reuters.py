@@ -23,10 +23,16 @@ def load_reuters(path) -> tuple[pd.DataFrame, float]:
 
 
 def duplicate_pairs(docs: pd.DataFrame) -> list[tuple[str, str]]:
-    """(first, repeat) for every body that is an exact copy of an earlier one."""
+    """(first, repeat) for every body that is an exact copy of an earlier one.
+
+    The body is the text without its headline line (a table row's title is its first line, as in a file),
+    so that two copies of one story under different headlines count as a repeat.
+    """
     first: dict[str, str] = {}
     pairs = []
-    for doc_id, text in zip(docs["doc_id"], docs["raw_text"]):
+    bodies = ("".join(raw[a:b] for label, a, b in spans if label != "headline")
+              for raw, spans in zip(docs["raw_text"], docs["spans"]))
+    for doc_id, text in zip(docs["doc_id"], bodies):
         if text in first:
             pairs.append((first[text], doc_id))
         else:

@@ -44,3 +44,53 @@ def test_every_include_option_rejects_a_misspelt_label(capsys):
             main(argv)
         assert stop.value.code == 2
         assert "unknown segment label(s) ['comment']" in capsys.readouterr().err
+
+
+def test_names_from_the_corpus_are_printed_escaped(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Headline\n\nThree men were detained.\n")
+    (tmp_path / "evil\nskipped: forged.txt").write_text("")
+    (tmp_path / "\x1b[31mred.txt").write_text("")
+    assert main(["overview", str(tmp_path), "--out", str(tmp_path / "o.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b[31mred.txt" in err
+    assert "evil\\nskipped: forged.txt" in err
+    assert not any(line.startswith("skipped: forged") for line in err.splitlines())
+
+
+def test_safe_csv_escapes_formulas_and_the_default_writes_cells_as_they_are(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Headline\n\nThree men were detained.\n")
+    (folder / "metadata.csv").write_text('doc_id,outlet\na,"=HYPERLINK(""http://x.test"")"\n')
+    for flag, expected in (([], '=HYPERLINK("http://x.test")'), (["--safe-csv"], '\'=HYPERLINK("http://x.test")')):
+        out = tmp_path / f"o{len(flag)}.csv"
+        assert main(["overview", str(folder), "--out", str(out), *flag]) == 0
+        table = pd.read_csv(out, keep_default_na=False)
+        assert table.loc[0, "outlet"] == expected
+        assert (table["n_words"] > 0).all()  # numbers are never escaped
+
+
+def test_an_empty_corpus_says_so_and_strict_fails(tmp_path, capsys):
+    (tmp_path / "t.csv").write_text("doc_id,text\n")
+    assert main(["overview", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o.csv")]) == 0
+    assert "0 documents loaded from 0 inputs" in capsys.readouterr().err
+    assert main(["overview", str(tmp_path / "t.csv"), "--strict"]) == 2
+    assert "0 documents loaded" in capsys.readouterr().err
+
+
+def test_the_loader_options_reach_the_metadata_of_a_folder(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Headline\n\nThree men were detained.\n")
+    (folder / "metadata.csv").write_text("filename,source,date\na.txt,The Daily,13 April 2017\n")
+    out = tmp_path / "o.csv"
+    assert main(["overview", str(folder), "--outlet-column", "source", "--date-column", "date", "--out", str(out)]) == 0
+    table = pd.read_csv(out, keep_default_na=False)
+    assert table.loc[0, ["outlet", "published"]].tolist() == ["The Daily", "2017-04-13"]
+
+
+def test_commands_are_listed_not_discovered():
+    from analysis import cli
+
+    modules = sorted(p.stem for p in paths.PROJ_ROOT.joinpath("src/analysis/cli").glob("*.py") if p.stem != "__init__")
+    assert sorted(cli.COMMANDS) == modules

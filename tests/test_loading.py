@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import string
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -259,8 +260,8 @@ def test_file_without_a_metadata_row_loads_with_a_note(make_folder):
 
 
 def test_malformed_metadata_is_a_clear_error(make_folder):
-    folder = make_folder({"a.txt": ARTICLE, "metadata.csv": "file,outlet\na,The Daily\n"})
-    with pytest.raises(CorpusError, match=r"metadata\.csv: no 'doc_id' column"):
+    folder = make_folder({"a.txt": ARTICLE, "metadata.csv": "name,outlet\na,The Daily\n"})
+    with pytest.raises(CorpusError, match=r"metadata\.csv: no 'doc_id' or 'filename' or 'file' column"):
         load_corpus(folder)
 
 
@@ -282,34 +283,329 @@ def test_decode_bytes_with_an_explicit_encoding():
         decode_bytes("é".encode("utf-8"), "ascii")
 
 
-# ------------------------------------------------------------------ property: nothing is lost
-
-
-_names = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
-_contents = st.one_of(
-    st.binary(max_size=200),
-    st.text(max_size=300).map(lambda s: s.encode("utf-8")),
-    st.sampled_from([ARTICLE.encode(), OTHER.encode(), b"", b"\n\n"]),
-)
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(files=st.dictionaries(_names, _contents, min_size=1, max_size=6))
-def test_random_folders_never_crash_and_every_file_is_accounted_for(tmp_path_factory, files):
-    folder = tmp_path_factory.mktemp("random")
-    for name, content in files.items():
-        (folder / f"{name}.txt").write_bytes(content)
-    corpus = read_corpus(folder)
-    assert sorted(corpus.report["doc_id"]) == sorted(files)
-    loaded = corpus.report[corpus.report["status"] == "loaded"]["doc_id"]
-    assert sorted(loaded) == sorted(corpus.documents["doc_id"])
-    assert set(corpus.report["status"]) <= {"loaded", "skipped"}
-    for doc in corpus.documents.itertuples():
-        assert "".join(doc.raw_text[a:b] for _, a, b in doc.spans) == doc.raw_text
-
-
 def test_duplicates_can_be_kept_with_a_note(make_folder):
     folder = make_folder({"a.txt": ARTICLE, "b.txt": ARTICLE})
     corpus = read_corpus(folder, keep_duplicates=True)
     assert corpus.documents["doc_id"].tolist() == ["a", "b"]
     assert _only(corpus.report, "b")["reason"] == "duplicate of a, kept"
+
+
+# ------------------------------------------------------------------ bring your own articles (issue 10)
+
+
+STORIES = pd.DataFrame({
+    "story_id": ["q1", "q2"],
+    "headline": ["Quake hits coastal town", "Aftershocks shake the coast"],
+    "content": ["At least 30 people were killed, officials said. Hundreds fled their homes.\n",
+                "Around 200 people were injured, the governor said. Dozens are missing.\n"],
+    "source": ["Daily Planet", "Wire"],
+    "date": ["4-MAR-1987 11:42:03.68", "Monday 14 January 2019 10:13 GMT"],
+})
+STORY_COLUMNS = dict(text_column="content", id_column="story_id", title_column="headline",
+                     outlet_column="source", date_column="date")
+
+
+def test_a_dataframe_loads_like_a_table(tmp_path):
+    corpus = read_corpus(STORIES, **STORY_COLUMNS)
+    docs = corpus.documents
+    assert list(docs.columns) == DOCUMENT_COLUMNS
+    assert docs["doc_id"].tolist() == ["q1", "q2"] and docs["outlet"].tolist() == ["Daily Planet", "Wire"]
+    assert docs["published"].tolist() == ["1987-03-04", "2019-01-14"]
+    assert docs["published_raw"].tolist() == STORIES["date"].tolist()
+    assert corpus.report["path"].tolist() == ["DataFrame#row1", "DataFrame#row2"]
+    STORIES.to_csv(tmp_path / "stories.csv", index=False)
+    from_file = read_corpus(tmp_path / "stories.csv", **STORY_COLUMNS).documents
+    same = ["doc_id", "outlet", "title", "published", "text", "raw_text", "spans"]
+    assert docs[same].equals(from_file[same])
+
+
+def test_analyses_accept_what_a_dataframe_gives():
+    from analysis import extract_claims, term_frequencies
+
+    docs = load_corpus(STORIES, **STORY_COLUMNS)
+    claims = extract_claims(docs)
+    assert {(c.doc_id, c.value_low) for c in claims.itertuples()} >= {("q1", 30), ("q2", 200)}
+    assert "quake" in set(term_frequencies(docs)["term"])
+
+
+@pytest.mark.parametrize("frame, match", [
+    (pd.DataFrame({"body": ["x"]}), r"DataFrame: no text column 'text'; columns are \['body'\]"),
+    (pd.DataFrame({"text": ["a b c", 5, 7]}), r"DataFrame#row2, column 'text': a int \(5\), not text"),
+    (pd.DataFrame({"text": ["a b c", {"x": 1}]}), r"DataFrame#row2, column 'text': a dict"),
+    (pd.DataFrame({"doc_id": ["a", "a"], "text": ["one text", "another"]}),
+     r"doc_id 'a' appears twice \(DataFrame#row1 and DataFrame#row2\)"),
+    (pd.DataFrame({"doc_id": [["a"], ["b"]], "text": ["one", "two"]}), r"DataFrame#row1, column 'doc_id': a list"),
+])
+def test_a_bad_dataframe_names_the_column_and_row(frame, match):
+    with pytest.raises(CorpusError, match=match):
+        read_corpus(frame)
+
+
+def test_missing_text_in_a_dataframe_is_a_report_row_and_strict_fails():
+    frame = pd.DataFrame({"text": [ARTICLE, None, float("nan")]})
+    corpus = read_corpus(frame)
+    assert corpus.documents["doc_id"].tolist() == ["0"]
+    assert corpus.report["status"].tolist() == ["loaded", "skipped", "skipped"]
+    with pytest.raises(CorpusError, match=r"DataFrame#row2: no text in column 'text'"):
+        read_corpus(frame, strict=True)
+
+
+def test_not_a_path_or_frame_is_a_clear_error():
+    with pytest.raises(CorpusError, match="cannot load a list"):
+        read_corpus([ARTICLE])
+
+
+@pytest.mark.parametrize("header, name", [
+    ("filename,source,date,headline", "a.txt"),
+    ("filename,source,date,headline", "a"),
+    ("file,source,date,headline", "a.txt"),
+])
+def test_metadata_with_our_users_column_names(make_folder, header, name):
+    folder = make_folder({"a.txt": ARTICLE, "metadata.csv": f"{header}\n{name},Daily Planet,April 13 2017,Men held\n"})
+    corpus = read_corpus(folder, outlet_column="source", date_column="date", title_column="headline")
+    doc = corpus.documents.iloc[0]
+    assert (doc["outlet"], doc["published"], doc["title"]) == ("Daily Planet", "2017-04-13", "Men held")
+    assert not (corpus.report["status"] == "missing").any()
+
+
+def test_metadata_named_id_column_and_missing_named_column(make_folder):
+    folder = make_folder({"a.txt": ARTICLE, "metadata.csv": "story,paper\na,The Daily\n"})
+    assert load_corpus(folder, id_column="story", outlet_column="paper").loc[0, "outlet"] == "The Daily"
+    with pytest.raises(CorpusError, match=r"metadata\.csv: no column 'when' for published"):
+        load_corpus(folder, id_column="story", date_column="when")
+
+
+def test_unparseable_and_invalid_dates_are_notes_not_errors(make_folder):
+    folder = make_folder({"a.txt": ARTICLE, "b.txt": OTHER, "c.txt": "Fire\n\nThree homes burnt down.\n",
+                          "metadata.csv": "doc_id,published\na,not a date\nb,2017-13-45\nc,April 2017\n"})
+    corpus = read_corpus(folder, strict=True)  # notes, not skips
+    docs = corpus.documents.set_index("doc_id")
+    assert docs["published"].tolist() == ["", "", "2017-04"]  # no day guessed for "April 2017"
+    assert docs["published_raw"].tolist() == ["not a date", "2017-13-45", "April 2017"]
+    reasons = corpus.report.set_index("doc_id")["reason"]
+    assert "date 'not a date' not understood" in reasons["a"] and "'2017-13-45' not understood" in reasons["b"]
+    assert reasons["c"] == ""
+
+
+def test_a_dateline_fills_a_blank_date(make_folder):
+    folder = make_folder({"a.txt": "Men detained in the region\nPosted Monday 14 January 2019 10:13 GMT\n\n"
+                                   "Dozens of men were detained, activists said.\n"})
+    doc = load_corpus(folder).iloc[0]
+    assert (doc["published"], doc["published_raw"]) == ("2019-01-14", "")
+
+
+# ------------------------------------------------------------------ folder and table parity
+
+
+PARITY = [
+    ("a", "Men detained in the region", "Dozens of men were detained, activists said. At least 3 died.\n"),
+    ("b", "Floods in the valley", "Hundreds of families fled their homes after the river rose.\n"),
+]
+
+
+def test_the_same_articles_as_files_or_as_table_rows_give_the_same_text_kwic_and_claims(make_folder, tmp_path):
+    from analysis import extract_claims
+    from analysis.kwic import kwic
+
+    folder = make_folder({f"{i}.txt": f"{title}\n\n{body}" for i, title, body in PARITY})
+    table = tmp_path / "articles.csv"
+    pd.DataFrame(PARITY, columns=["doc_id", "title", "text"]).to_csv(table, index=False)
+    as_files, as_rows = load_corpus(folder), load_corpus(table)
+    for column in ("doc_id", "title", "text", "raw_text", "spans", "n_words"):
+        assert as_files[column].tolist() == as_rows[column].tolist(), column
+    assert as_rows["text"][0].startswith("Men detained in the region\n\nDozens")
+    kw = ["doc_id", "left", "match", "right", "start", "end"]
+    for query in ("detained", "region", "river"):
+        assert kwic(as_files, query)[kw].equals(kwic(as_rows, query)[kw]), query
+    claim_cols = ["doc_id", "category", "value_low", "value_high", "stated", "start", "end"]
+    assert extract_claims(as_files)[claim_cols].equals(extract_claims(as_rows)[claim_cols])
+    assert len(extract_claims(as_rows)) >= 2
+
+
+def test_a_title_already_on_the_first_line_is_not_repeated():
+    frame = pd.DataFrame({"title": ["Men detained in the region"], "text": [ARTICLE]})
+    assert load_corpus(frame).loc[0, "raw_text"] == ARTICLE
+
+
+# ------------------------------------------------------------------ odd corpora (issue 11)
+
+
+def test_symlinks_inside_are_followed_and_links_leaving_the_folder_ignored(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Private\n\nNot part of the corpus at all.\n")
+    folder = tmp_path / "corpus"
+    (folder / "real").mkdir(parents=True)
+    (folder / "real" / "a.txt").write_text(ARTICLE)
+    (folder / "b.txt").write_text(OTHER)
+    (folder / "linked").symlink_to(folder / "real", target_is_directory=True)
+    (folder / "escape.txt").symlink_to(outside)
+    (folder / "away").symlink_to(tmp_path, target_is_directory=True)
+    (folder / "broken.txt").symlink_to(tmp_path / "nothing.txt")
+    corpus = read_corpus(folder)
+    rows = {Path(p).name: (s, r) for p, s, r in zip(corpus.report["path"], corpus.report["status"], corpus.report["reason"])}
+    assert rows["escape.txt"][0] == "ignored" and "leaving the corpus folder" in rows["escape.txt"][1]
+    assert rows["away"][0] == "ignored" and "leaving the corpus folder" in rows["away"][1]
+    assert rows["broken.txt"][0] == "skipped" and "broken symbolic link" in rows["broken.txt"][1]
+    assert "Private" not in "".join(corpus.documents["raw_text"])
+    # a link to a folder read under its own name is not read twice
+    assert corpus.documents["doc_id"].tolist() == ["b", "real/a"]
+    assert rows["linked"] == ("ignored", "link to a folder read already (linked -> real)")
+    with pytest.raises(CorpusError, match="broken symbolic link"):
+        read_corpus(folder, strict=True)
+
+
+def test_a_link_into_a_hidden_folder_is_followed_and_a_link_loop_read_once(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / ".drafts").mkdir()
+    (folder / ".drafts" / "b.txt").write_text(OTHER)
+    (folder / "published").symlink_to(folder / ".drafts", target_is_directory=True)
+    corpus = read_corpus(folder)
+    assert corpus.documents["doc_id"].tolist() == ["a", "published/b"]
+    loop = corpus.report[corpus.report["path"].str.endswith("loop")].iloc[0]
+    assert loop["status"] == "ignored" and loop["reason"] == "link to a folder read already (loop -> the corpus folder)"
+
+
+@pytest.mark.parametrize("files, ids", [
+    ({"a.txt": ARTICLE, "a.md": OTHER}, ["a.md", "a.txt"]),
+    ({"x/a.txt": ARTICLE, "x/a.md": OTHER, "y/a.txt": "Fire\n\nThree homes burnt.\n"}, ["x/a.md", "x/a.txt", "y/a"]),
+    ({"a.txt": ARTICLE, "a.md": OTHER, "a.txt.md": "Fire\n\nThree homes burnt.\n"}, ["a.md", "a.txt", "a.txt~2"]),
+])
+def test_ids_are_unique_when_names_clash(make_folder, files, ids):
+    corpus = read_corpus(make_folder(files))
+    assert sorted(corpus.documents["doc_id"]) == ids
+    notes = corpus.report["reason"].tolist()
+    assert any("keeps the suffix" in n for n in notes)
+
+
+def test_metadata_rows_reach_files_whose_id_keeps_the_suffix(make_folder):
+    folder = make_folder({"a.txt": ARTICLE, "a.md": OTHER, "metadata.csv": "file,outlet\na.md,Markdown Daily\n"})
+    docs = load_corpus(folder).set_index("doc_id")
+    assert docs.loc["a.md", "outlet"] == "Markdown Daily" and docs.loc["a.txt", "outlet"] == ""
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet", "frame"])
+def test_table_ids_are_read_as_written(tmp_path, suffix):
+    ids = [1234567890123456789, None, 3]
+    frame = pd.DataFrame({"id": pd.array(ids, dtype="Int64"), "text": [ARTICLE, OTHER, "Fire\n\nThree homes burnt.\n"]})
+    target = tmp_path / f"t{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(target, index=False)
+    elif suffix == ".jsonl":
+        frame.to_json(target, orient="records", lines=True)
+    elif suffix == ".parquet":
+        frame.to_parquet(target)
+    docs = load_corpus(frame if suffix == "frame" else target, id_column="id")
+    assert docs["doc_id"].tolist() == ["1234567890123456789", "row2", "3"]  # a blank id is the row number
+
+
+def test_float_ids_with_a_null_are_not_one_point_zero():
+    frame = pd.DataFrame({"doc_id": [1.0, None, 2.0], "text": [ARTICLE, OTHER, "Fire\n\nThree homes burnt.\n"]})
+    corpus = read_corpus(frame)
+    assert corpus.documents["doc_id"].tolist() == ["1", "row2", "2"]
+    assert corpus.report["reason"].tolist() == ["", "no 'doc_id': doc_id is the row number", ""]
+
+
+@pytest.mark.parametrize("line, match", [
+    ('{"doc_id": "a", "text": ["x", "y"]}', r"#row1, column 'text': a list"),
+    ('{"doc_id": ["a"], "text": "x"}', r"#row1, column 'doc_id': a list"),
+    ('{"doc_id": "a", "text": {"p": "x"}}', r"#row1, column 'text': a dict"),
+    ('["a", "b"]', r"line 1 is a JSON list, not an object"),
+    ('{"doc_id": "a", "text": "x"', r"line 1 is not JSON"),
+])
+def test_jsonl_values_that_are_not_text_name_row_and_column(tmp_path, line, match):
+    target = tmp_path / "t.jsonl"
+    target.write_text(line + "\n")
+    with pytest.raises(CorpusError, match=match):
+        load_corpus(target)
+
+
+def test_parquet_bytes_are_decoded_and_dicts_refused(tmp_path):
+    target = tmp_path / "t.parquet"
+    pd.DataFrame({"text": [ARTICLE.encode("utf-8")], "title": [b"Men detained in the region"]}).to_parquet(target)
+    doc = load_corpus(target).iloc[0]
+    assert doc["raw_text"] == ARTICLE and "b'" not in doc["text"]
+    pd.DataFrame({"text": [ARTICLE], "outlet": [{"name": "x"}]}).to_parquet(target)
+    with pytest.raises(CorpusError, match=r"t\.parquet#row1, column 'outlet': a dict"):
+        load_corpus(target)
+
+
+@pytest.mark.parametrize("encoding, note", [("cp1252", "decoded as cp1252"), ("utf-16", "")])
+def test_tables_and_metadata_in_other_encodings_load_as_files_do(tmp_path, make_folder, encoding, note):
+    target = tmp_path / "t.csv"
+    pd.DataFrame({"text": ["Caf\u00e9 owners \u201cdetained\u201d\n\nThree were held.\n"]}).to_csv(
+        target, index=False, encoding=encoding)
+    corpus = read_corpus(target)
+    assert corpus.documents.loc[0, "raw_text"].startswith("Café owners “detained”")
+    assert note in corpus.report.loc[0, "reason"]
+    folder = make_folder({"a.txt": ARTICLE, "metadata.csv": "doc_id,outlet\na,Caf\u00e9 Daily\n".encode(encoding)})
+    assert load_corpus(folder).loc[0, "outlet"] == "Café Daily"
+
+
+def test_a_file_too_large_is_refused_with_its_size(make_folder, monkeypatch):
+    import analysis.loading as loading
+
+    monkeypatch.setattr(loading, "MAX_ARTICLE_BYTES", 100)
+    folder = make_folder({"a.txt": ARTICLE, "big.txt": "Big\n\n" + "word " * 50})
+    row = _only(read_corpus(folder).report, "big")
+    assert row["status"] == "skipped" and row["reason"].startswith("too large: 0.0 MB, over the 0 MB limit")
+    frame = pd.DataFrame({"text": [ARTICLE, "word " * 50]})
+    assert read_corpus(frame).report["reason"].iloc[1].startswith("too large")
+
+
+def test_a_200_mb_file_is_refused_with_its_size_without_being_read(make_folder):
+    folder = make_folder({"a.txt": ARTICLE})
+    with open(folder / "dump.txt", "wb") as f:
+        f.truncate(200_000_000)  # sparse: no 200 MB written to disk
+    row = _only(read_corpus(folder).report, "dump")
+    assert row["status"] == "skipped"
+    assert row["reason"] == ("too large: 200.0 MB, over the 20 MB limit for one article "
+                             "(split it into one file per article)")
+
+
+@pytest.mark.parametrize("content", ["", "doc_id,text\n"])
+def test_an_empty_corpus_says_zero_documents_and_strict_fails(make_folder, tmp_path, content):
+    source = make_folder({}) if not content else tmp_path / "t.csv"
+    if content:
+        source.write_text(content)
+    with pytest.warns(UserWarning, match="0 documents loaded"):
+        assert load_corpus(source).empty
+    with pytest.raises(CorpusError, match="0 documents loaded"):
+        read_corpus(source, strict=True)
+
+
+def test_hidden_files_and_folders_are_ignored_with_a_row(make_folder):
+    folder = make_folder({"a.txt": ARTICLE, ".hidden.txt": OTHER, ".git/config.txt": OTHER,
+                          ".ipynb_checkpoints/a-checkpoint.txt": ARTICLE})
+    corpus = read_corpus(folder)
+    assert corpus.documents["doc_id"].tolist() == ["a"]
+    ignored = corpus.report[corpus.report["status"] == "ignored"]
+    assert sorted(Path(p).name for p in ignored["path"]) == [".git", ".hidden.txt", ".ipynb_checkpoints"]
+    assert all(r.startswith("hidden ") for r in ignored["reason"])
+
+
+@pytest.mark.parametrize("content", ["\u200b\u200b\n", "\x01\x02\x03\n", "\u200d \u2060\u00ad\n"])
+def test_files_of_control_or_zero_width_characters_are_empty(make_folder, content):
+    corpus = read_corpus(make_folder({"a.txt": ARTICLE, "ghost.txt": content}))
+    row = _only(corpus.report, "ghost")
+    assert row["status"] == "skipped" and row["reason"] == "only white space, control or zero-width characters"
+
+
+FRONT = "---\ntitle: \"Men held in the region\"\ndate: 2017-04-13\nsource: The Daily\nurl: https://x.test/a\n---\n"
+
+
+def test_markdown_front_matter_is_metadata_and_its_own_segment(make_folder):
+    corpus = read_corpus(make_folder({"a.md": FRONT + "# Men held in the region\n\nDozens of men were detained.\n"}))
+    doc = corpus.documents.iloc[0]
+    assert (doc["title"], doc["published"], doc["outlet"], doc["url"]) == (
+        "Men held in the region", "2017-04-13", "The Daily", "https://x.test/a")
+    assert [label for label, _, _ in doc["spans"]] == ["front_matter", "headline", "body"]
+    assert doc["raw_text"][: doc["spans"][0][2]] == FRONT
+    assert "title:" not in doc["text"] and doc["text"].startswith("# Men held")
+    assert "front matter read" in corpus.report.loc[0, "reason"]
+
+
+def test_a_leading_hash_is_not_kept_in_titles(make_folder):
+    assert load_corpus(make_folder({"a.md": "# Men held\n\nDozens of men were detained.\n"})).loc[0, "title"] == "Men held"

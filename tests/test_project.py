@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -71,3 +72,21 @@ def test_every_public_name_resolves():
 
     for name in analysis.__all__:
         assert callable(getattr(analysis, name)) or name in ("ANALYSED", "LABELS"), name
+
+
+def test_make_lab_allows_root_only_as_root_and_prints_the_url():
+    dry = subprocess.run(["make", "-n", "lab", "LAB_PORT=18888"], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    command = next(line for line in dry.splitlines() if "jupyter lab" in line)
+    assert ("--allow-root" in command) == (os.geteuid() == 0)
+    assert "--ServerApp.port=18888" in command and "--ServerApp.port_retries=0" in command
+    assert "http://localhost:18888/lab" in dry
+
+
+def test_make_report_on_another_corpus_does_not_name_the_shipped_report():
+    def dry(*args):
+        return subprocess.run(["make", "-n", "report", *args], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.splitlines()[-1]
+
+    assert "--out" not in dry("CORPUS=/data/quake")  # the command picks reports/quake/
+    assert dry("OUT=/tmp/quake-report").endswith("--out /tmp/quake-report")

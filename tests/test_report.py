@@ -140,3 +140,91 @@ def test_html_pages_let_wide_tables_scroll():
     nb.cells = [nbformat.v4.new_markdown_cell("# hi")]
     page = _to_html(nb)
     assert REPORT_CSS in page and "overflow-x: auto" in page
+
+
+# ------------------------------------------------------------------ your own corpus through `report`
+
+import re  # noqa: E402
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis import load_corpus, paths  # noqa: E402
+from analysis.cli import main  # noqa: E402
+from analysis.report import LOADER_PARAMETERS, build_report, default_output_dir  # noqa: E402
+
+
+def _charts_promised() -> set[str]:
+    """Every chart name a numbered notebook saves (``save_chart(fig, "02-keyness", ...)``)."""
+    names = set()
+    for notebook in numbered_notebooks():
+        names |= set(re.findall(r'save_chart\(\w+, \\"([\w-]+)\\"', notebook.read_text()))
+    return names
+
+
+def _stories_csv(path):
+    """The seeds as a user's CSV: columns named unlike ours, dates as a wire service writes them."""
+    docs = load_corpus(paths.RAW_DATA_DIR)
+    dates = {"2017-04-13": "13-APR-2017 09:30:00.00", "2017-04": "April 2017", "": ""}
+    rows = []
+    for doc in docs.itertuples():
+        head = next(((a, b) for label, a, b in doc.spans if label == "headline"), (0, 0))
+        content = doc.raw_text[: head[0]] + doc.raw_text[head[1]:]
+        rows.append({"story_id": doc.doc_id, "headline": doc.title, "content": content, "source": doc.outlet,
+                     "date": dates.get(doc.published, doc.published)})
+    pd.DataFrame(rows).to_csv(path, index=False)
+
+
+def test_every_notebook_takes_every_loader_option_as_a_parameter():
+    for notebook in numbered_notebooks():
+        nb = nbformat.read(notebook, as_version=4)
+        params = nb.cells[1].source
+        for name in LOADER_PARAMETERS.values():
+            assert re.search(rf"^{name} = ", params, re.M), (notebook.name, name)
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        loads = re.findall(r"analysis\.(?:load|read)_corpus\(CORPUS[^)]*\)", code)
+        assert loads and all("**LOAD_OPTIONS" in call for call in loads), notebook.name
+
+
+def test_default_output_never_the_shipped_report(monkeypatch, tmp_path):
+    monkeypatch.setattr(paths, "REPORTS_DIR", tmp_path / "reports")
+    assert default_output_dir(paths.RAW_DATA_DIR) == tmp_path / "reports"
+    assert default_output_dir(tmp_path / "quake" / "stories.csv") == tmp_path / "reports" / "stories"
+    assert default_output_dir(tmp_path / "my corpus!") == tmp_path / "reports" / "my_corpus"
+    assert default_output_dir(tmp_path / "tables") == tmp_path / "reports" / "tables-corpus"
+
+
+def test_build_report_refuses_an_unknown_loader_option(tmp_path):
+    with pytest.raises(ValueError, match=r"unknown loader option\(s\) \['text'\]"):
+        build_report(out_dir=tmp_path, load_options={"text": "body"}, log=None)
+
+
+@pytest.mark.notebook
+@pytest.mark.slow
+def test_a_csv_with_its_own_column_names_through_report_gives_every_chart(tmp_path, capsys):
+    stories = tmp_path / "stories.csv"
+    _stories_csv(stories)
+    out = tmp_path / "out"
+    status = main(["report", "--corpus", str(stories), "--out", str(out), "--text-column", "content",
+                   "--id-column", "story_id", "--title-column", "headline", "--outlet-column", "source",
+                   "--date-column", "date"])
+    assert status == 0, capsys.readouterr().err
+    drawn = {p.stem for p in (out / "figures").glob("*.png")}
+    assert drawn == _charts_promised() and len(drawn) >= 10
+    for notebook in numbered_notebooks():
+        nb = nbformat.read(out / notebook.name, as_version=4)
+        assert nb.metadata["papermill"]["parameters"]["TEXT_COLUMN"] == "content"
+        errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        assert errors == [], notebook.name
+    overview = pd.read_csv(out / "tables" / "01-corpus-overview.csv", keep_default_na=False)
+    assert "2017-04-13" in set(overview["published"]) and "2017-04" in set(overview["published"])
+    assert "Inquisitr" in set(overview["outlet"])
+
+
+def test_report_with_a_missing_column_fails_before_any_notebook(tmp_path, capsys):
+    stories = tmp_path / "stories.csv"
+    stories.write_text("story_id,content\n1,Three men were detained.\n")
+    assert main(["report", "--corpus", str(stories), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "no text column 'text'" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()

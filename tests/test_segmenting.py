@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from analysis.segmenting import content_words, parse_date, segment_text
 
@@ -119,3 +121,47 @@ def test_parse_date(line, iso):
 def test_hard_wrapped_lines_are_running_text_not_furniture(wrapped):
     text = f"Headline\n\n{BODY}\n\n{wrapped}"
     assert [label for label, _ in labelled(text)] == ["headline", "body"]
+
+
+# The off-topic rule as first written: for each paragraph, the union of every other paragraph's words
+# (quadratic in paragraphs; issue 11.10). The counted version must decide exactly as this definition does.
+def _off_topic_by_definition(words, corpus_vocabulary, own):
+    from analysis.segmenting import OFF_TOPIC_MAX_OVERLAP, OFF_TOPIC_MIN_WORDS
+
+    flagged = []
+    for k, w in enumerate(words):
+        rest = set().union(*(words[:k] + words[k + 1:]))
+        if len(w) < OFF_TOPIC_MIN_WORDS or len(rest) < 2 * len(w):
+            flagged.append(False)
+            continue
+        elsewhere = sum(1 for word in w if word in rest or corpus_vocabulary[word] - (word in own) > 0)
+        flagged.append(elsewhere / len(w) < OFF_TOPIC_MAX_OVERLAP)
+    return flagged
+
+
+_VOCAB = [a + b + c for a in "bdfgk" for b in "aeiou" for c in "lmnrst"]  # 150 made-up content words
+_ON = _VOCAB[:40]
+# three paragraphs on one topic and one that shares none of their words: the definition flags the fourth
+_OFF_TOPIC_CASE = [_ON[:20], _ON[10:30], _ON[20:40], _VOCAB[100:115]]
+
+
+def test_the_definition_flags_a_paragraph_with_nothing_in_common():
+    words = [set(p) for p in _OFF_TOPIC_CASE]
+    assert _off_topic_by_definition(words, Counter(), set().union(*words)) == [False, False, False, True]
+
+
+@settings(max_examples=80, deadline=None)
+@given(paragraphs=st.lists(st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=30), min_size=2, max_size=8),
+       other=st.lists(st.sampled_from(_VOCAB), max_size=10))
+@example(paragraphs=_OFF_TOPIC_CASE, other=[])
+def test_counted_off_topic_pass_decides_as_the_definition(paragraphs, other):
+    text = "".join(" ".join(words).capitalize() + " were seen.\n\n" for words in paragraphs)
+    corpus_vocabulary = Counter(content_words(text)) + Counter(set(content_words(" ".join(other))))
+    spans = segment_text(text, corpus_vocabulary=corpus_vocabulary)
+    by_paragraph = []
+    for start in [0] + [m + 2 for m in range(len(text) - 1) if text[m:m + 2] == "\n\n"][:-1]:
+        by_paragraph.append(next(label for label, a, b in spans if a <= start < b) == "off_topic")
+    words = [content_words(" ".join(p) + " were seen.") for p in paragraphs]
+    if paragraphs == _OFF_TOPIC_CASE:
+        assert by_paragraph == [False, False, False, True]
+    assert by_paragraph == _off_topic_by_definition(words, corpus_vocabulary, content_words(text))

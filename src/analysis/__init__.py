@@ -1,15 +1,24 @@
 """Compare how news outlets cover one event.
 
-Load a folder of articles (:func:`load_corpus`), then explore term frequencies
-(:func:`term_frequencies`, ``analysis.keyness.keyness``, ``analysis.kwic.kwic``), TF-IDF similarity and
-shared passages (:func:`similarity_pairs`, :func:`shared_passages`), and the
-figures each source claims (:func:`extract_claims`, :func:`claims_by_source`).
+Load a folder, table or DataFrame of articles (:func:`load_corpus`), then
+explore term frequencies (:func:`term_frequencies`, ``analysis.keyness.keyness``,
+``analysis.kwic.kwic``), TF-IDF similarity and shared passages
+(:func:`similarity_pairs`, :func:`shared_passages`), and the figures each source
+claims (:func:`extract_claims`, :func:`claims_by_source`, :func:`provenance`).
 Every function takes and returns tidy pandas DataFrames; chart functions, in
 :mod:`analysis.charts`, return matplotlib Figures.
 
-The analysis functions are imported on first use, so ``import analysis`` and
-the command line stay quick. (``kwic``, ``keyness`` and ``collocations`` share
-their module's name; import them from it: ``from analysis.kwic import kwic``.)
+The analysis functions and modules are imported on first use, so ``import
+analysis`` and the command line stay quick, and every name below works after
+``import analysis`` alone. ``kwic``, ``keyness`` and ``collocations`` are
+modules named after their main function: ``analysis.kwic`` is always the
+module, and the function is ``analysis.kwic.kwic`` (likewise
+``analysis.keyness.keyness``, ``analysis.collocations.collocations``), so the
+name means the same thing whatever was imported before.
+
+>>> import analysis
+>>> analysis.kwic.kwic.__module__, analysis.explore.kwic_explorer.__name__
+('analysis.kwic', 'kwic_explorer')
 """
 
 from importlib import import_module
@@ -25,8 +34,16 @@ _LAZY = {
     "similarity_pairs": "similarity", "nearest_neighbours": "similarity", "outlet_similarity": "similarity",
     "shared_passages": "passages",
     "extract_claims": "claims", "claims_by_source": "claims", "score_claims": "claims", "load_gold_claims": "claims",
+    "provenance": "claims",
     "corpus_overview": "overview",
+    "kwic_explorer": "explore", "claim_browser": "explore", "pair_viewer": "explore",
 }
+#: Submodules reachable as attributes after ``import analysis`` (``analysis.kwic.kwic(...)``).
+_SUBMODULES = (
+    "attribution", "charts", "claims", "cli", "collocations", "dates", "explore", "framing", "keyness", "kwic",
+    "loading", "numbers", "overview", "passages", "paths", "report", "segmenting", "similarity", "terms", "text",
+    "webpages",
+)
 
 __all__ = [
     "ANALYSED", "LABELS", "Corpus", "CorpusError", "load_corpus", "read_corpus", "segments", "select_text",
@@ -36,6 +53,8 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name):
+    if name in _SUBMODULES:
+        return import_module(f".{name}", __name__)  # the import binds it as an attribute of the package
     if name in _LAZY:
         value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value
@@ -44,4 +63,4 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES))

@@ -1,12 +1,15 @@
-"""Load a folder, a file or a table of articles into a tidy DataFrame.
+"""Load a folder, a file, a table or a DataFrame of articles into a tidy DataFrame.
 
 :func:`load_corpus` returns one row per article; :func:`read_corpus` returns the
-same table together with the *load report*, one row per input file that says
-what happened to it. Nothing is dropped without a row in that report, and
-``strict=True`` turns any skipped input into an error.
+same table together with the *load report*, one row per input (file, table row,
+metadata row) that says what happened to it. Nothing is dropped without a row in
+that report, and ``strict=True`` turns any skipped input into an error.
 
 Every document is split into labelled segments (see :mod:`analysis.segmenting`);
 :func:`segments` returns them as a table whose offsets point into ``raw_text``.
+The same article gives the same ``raw_text``, ``text`` and segments whether it
+comes as a file (headline on the first line) or as a table row (a title column
+and a text column): a row's title becomes its first line.
 
 Examples
 --------
@@ -19,24 +22,37 @@ Examples
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
+import io
+import json
+import math
+import os
+import re
 import unicodedata
 import warnings
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from .dates import parse_published
 from .labels import outlet_labels  # noqa: F401 - one decision, in labels.py
-from .segmenting import ANALYSED, content_words, include_labels, parse_date, segment_text
+from .segmenting import ANALYSED, content_words, include_labels, segment_text
 from .text import normalize_for_matching, normalize_text, token_spans
+from .webpages import HTML_SUFFIXES, extract_page
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "Columns",
     "Corpus",
     "CorpusError",
     "DOCUMENT_COLUMNS",
+    "HTML_SUFFIXES",
+    "MAX_ARTICLE_BYTES",
     "REPORT_COLUMNS",
     "load_corpus",
     "outlet_labels",
@@ -48,19 +64,66 @@ __all__ = [
 ARTICLE_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".jsonl.gz", ".json", ".parquet")
 METADATA_NAME = "metadata.csv"
-METADATA_COLUMNS = ("doc_id", "outlet", "url", "published", "title")
+#: Columns that name the file in a metadata CSV when ``id_column`` is not given, in order of preference.
+METADATA_ID_COLUMNS = ("doc_id", "filename", "file")
+#: A single article (file or table cell) larger than this is refused with a size message: a news
+#: article is well under 1 MB, and a file of this size is a dump of many articles to be split first.
+MAX_ARTICLE_BYTES = 20_000_000
+#: Front matter must close within this many lines of a Markdown file's first ``---``.
+FRONT_MATTER_MAX_LINES = 60
 
 #: Columns of the documents table, in order.
 DOCUMENT_COLUMNS = [
-    "doc_id", "outlet", "title", "published", "url", "text", "n_words",
-    "raw_text", "spans", "source", "encoding",
+    "doc_id", "outlet", "title", "author", "published", "published_raw", "url", "text", "n_words",
+    "raw_text", "spans", "source", "encoding", "html",
 ]
 #: Columns of the load report.
 REPORT_COLUMNS = ["path", "doc_id", "status", "reason"]
+_META_FIELDS = ("outlet", "title", "author", "published_raw", "url")
+# front-matter keys, and the field each fills
+_FRONT_MATTER_KEYS = {
+    "title": "title", "headline": "title", "date": "published_raw", "published": "published_raw",
+    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet", "site_name": "outlet",
+    "url": "url", "link": "url", "canonical_url": "url", "author": "author", "by": "author",
+}
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
 class CorpusError(ValueError):
     """Input that cannot be loaded; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which columns of a table, DataFrame or metadata CSV hold what.
+
+    ``None`` means the default name (``doc_id``, ``title``, ``outlet``,
+    ``published``, ``url``, ``html``) when such a column exists; a name given
+    explicitly must exist. In a metadata CSV the id may also be a ``filename``
+    or ``file`` column, with or without the file's suffix.
+    """
+
+    text: str = "text"
+    id: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    html: str | None = None
+
+    def chosen(self, available, where: str) -> dict[str, str | None]:
+        """Map each metadata field to a column of ``available`` (or None); a missing named column is an error."""
+        named = {"doc_id": self.id, "title": self.title, "outlet": self.outlet,
+                 "published_raw": self.date, "url": self.url, "author": None}
+        defaults = {"doc_id": "doc_id", "title": "title", "outlet": "outlet", "published_raw": "published",
+                    "url": "url", "author": "author"}
+        out = {}
+        for field, column in named.items():
+            if column is not None and column not in available:
+                raise CorpusError(f"{where}: no column {column!r} for {field.removesuffix('_raw')}; "
+                                  f"columns are {list(available)}")
+            out[field] = column if column is not None else (defaults[field] if defaults[field] in available else None)
+        return out
 
 
 @dataclass(frozen=True)
@@ -74,10 +137,12 @@ class Corpus:
     report : pandas.DataFrame
         One row per input (file, table row or metadata row); columns
         ``path, doc_id, status, reason``. ``status`` is ``loaded``, ``skipped``
-        (empty, binary, undecodable, unreadable, duplicate), ``missing`` (a
-        metadata row without its file) or ``ignored`` (not an article file).
-        ``reason`` is empty for a clean load and explains anything else,
-        including warnings on loaded files (no metadata row, decoded as cp1252).
+        (empty, binary, undecodable, unreadable, too large, duplicate),
+        ``missing`` (a metadata row without its file) or ``ignored`` (not an
+        article file, hidden, a link leaving the folder). ``reason`` is empty
+        for a clean load and explains anything else, including notes on loaded
+        inputs (no metadata row, decoded as cp1252, a date not understood, what
+        was extracted from a web page).
     """
 
     documents: pd.DataFrame
@@ -93,34 +158,52 @@ class Corpus:
         """Report rows that are not a clean load."""
         return self.report[self.report["reason"] != ""].reset_index(drop=True)
 
+    def summary(self) -> str:
+        """One line: documents loaded out of how many inputs, and what was set aside.
+
+        >>> from analysis import paths
+        >>> read_corpus(paths.RAW_DATA_DIR).summary()
+        '5 documents loaded from 5 inputs'
+        """
+        counts = self.report["status"].value_counts()
+        aside = [f"{counts[s]} {s}" for s in ("skipped", "missing", "ignored") if counts.get(s, 0)]
+        return (f"{len(self.documents)} documents loaded from {len(self.report)} inputs"
+                + (f" ({', '.join(aside)})" if aside else ""))
+
 
 # ----------------------------------------------------------------- public API
 
 
-def load_corpus(path, **options) -> pd.DataFrame:
+def load_corpus(source, **options) -> pd.DataFrame:
     """Load articles into a DataFrame, one row per document.
 
     Takes the same arguments as :func:`read_corpus` and returns its
     ``documents``. Inputs that were set aside are announced with a warning that
-    names them; call :func:`read_corpus` to get the full load report.
+    names them, as is a corpus with no document; call :func:`read_corpus` to
+    get the full load report.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc_id, outlet, title, published, url`` (metadata; blanks are
-        empty strings, never guessed), ``text`` (headline and body, the article
-        as a reader would quote it), ``n_words`` (words in ``text``),
-        ``raw_text`` (the whole text as read), ``spans`` (the segments as
-        ``(label, start, end)`` triples into ``raw_text``), ``source`` (where it
-        was read from) and ``encoding``.
+        Columns ``doc_id, outlet, title, author, published, url`` (metadata;
+        blanks are empty strings, never guessed), ``published_raw`` (the date
+        as written), ``text`` (headline and body, the article as a reader
+        would quote it), ``n_words`` (words in ``text``), ``raw_text`` (the
+        whole text as read), ``spans`` (the segments as ``(label, start, end)``
+        triples into ``raw_text``), ``source`` (where it was read from),
+        ``encoding`` and ``html`` (a web page as read; empty otherwise).
 
     Examples
     --------
     >>> from analysis import paths
     >>> load_corpus(paths.RAW_DATA_DIR)["outlet"].tolist()[:2]
     ['Inquisitr', 'Seaholm Highlander (content aggregator)']
+    >>> frame = pd.DataFrame({"story": ["q1"], "headline": ["Quake hits town"],
+    ...                       "content": ["At least 30 people were killed, officials said."]})
+    >>> load_corpus(frame, text_column="content", id_column="story", title_column="headline")["text"][0]
+    'Quake hits town\\n\\nAt least 30 people were killed, officials said.'
     """
-    corpus = read_corpus(path, **options)
+    corpus = read_corpus(source, **options)
     skipped = corpus.report[corpus.report["status"].isin(["skipped", "missing"])]
     if len(skipped):
         listing = "; ".join(f"{p}: {r}" for p, r in zip(skipped["path"], skipped["reason"]))
@@ -128,11 +211,13 @@ def load_corpus(path, **options) -> pd.DataFrame:
             f"{len(skipped)} input(s) set aside (read_corpus(...).report lists all): {listing}",
             stacklevel=2,
         )
+    if corpus.documents.empty:
+        warnings.warn(corpus.summary(), stacklevel=2)
     return corpus.documents
 
 
 def read_corpus(
-    path,
+    source,
     *,
     metadata=None,
     text_column: str = "text",
@@ -141,6 +226,7 @@ def read_corpus(
     outlet_column: str | None = None,
     date_column: str | None = None,
     url_column: str | None = None,
+    html_column: str | None = None,
     encoding: str | None = None,
     keep_duplicates: bool = False,
     strict: bool = False,
@@ -149,26 +235,35 @@ def read_corpus(
 
     Parameters
     ----------
-    path : path-like
-        A folder of ``.txt``/``.md`` files (searched recursively), a single
-        such file, or a table (``.csv``, ``.jsonl``, ``.jsonl.gz``,
-        ``.parquet``) with one article per row.
+    source : path-like or pandas.DataFrame
+        A folder of ``.txt``/``.md`` articles and ``.html``/``.htm`` saved
+        pages (searched recursively; hidden files and folders are ignored,
+        links are followed inside the folder only), a single such file, a table
+        (``.csv``, ``.jsonl``, ``.jsonl.gz``, ``.parquet``) with one article per
+        row, or a DataFrame shaped like such a table.
     metadata : path-like, optional
-        A CSV with a ``doc_id`` column (file name without suffix) and any of
-        ``outlet, url, published, title``. By default ``metadata.csv`` inside
-        the folder, or beside it, is used when it exists.
+        A CSV with the file name (``doc_id``, ``filename`` or ``file``, with
+        or without suffix; or ``id_column``) and any of ``outlet, url,
+        published, title`` (or the columns named below). By default
+        ``metadata.csv`` inside the folder, or beside it, is used when it
+        exists.
     text_column, id_column, title_column, outlet_column, date_column, url_column : str
-        Column names for a table input. ``text_column`` must exist; the others
-        default to ``doc_id``, ``title``, ``outlet``, ``published`` and ``url``
-        when present. A column named explicitly must exist.
+        Column names, for a table, a DataFrame or the metadata CSV of a
+        folder. ``text_column`` must exist in a table (or ``html_column``);
+        the others default to ``doc_id``, ``title``, ``outlet``, ``published``
+        and ``url`` when present. A column named explicitly must exist.
+    html_column : str, optional
+        A column of saved web pages to extract articles from; by default a
+        column ``html`` is used when the table has no text column.
     encoding : str, optional
         Decode files with this encoding only. By default UTF-8 (with or
-        without BOM), then cp1252 and latin-1 with a warning.
+        without BOM, or UTF-16 with BOM), then cp1252 and latin-1 with a note.
     keep_duplicates : bool, default False
         Load a document whose text is the same as an earlier one (wire copy
         run by two outlets, say) instead of skipping it; the report notes it.
     strict : bool, default False
-        Raise :class:`CorpusError` if any input is skipped or missing.
+        Raise :class:`CorpusError` if any input is skipped or missing, or if
+        no document is loaded.
 
     Returns
     -------
@@ -178,44 +273,54 @@ def read_corpus(
     Raises
     ------
     CorpusError
-        The path does not exist, a table cannot be read or lacks the text
-        column, the metadata file is malformed, or ``strict`` and an input was
-        set aside.
+        The path does not exist, a table cannot be read, lacks the text
+        column, holds non-text values or repeats an id, the metadata file is
+        malformed, or ``strict`` and an input was set aside.
     """
-    path = Path(path)
-    if not path.exists():
-        raise CorpusError(f"{path}: no such file or folder")
-    if path.is_dir():
-        records, report = _read_folder(path, encoding)
-        meta_path = _find_metadata(path, metadata)
-    elif _is_table(path):
-        records, report = _read_table(
-            path, text_column=text_column, id_column=id_column, title_column=title_column,
-            outlet_column=outlet_column, date_column=date_column, url_column=url_column,
-        )
-        meta_path = Path(metadata) if metadata is not None else None
-    elif path.suffix.lower() in ARTICLE_SUFFIXES:
-        records, report = _read_files([path], path.parent, encoding)
-        meta_path = Path(metadata) if metadata is not None else None
+    columns = Columns(text=text_column, id=id_column, title=title_column, outlet=outlet_column,
+                      date=date_column, url=url_column, html=html_column)
+    # metadata columns: the options name them for a folder or file; a table's own columns for a table
+    meta_columns, whole_folder = Columns(), False
+    if isinstance(source, pd.DataFrame):
+        label = "DataFrame"
+        records, report = _read_frame(source, label, columns)
+    elif not isinstance(source, (str, os.PathLike)):
+        raise CorpusError(f"cannot load a {type(source).__name__}: give a folder, a file, a table or a DataFrame")
     else:
-        raise CorpusError(
-            f"{path}: not a folder, an article file ({', '.join(ARTICLE_SUFFIXES)}) "
-            f"or a table ({', '.join(TABLE_SUFFIXES)})"
-        )
-    if meta_path is not None:
-        _join_metadata(records, report, meta_path, whole_folder=path.is_dir())
+        path = Path(source)
+        label = str(path)
+        if not path.exists():
+            raise CorpusError(f"{path}: no such file or folder")
+        if path.is_dir():
+            records, report = _read_folder(path, encoding)
+            metadata, meta_columns, whole_folder = _find_metadata(path, metadata), columns, True
+        elif _is_table(path):
+            frame, where, note = _read_table_file(path)
+            records, report = _read_frame(frame, where, columns, note)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES:
+            records, report = _read_files([path], path.parent, encoding)
+            meta_columns = columns
+        else:
+            raise CorpusError(
+                f"{path}: not a folder, an article file ({', '.join(ARTICLE_SUFFIXES + HTML_SUFFIXES)}) "
+                f"or a table ({', '.join(TABLE_SUFFIXES)})"
+            )
+    if metadata is not None:
+        _join_metadata(records, report, Path(metadata), meta_columns, whole_folder=whole_folder)
     _mark_duplicates(records, keep=keep_duplicates)
     documents = _build_documents(records)
-    report_df = pd.DataFrame(report, columns=REPORT_COLUMNS)
+    corpus = Corpus(documents, pd.DataFrame(report, columns=REPORT_COLUMNS))
     if strict:
-        bad = report_df[report_df["status"].isin(["skipped", "missing"])]
+        bad = corpus.report[corpus.report["status"].isin(["skipped", "missing"])]
         if len(bad):
             first = bad.iloc[0]
             raise CorpusError(
                 f"{first['path']}: {first['reason']}"
                 + (f" (and {len(bad) - 1} more input(s) set aside)" if len(bad) > 1 else "")
             )
-    return Corpus(documents, report_df)
+        if documents.empty:
+            raise CorpusError(f"{label}: {corpus.summary()}")
+    return corpus
 
 
 def segments(docs: pd.DataFrame, *, labels=None) -> pd.DataFrame:
@@ -278,26 +383,82 @@ def _is_table(path: Path) -> bool:
     return any(name.endswith(s) for s in TABLE_SUFFIXES)
 
 
-def _doc_id(path: Path, root: Path) -> str:
-    rel = path.relative_to(root) if path != root else Path(path.name)
-    return rel.with_suffix("").as_posix()
+def _record(doc_id, raw, source, used="", **fields_) -> dict:
+    record = {"doc_id": doc_id, "raw_text": raw, "source": source, "encoding": used, "outlet": "", "title": "",
+              "author": "", "published_raw": "", "url": "", "html": "", "_front_end": 0, "_comments_at": None}
+    record.update(fields_)
+    return record
+
+
+def _is_blank(text: str) -> bool:
+    """Only white space, control characters or invisible format characters (zero-width spaces, BOMs)."""
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
+
+
+def _blank_reason(text: str, what: str = "file") -> str:
+    if not text:
+        return f"empty {what}"
+    if not text.strip():
+        return "only white space"
+    return "only white space, control or zero-width characters"
 
 
 def _read_folder(folder: Path, encoding):
+    """Walk ``folder``: article files to read, and a report row for everything else."""
+    root = folder.resolve()
     files, report = [], []
-    for p in sorted(folder.rglob("*")):
-        if p.is_dir():
-            continue
-        rel = p.relative_to(folder).as_posix()
-        if p.name == METADATA_NAME and p.parent == folder:
-            report.append([str(p), "", "ignored", "metadata file, joined on doc_id"])
-        elif p.suffix.lower() in ARTICLE_SUFFIXES:
-            files.append(p)
-        else:
-            report.append([str(p), "", "ignored", f"not an article file ({rel}): only {', '.join(ARTICLE_SUFFIXES)} are read"])
+    # folders read under their own name; a link to one of them is not read a second time
+    real_dirs = {root}
+    for current, dirs, _ in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        real_dirs.update(Path(current, d).resolve() for d in dirs if not Path(current, d).is_symlink())
+    seen_dirs = set(real_dirs)
+
+    def visit(current: Path) -> None:
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            report.append([str(current), "", "skipped", f"unreadable folder: {exc.strerror or exc}"])
+            return
+        for entry in entries:
+            p = Path(entry.path)
+            rel = p.relative_to(folder).as_posix()
+            if entry.name.startswith("."):
+                kind = "folder" if entry.is_dir() else "file"
+                report.append([str(p), "", "ignored", f"hidden {kind} ({rel}): not read"])
+                continue
+            link = entry.is_symlink()
+            if link:
+                try:
+                    target = p.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    report.append([str(p), "", "skipped", f"broken symbolic link ({rel})"])
+                    continue
+                if not target.is_relative_to(root):
+                    report.append([str(p), "", "ignored",
+                                   f"symbolic link leaving the corpus folder ({rel} -> {target}): not read"])
+                    continue
+            if p.is_dir():
+                target = p.resolve()
+                if link and target in seen_dirs:
+                    where = target.relative_to(root).as_posix() if target != root else "the corpus folder"
+                    report.append([str(p), "", "ignored", f"link to a folder read already ({rel} -> {where})"])
+                    continue
+                seen_dirs.add(target)
+                visit(p)
+            elif not p.is_file():
+                report.append([str(p), "", "ignored", f"not a regular file ({rel})"])
+            elif p.name == METADATA_NAME and current == folder:
+                report.append([str(p), "", "ignored", "metadata file, joined on doc_id"])
+            elif p.suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES:
+                files.append(p)
+            else:
+                report.append([str(p), "", "ignored", f"not an article file ({rel}): only "
+                               f"{', '.join(ARTICLE_SUFFIXES + HTML_SUFFIXES)} are read"])
+
+    visit(folder)
     records, file_report = _read_files(files, folder, encoding)
-    # keep the report in path order
-    report = sorted(report + file_report, key=lambda r: r[0])
+    report = sorted(report + file_report, key=lambda r: r[0])  # the report in path order
     return records, report
 
 
@@ -336,11 +497,79 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str, st
     raise ValueError("undecodable: not UTF-8, and control characters show it is not cp1252 or latin-1 text")
 
 
+def _doc_ids(files, root: Path) -> tuple[list[str], list[str], list[str]]:
+    """Unique ids, notes on the ids and relative names of ``files``.
+
+    The id is the path without suffix, or with it where two files differ only
+    by suffix (``a.txt`` and ``a.md``); a name still taken gets ``~2``, ``~3``.
+    """
+    rels = [p.relative_to(root).as_posix() if p != root else p.name for p in files]
+    stems = [rel[: -len(Path(rel).suffix)] if Path(rel).suffix else rel for rel in rels]
+    counts = Counter(stems)
+    wanted = [rel if counts[stem] > 1 else stem for rel, stem in zip(rels, stems)]
+    reserved = set(wanted)
+    ids, notes, taken = [], [], set()
+    for rel, stem, want in zip(rels, stems, wanted):
+        note = [f"doc_id keeps the suffix: another file is also named {stem!r}"] if counts[stem] > 1 else []
+        doc_id, n = want, 1
+        while doc_id in taken or (doc_id != want and doc_id in reserved):
+            n += 1
+            doc_id = f"{want}~{n}"
+        if doc_id != want:
+            note.append(f"doc_id {want!r} is another file's; this one is {doc_id!r}")
+        taken.add(doc_id)
+        ids.append(doc_id)
+        notes.append("; ".join(note))
+    return ids, notes, rels
+
+
+def _split_front_matter(text: str) -> tuple[int, dict[str, str]]:
+    """Length of a leading ``---`` ... ``---`` block, and its ``key: value`` fields (0 and {} if none)."""
+    if not text.startswith("---\n"):
+        return 0, {}
+    lines = text.split("\n", FRONT_MATTER_MAX_LINES + 1)[1:FRONT_MATTER_MAX_LINES + 1]
+    offset = 4
+    found: dict[str, str] = {}
+    for line in lines:
+        if line.strip() in ("---", "..."):
+            end = offset + len(line) + 1
+            return min(end, len(text)), found
+        key, sep, value = line.partition(":")
+        field = _FRONT_MATTER_KEYS.get(key.strip().lower())
+        value = value.strip().strip("\"'").strip()
+        if sep and field and value and field not in found:
+            found[field] = value
+        offset += len(line) + 1
+    return 0, {}
+
+
+def _article_record(doc_id, text, source, used, suffix) -> dict:
+    """A record from decoded text: front matter split off a Markdown file, a web page extracted."""
+    if suffix in HTML_SUFFIXES:
+        page = extract_page(text)
+        raw = "\n\n".join(x for x in (page.title, page.body) if x) + "\n"
+        comments_at = None
+        if page.comments:
+            raw += "\n"
+            comments_at = len(raw)
+            raw += page.comments + "\n"
+        return _record(doc_id, raw, source, used, title=page.title, author=page.author,
+                       published_raw=page.published, outlet=page.site, url=page.url, html=text,
+                       _comments_at=comments_at, _note=page.describe(len(text)))
+    front_end, front = _split_front_matter(text) if suffix == ".md" else (0, {})
+    note = f"front matter read ({', '.join(sorted(front))})" if front_end else ""
+    return _record(doc_id, text, source, used, _front_end=front_end, _note=note, **front)
+
+
 def _read_files(files, root: Path, encoding):
     records, report = [], []
-    for p in files:
-        doc_id = _doc_id(p, root)
+    ids, id_notes, rels = _doc_ids(files, root)
+    for p, doc_id, id_note, rel in zip(files, ids, id_notes, rels):
         try:
+            size = p.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                report.append([str(p), doc_id, "skipped", _too_large(size)])
+                continue
             data = p.read_bytes()
         except OSError as exc:
             report.append([str(p), doc_id, "skipped", f"unreadable: {exc.strerror or exc}"])
@@ -351,74 +580,209 @@ def _read_files(files, root: Path, encoding):
             report.append([str(p), doc_id, "skipped", str(exc)])
             continue
         text = normalize_text(text)
-        if not text.strip():
-            report.append([str(p), doc_id, "skipped", "empty file" if not text else "only white space"])
+        if _is_blank(text):
+            report.append([str(p), doc_id, "skipped", _blank_reason(text)])
             continue
-        row = [str(p), doc_id, "loaded", warning]
+        try:
+            record = _article_record(doc_id, text, str(p), used, p.suffix.lower())
+        except ValueError as exc:
+            report.append([str(p), doc_id, "skipped", str(exc)])
+            continue
+        row = [str(p), doc_id, "loaded", "; ".join(x for x in (warning, id_note, record.pop("_note")) if x)]
         report.append(row)
-        records.append({"doc_id": doc_id, "raw_text": text, "source": str(p), "encoding": used,
-                        "outlet": "", "title": "", "published": "", "url": "", "_report": row})
+        record["_report"] = row
+        record["_name"] = rel
+        records.append(record)
     return records, report
 
 
-def _read_table(path: Path, *, text_column, id_column, title_column, outlet_column, date_column, url_column):
+def _too_large(size: int) -> str:
+    return (f"too large: {size / 1e6:,.1f} MB, over the {MAX_ARTICLE_BYTES / 1e6:,.0f} MB limit for one article "
+            "(split it into one file per article)")
+
+
+# ------------------------------------------------------------------ tables and DataFrames
+
+
+def _read_table_file(path: Path) -> tuple[pd.DataFrame, str, str]:
+    """Read a table file into an object DataFrame, values as written; return ``(frame, where, note)``."""
     name = path.name.lower()
     try:
         if name.endswith(".parquet"):
-            table = pd.read_parquet(path)
-        elif name.endswith((".jsonl", ".jsonl.gz", ".json")):
-            table = pd.read_json(path, lines=not name.endswith(".json"), dtype=False)
+            import pyarrow.parquet as pq
+
+            return pd.DataFrame(pq.read_table(path).to_pydict(), dtype=object), str(path), ""
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: unreadable: {exc.strerror or exc}") from None
+    except Exception as exc:  # pyarrow raises many types; the user needs the file and reason
+        raise CorpusError(f"{path}: cannot be read as a table: {type(exc).__name__}: {exc}") from None
+    if name.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise CorpusError(f"{path}: cannot be read as a table: not gzip ({exc})") from None
+    try:
+        text, _, note = decode_bytes(data)
+    except ValueError as exc:
+        raise CorpusError(f"{path}: cannot be read as a table: {exc}") from None
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return _read_jsonl(text, path), str(path), note
+    try:
+        if name.endswith(".json"):
+            frame = pd.DataFrame(json.loads(text), dtype=object)
         else:
-            table = pd.read_csv(path, dtype=str, keep_default_na=False)
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except Exception as exc:  # pandas raises many types; the user needs the file and reason
         raise CorpusError(f"{path}: cannot be read as a table: {type(exc).__name__}: {exc}") from None
-    columns = list(table.columns)
-    if text_column not in columns:
+    return frame, str(path), note
+
+
+def _read_jsonl(text: str, path: Path) -> pd.DataFrame:
+    rows = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise CorpusError(f"{path}: line {number} is not JSON: {exc}") from None
+        if not isinstance(row, dict):
+            raise CorpusError(f"{path}: line {number} is a JSON {type(row).__name__}, not an object of columns")
+        rows.append(row)
+    return pd.DataFrame(rows, dtype=object)
+
+
+def _cell(value, where: str, column: str, *, text: bool = False) -> str:
+    """A table value as the string written; blank for a missing value; CorpusError for non-text."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, np.generic):
+        value = value.item()  # numpy scalars as Python values
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return decode_bytes(bytes(value))[0]
+        except ValueError as exc:
+            raise CorpusError(f"{where}, column {column!r}: bytes that are not text ({exc})") from None
+    if not text:
+        if isinstance(value, int):  # bool included
+            return str(value)
+        if isinstance(value, float):
+            return str(int(value)) if value.is_integer() else repr(value)
+        if isinstance(value, (datetime, date, pd.Timestamp)):
+            return value.isoformat()
+    raise CorpusError(f"{where}, column {column!r}: a {type(value).__name__} ({_preview(value)}), not text")
+
+
+def _preview(value) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def _with_title(title: str, text: str) -> str:
+    """The text with its title as the first line, as in a file: ``title\\n\\ntext``."""
+    if not title.strip():
+        return text
+    first = next((line for line in text.split("\n", 20) if line.strip()), "")
+    if " ".join(_HEADING_MARK.sub("", first).split()).casefold() == " ".join(title.split()).casefold():
+        return text
+    return " ".join(title.split()) + "\n\n" + text
+
+
+def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = ""):
+    """Records and report rows for one article per row of ``frame``."""
+    available = [str(c) for c in frame.columns]
+    frame = frame.set_axis(available, axis=1)
+    if len(set(available)) != len(available):
+        repeated = sorted({c for c in available if available.count(c) > 1})
+        raise CorpusError(f"{where}: column(s) {repeated} appear more than once")
+    html = columns.html
+    if html is not None and html not in available:
+        raise CorpusError(f"{where}: no html column {html!r}; columns are {available}")
+    if html is None and columns.text not in available and "html" in available:
+        html = "html"
+    text_column = html or columns.text
+    if text_column not in available:
         raise CorpusError(
-            f"{path}: no text column {text_column!r}; columns are {columns}. "
+            f"{where}: no text column {columns.text!r}; columns are {available}. "
             f"Name the text column with text_column=... (--text-column on the command line)."
         )
-    named = {"doc_id": id_column, "title": title_column, "outlet": outlet_column,
-             "published": date_column, "url": url_column}
-    chosen = {}
-    for field, column in named.items():
-        if column is not None and column not in columns:
-            raise CorpusError(f"{path}: no column {column!r} for {field}; columns are {columns}")
-        chosen[field] = column if column is not None else (field if field in columns else None)
-
-    def cell(value) -> str:
-        if value is None or (not isinstance(value, str) and pd.isna(value)):
-            return ""
-        return str(value)
-
+    chosen = columns.chosen(available, where)
+    n = len(frame)
+    ids = ([_cell(v, f"{where}#row{i + 1}", chosen["doc_id"]).strip()
+            for i, v in enumerate(frame[chosen["doc_id"]].tolist())] if chosen["doc_id"] else [""] * n)
+    other = {field: [_cell(v, f"{where}#row{i + 1}", c).strip() for i, v in enumerate(frame[c].tolist())]
+             for field, c in chosen.items() if c and field != "doc_id"}
+    texts = frame[text_column].tolist()
+    bad = [i for i, v in enumerate(texts) if not _is_text_value(v)]
+    if bad:
+        rows = ", ".join(str(i + 1) for i in bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+        _cell(texts[bad[0]], f"{where}#row{bad[0] + 1}", text_column, text=True)  # raises, naming the first
+        raise CorpusError(f"{where}: column {text_column!r} holds non-text values in row(s) {rows}")
     records, report = [], []
-    texts = table[text_column].tolist()
-    ids = table[chosen["doc_id"]].map(cell).tolist() if chosen["doc_id"] else [str(i) for i in range(len(table))]
-    other = {f: table[c].map(cell).tolist() for f, c in chosen.items() if c and f != "doc_id"}
-    for i, (doc_id, value) in enumerate(zip(ids, texts)):
-        where = f"{path}#row{i + 1}"
-        if not doc_id:
-            doc_id = str(i)
-        if value is None or (not isinstance(value, str) and pd.isna(value)):
-            report.append([where, doc_id, "skipped", f"no text in column {text_column!r}"])
+    first_row: dict[str, int] = {}
+    for i, value in enumerate(texts):
+        here = f"{where}#row{i + 1}"
+        doc_id = ids[i] or (f"row{i + 1}" if chosen["doc_id"] else str(i))
+        if doc_id in first_row:
+            raise CorpusError(f"{where}: doc_id {doc_id!r} appears twice ({where}#row{first_row[doc_id]} and {here})")
+        first_row[doc_id] = i + 1
+        raw = normalize_text(_cell(value, here, text_column, text=True))
+        if not raw:
+            report.append([here, doc_id, "skipped", f"no text in column {text_column!r}"])
             continue
-        text = normalize_text(str(value))
-        if not text.strip():
-            report.append([where, doc_id, "skipped", f"empty text in column {text_column!r}"])
+        if len(raw) > MAX_ARTICLE_BYTES:
+            report.append([here, doc_id, "skipped", _too_large(len(raw.encode("utf-8")))])
             continue
-        row = [where, doc_id, "loaded", ""]
+        if _is_blank(raw):
+            report.append([here, doc_id, "skipped", f"{_blank_reason(raw, 'text')} in column {text_column!r}"])
+            continue
+        fields_ = {field: values[i] for field, values in other.items()}
+        if html:
+            try:
+                record = _article_record(doc_id, raw, here, "", ".html")
+            except ValueError as exc:
+                report.append([here, doc_id, "skipped", str(exc)])
+                continue
+            for field, value in fields_.items():
+                if value:
+                    record[field] = value
+            if fields_.get("title") and fields_["title"] != record["title"]:
+                record.update(_retitled(record, fields_["title"]))
+        else:
+            record = _record(doc_id, _with_title(fields_.get("title", ""), raw), here, **fields_)
+            record["_note"] = ""
+        blank_id = f"no {chosen['doc_id']!r}: doc_id is the row number" if chosen["doc_id"] and not ids[i] else ""
+        row = [here, doc_id, "loaded", "; ".join(x for x in (note, blank_id, record.pop("_note")) if x)]
         report.append(row)
-        record = {"doc_id": doc_id, "raw_text": text, "source": where, "encoding": "",
-                  "outlet": "", "title": "", "published": "", "url": "", "_report": row}
-        for field, values in other.items():
-            record[field] = values[i]
+        record["_report"] = row
+        record["_name"] = doc_id
         records.append(record)
-    seen: dict[str, str] = {}
-    for r in records:
-        if r["doc_id"] in seen:
-            raise CorpusError(f"{path}: doc_id {r['doc_id']!r} appears twice ({seen[r['doc_id']]} and {r['source']})")
-        seen[r["doc_id"]] = r["source"]
     return records, report
+
+
+def _is_text_value(value) -> bool:
+    if value is None or value is pd.NA or isinstance(value, (str, bytes, bytearray)):
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _retitled(record: dict, title: str) -> dict:
+    """A web-page record whose headline line is the table's title instead of the page's."""
+    raw = record["raw_text"]
+    old = record["title"]
+    body = raw[len(old) + 2:] if old and raw.startswith(old + "\n\n") else raw
+    new = " ".join(title.split()) + "\n\n" + body
+    shift = len(new) - len(raw)
+    comments_at = record["_comments_at"] + shift if record["_comments_at"] is not None else None
+    return {"raw_text": new, "title": title, "_comments_at": comments_at}
+
+
+# ------------------------------------------------------------------ metadata, duplicates, documents
 
 
 def _find_metadata(folder: Path, metadata) -> Path | None:
@@ -430,36 +794,72 @@ def _find_metadata(folder: Path, metadata) -> Path | None:
     return None
 
 
-def _join_metadata(records, report, meta_path: Path, *, whole_folder: bool) -> None:
+def _read_metadata(meta_path: Path) -> tuple[pd.DataFrame, str]:
     if not meta_path.is_file():
         raise CorpusError(f"{meta_path}: metadata file not found")
     try:
-        meta = pd.read_csv(meta_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except Exception as exc:
+        text, _, note = decode_bytes(meta_path.read_bytes())
+    except OSError as exc:
+        raise CorpusError(f"{meta_path}: unreadable: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise CorpusError(f"{meta_path}: cannot be read as CSV: {exc}") from None
+    try:
+        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except Exception as exc:  # pandas raises many types; the user needs the file and reason
         raise CorpusError(f"{meta_path}: cannot be read as CSV: {type(exc).__name__}: {exc}") from None
-    if "doc_id" not in meta.columns:
-        raise CorpusError(f"{meta_path}: no 'doc_id' column; columns are {list(meta.columns)}")
-    dupes = meta["doc_id"][meta["doc_id"].duplicated()].tolist()
+    meta.columns = [str(c) for c in meta.columns]
+    return meta, note
+
+
+def _join_metadata(records, report, meta_path: Path, columns: Columns, *, whole_folder: bool) -> None:
+    """Fill the records' metadata from a CSV keyed by file name (with or without suffix)."""
+    meta, note = _read_metadata(meta_path)
+    id_column = columns.id or next((c for c in METADATA_ID_COLUMNS if c in meta.columns), None)
+    if id_column is None or id_column not in meta.columns:
+        raise CorpusError(f"{meta_path}: no {' or '.join(repr(c) for c in METADATA_ID_COLUMNS)} column naming the "
+                          f"files; columns are {list(meta.columns)} (name it with id_column=..., --id-column)")
+    chosen = columns.chosen(meta.columns, str(meta_path))
+    chosen["doc_id"] = id_column
+    keys = [k.strip() for k in meta[id_column]]
+    counts = Counter(keys)
+    dupes = [k for k in keys if counts[k] > 1]
     if dupes:
-        raise CorpusError(f"{meta_path}: doc_id {dupes[0]!r} has more than one row")
-    rows = {r["doc_id"]: r for r in meta.to_dict("records")}
-    by_id = {r["doc_id"]: r for r in records}
-    for doc_id, record in by_id.items():
-        row = rows.get(doc_id)
-        if row is None:
-            note = f"no row in {meta_path.name}: outlet, title, date and url unknown"
-            record["_report"][3] = "; ".join(x for x in (record["_report"][3], note) if x)
+        raise CorpusError(f"{meta_path}: {id_column} {dupes[0]!r} has more than one row")
+    by_name: dict[str, dict] = {}
+    for r in records:
+        by_name.setdefault(r["doc_id"], r)
+        by_name.setdefault(r["_name"], r)
+    known = {row[1] for row in report} | {Path(row[0]).name for row in report}
+
+    def lookup(key: str):
+        if key in by_name:
+            return by_name[key]
+        stem, suffix = os.path.splitext(key)
+        return by_name.get(stem) if suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES else None
+
+    matched = set()
+    for key, row in zip(keys, meta.to_dict("records")):
+        record = lookup(key)
+        if record is None:
+            if whole_folder and key not in known and os.path.splitext(key)[0] not in known:
+                report.append([str(meta_path), key, "missing",
+                               f"{meta_path.name} has a row for {key!r} but there is no such article file"])
             continue
-        for field in METADATA_COLUMNS[1:]:
-            if row.get(field, ""):
-                record[field] = row[field].strip()
-    if whole_folder:
-        # a row whose file is not loaded: missing, unless the file was reported already
-        reported = {r[1] for r in report}
-        for doc_id in rows:
-            if doc_id not in reported:
-                report.append([str(meta_path), doc_id, "missing",
-                               f"{meta_path.name} has a row for {doc_id!r} but there is no such article file"])
+        matched.add(id(record))
+        for field, column in chosen.items():
+            if field != "doc_id" and column and row.get(column, "").strip():
+                record[field] = row[column].strip()
+    for record in records:
+        notes = [note] if note else []
+        if id(record) not in matched:
+            notes.append(f"no row in {meta_path.name}: outlet, title, date and url unknown")
+        if notes:
+            _note(record, "; ".join(notes))
+
+
+def _note(record: dict, text: str) -> None:
+    row = record["_report"]
+    row[3] = "; ".join(x for x in (row[3], text) if x)
 
 
 def _mark_duplicates(records, *, keep: bool) -> None:
@@ -472,12 +872,33 @@ def _mark_duplicates(records, *, keep: bool) -> None:
             first[key] = r["doc_id"]
             kept.append(r)
         elif keep:
-            r["_report"][3] = "; ".join(x for x in (r["_report"][3], f"duplicate of {first[key]}, kept") if x)
+            _note(r, f"duplicate of {first[key]}, kept")
             kept.append(r)
         else:
             r["_report"][2] = "skipped"
             r["_report"][3] = f"duplicate: same text as {first[key]}"
     records[:] = kept
+
+
+def _segment(record: dict, corpus_vocabulary: Counter, own: set[str]) -> tuple:
+    """Segments of a record: front matter, the article's own labels, then a page's comments."""
+    raw = record["raw_text"]
+    start = record["_front_end"]
+    stop = record["_comments_at"] if record["_comments_at"] is not None else len(raw)
+    spans = [("front_matter", 0, start)] if start else []
+    title = _HEADING_MARK.sub("", record["title"]).strip() or None
+    inner = segment_text(raw[start:stop], title=title, corpus_vocabulary=corpus_vocabulary,
+                         document_vocabulary=own)
+    spans += [(label, a + start, b + start) for label, a, b in inner]
+    if stop < len(raw):
+        spans.append(("comments", stop, len(raw)))
+    merged: list[tuple[str, int, int]] = []
+    for label, a, b in spans:
+        if merged and merged[-1][0] == label:
+            merged[-1] = (label, merged[-1][1], b)
+        else:
+            merged.append((label, a, b))
+    return tuple(merged)
 
 
 def _build_documents(records) -> pd.DataFrame:
@@ -486,22 +907,27 @@ def _build_documents(records) -> pd.DataFrame:
     rows = []
     for r, own in zip(records, vocab):
         raw = r["raw_text"]
-        spans = tuple(segment_text(raw, title=r["title"] or None, corpus_vocabulary=df, document_vocabulary=own))
+        spans = _segment(r, df, own)
         text = "".join(raw[a:b] for label, a, b in spans if label in ANALYSED)
         title = r["title"]
         if not title:
             title = next((raw[a:b].strip() for label, a, b in spans if label == "headline"), "")
-        published = r["published"]
-        if not published:
-            published = next((d for label, a, b in spans if label == "dateline"
-                              for d in [parse_date(raw[a:b])] if d), "")
+        title = _HEADING_MARK.sub("", title).strip()
+        published, note = parse_published(r["published_raw"])
+        if note:
+            _note(r, note)
+        if not r["published_raw"]:
+            dateline = next((raw[a:b].strip() for label, a, b in spans if label == "dateline"), "")
+            published = parse_published(dateline, fuzzy=True)[0] if dateline else ""
         rows.append({
-            "doc_id": r["doc_id"], "outlet": r["outlet"], "title": title, "published": published,
-            "url": r["url"], "text": text, "n_words": len(token_spans(text)), "raw_text": raw,
-            "spans": spans, "source": r["source"], "encoding": r["encoding"],
+            "doc_id": r["doc_id"], "outlet": r["outlet"], "title": title, "author": r["author"],
+            "published": published, "published_raw": r["published_raw"], "url": r["url"], "text": text,
+            "n_words": len(token_spans(text)), "raw_text": raw, "spans": spans, "source": r["source"],
+            "encoding": r["encoding"], "html": r["html"],
         })
     docs = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    for column in ("doc_id", "outlet", "title", "published", "url", "text", "raw_text", "source", "encoding"):
-        docs[column] = docs[column].astype(object)
+    for column in DOCUMENT_COLUMNS:
+        if column not in ("n_words", "spans"):
+            docs[column] = docs[column].astype(object)
     docs["n_words"] = docs["n_words"].astype("int64")
     return docs

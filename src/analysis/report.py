@@ -26,7 +26,19 @@ import pandas as pd
 
 from . import paths
 
-__all__ = ["build_report", "check_output_folder", "numbered_notebooks", "scrub_notebook", "shown_paths"]
+__all__ = ["LOADER_PARAMETERS", "build_report", "check_output_folder", "default_output_dir", "numbered_notebooks",
+           "scrub_notebook", "shown_paths"]
+
+#: Each :func:`analysis.read_corpus` option and the papermill parameter every numbered notebook takes for it.
+LOADER_PARAMETERS = {
+    "metadata": "METADATA", "text_column": "TEXT_COLUMN", "id_column": "ID_COLUMN",
+    "title_column": "TITLE_COLUMN", "outlet_column": "OUTLET_COLUMN", "date_column": "DATE_COLUMN",
+    "url_column": "URL_COLUMN", "html_column": "HTML_COLUMN", "keep_duplicates": "KEEP_DUPLICATES",
+    "strict": "STRICT",
+}
+# names a corpus may not take under reports/, where the shipped report keeps its own folders
+_REPORT_FOLDERS = {"figures", "tables"}
+_TABLE_SUFFIX = re.compile(r"(\.jsonl\.gz|\.jsonl|\.json|\.csv|\.parquet|\.txt|\.md|\.html?)$", re.IGNORECASE)
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-.+\.ipynb$")
 #: Arguments for the kernel: its log stops at errors, so the "running over TCP without encryption"
@@ -52,6 +64,26 @@ def numbered_notebooks(folder=None) -> list[Path]:
     """
     folder = Path(folder) if folder is not None else paths.NOTEBOOKS_DIR
     return sorted(p for p in folder.iterdir() if NOTEBOOK_PATTERN.match(p.name))
+
+
+def default_output_dir(corpus=None) -> Path:
+    """Where a report on ``corpus`` goes unless told: ``reports/`` for the seeds, else ``reports/<corpus name>/``.
+
+    A run on your own corpus never writes into the shipped report.
+
+    >>> default_output_dir() == paths.REPORTS_DIR
+    True
+    >>> default_output_dir("~/quake/stories.jsonl.gz").relative_to(paths.REPORTS_DIR).as_posix()
+    'stories'
+    >>> default_output_dir("/data/figures").name
+    'figures-corpus'
+    """
+    if corpus is None or str(corpus) == "" or Path(corpus).expanduser().resolve() == paths.RAW_DATA_DIR.resolve():
+        return paths.REPORTS_DIR
+    name = _TABLE_SUFFIX.sub("", Path(corpus).expanduser().resolve().name)
+    name = re.sub(r"[^\w.-]+", "_", name).strip("._") or "corpus"
+    return paths.REPORTS_DIR / (f"{name}-corpus" if name in _REPORT_FOLDERS else name)
+
 
 
 def check_output_folder(out, *, corpus=None, notebooks=None) -> Path:
@@ -196,7 +228,8 @@ def _to_html(nb) -> str:
     return body
 
 
-def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, log=print) -> pd.DataFrame:
+def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, load_options=None,
+                 log=print) -> pd.DataFrame:
     """Execute notebooks on a corpus and write them, as notebooks and HTML, to ``out_dir``.
 
     Parameters
@@ -204,13 +237,18 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
     corpus : path-like, optional
         What the notebooks read (``CORPUS``); default the shipped seeds.
     out_dir : path-like, optional
-        Where everything is written (``OUTPUT_DIR``); default ``reports/``.
-        Refused (ValueError) when it is a file or would overwrite the inputs;
-        see :func:`check_output_folder`.
+        Where everything is written (``OUTPUT_DIR``); default
+        :func:`default_output_dir` (``reports/`` for the seeds,
+        ``reports/<corpus name>/`` for any other corpus). Refused (ValueError)
+        when it is a file or would overwrite the inputs; see
+        :func:`check_output_folder`.
     notebooks : list of path-like, optional
         Default every numbered notebook in ``notebooks/``.
     parameters : dict, optional
         Extra papermill parameters passed to every notebook.
+    load_options : dict, optional
+        :func:`analysis.read_corpus` keywords (``text_column="content"`` ...),
+        passed to every notebook as its :data:`LOADER_PARAMETERS`.
     log : callable, default print
         Called with one line per file written; ``None`` for silence.
 
@@ -221,12 +259,19 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
     """
     import papermill
 
-    out = Path(out_dir) if out_dir is not None else paths.REPORTS_DIR
+    unknown = sorted(set(load_options or {}) - set(LOADER_PARAMETERS))
+    if unknown:
+        raise ValueError(f"unknown loader option(s) {unknown}; options are {', '.join(LOADER_PARAMETERS)}")
+    out = Path(out_dir) if out_dir is not None else default_output_dir(corpus)
     corpus = str(Path(corpus).resolve()) if corpus is not None else str(paths.RAW_DATA_DIR)
     check_output_folder(out, corpus=corpus, notebooks=notebooks)
     out.mkdir(parents=True, exist_ok=True)
-    params = {"CORPUS": corpus, "OUTPUT_DIR": str(out.resolve()), **(parameters or {})}
+    loader = {LOADER_PARAMETERS[k]: (str(Path(v).resolve()) if k == "metadata" and v else v)
+              for k, v in (load_options or {}).items()}
+    params = {"CORPUS": corpus, "OUTPUT_DIR": str(out.resolve()), **loader, **(parameters or {})}
     replacements = {str(Path(corpus).resolve()): shown_paths(corpus), str(out.resolve()): shown_paths(out)}
+    if loader.get("METADATA"):
+        replacements[loader["METADATA"]] = shown_paths(loader["METADATA"])
     root = str(paths.PROJ_ROOT.resolve())
     replacements[root + "/"] = ""
     replacements[root] = "."

@@ -29,6 +29,9 @@ The rules are general, not tuned to any one site:
     paragraphs have at least twice its vocabulary to judge against.
 ``body``
     Everything else.
+
+The loader adds ``front_matter``: a Markdown file's leading ``---`` block,
+whose keys fill the metadata.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from functools import lru_cache
 
 from .text import STOPWORDS, WRAP_MIN_CHARS, normalize_for_matching, stem, tokenize
 
-LABELS = ("headline", "body", "dateline", "caption", "comments", "off_topic")
+LABELS = ("headline", "body", "dateline", "caption", "comments", "off_topic", "front_matter")
 #: What the analyses read unless asked otherwise.
 ANALYSED = ("headline", "body")
 
@@ -55,7 +58,7 @@ def include_labels(include) -> tuple[str, ...]:
     >>> include_labels(("comment",))
     Traceback (most recent call last):
     ...
-    ValueError: unknown segment label(s) ['comment']; labels are headline, body, dateline, caption, comments, off_topic or "all"
+    ValueError: unknown segment label(s) ['comment']; labels are headline, body, dateline, caption, comments, off_topic, front_matter or "all"
     """
     labels = tuple(LABELS) if include == "all" else tuple(include)
     unknown = sorted(set(labels) - set(LABELS))
@@ -69,6 +72,7 @@ OFF_TOPIC_MIN_WORDS = 12
 OFF_TOPIC_MAX_OVERLAP = 0.25
 
 _WORD = re.compile(r"\S+")
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")  # a Markdown heading's leading "# "
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 _COMMENT_HEADER = re.compile(r"^\s*(\d{1,4})[.)]\s+(\S[^\n]{0,60})$")
 _COMMENT_SECTION = re.compile(
@@ -251,7 +255,8 @@ def segment_text(
     wrapped = _wrapped_lines(text, lines)
     wanted = _norm(title) if title else None
     # with a title, the headline is the line that matches it, if any, among the first lines
-    match = next((i for i in range(min(last, 10)) if wanted is not None and _norm(texts[i]) == wanted), None)
+    match = next((i for i in range(min(last, 10))
+                  if wanted is not None and _norm(_HEADING_MARK.sub("", texts[i])) == wanted), None)
     headline_found = False
     in_top = True  # above the first paragraph of running text
     for i in range(last):
@@ -321,17 +326,19 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary)
     if len(paragraphs) < 2:
         return
     words = [content_words(" ".join(text[lines[i][0]:lines[i][1]] for i in p)) for p in paragraphs]
-    own = document_vocabulary if document_vocabulary is not None else set().union(*words)
-    for k, (p, w) in enumerate(zip(paragraphs, words)):
+    # in how many paragraphs each word occurs: a word is elsewhere in the article when in more than its own
+    paragraphs_with = Counter(word for w in words for word in w)
+    own = document_vocabulary if document_vocabulary is not None else set(paragraphs_with)
+    for p, w in zip(paragraphs, words):
         if len(w) < OFF_TOPIC_MIN_WORDS:
             continue
-        rest = set().union(*(words[:k] + words[k + 1:]))
-        if len(rest) < 2 * len(w):
+        rest_size = len(paragraphs_with) - sum(1 for word in w if paragraphs_with[word] == 1)
+        if rest_size < 2 * len(w):
             continue  # too little else in the article to judge against
         elsewhere = 0
         for word in w:
             in_other_docs = corpus_vocabulary is not None and corpus_vocabulary[word] - (word in own) > 0
-            if word in rest or in_other_docs:
+            if paragraphs_with[word] > 1 or in_other_docs:
                 elsewhere += 1
         if elsewhere / len(w) < OFF_TOPIC_MAX_OVERLAP:
             for i in p:

@@ -1,16 +1,19 @@
 """The ``analysis`` command line: ``python -m analysis COMMAND ...``.
 
-Each module of this package defines one or more commands with a
-``register(subparsers)`` function; :func:`main` finds them all. Commands read
-the same inputs as :func:`analysis.load_corpus` (see :func:`add_corpus_arguments`).
+Each module named in :data:`COMMANDS` defines one or more commands with a
+``register(subparsers)`` function. Commands read the same inputs as
+:func:`analysis.load_corpus`, with the same options (see
+:func:`add_loader_arguments`). Names from the corpus (file names, ids) are
+printed escaped, so a file name cannot write control sequences or forge lines
+on the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -18,21 +21,79 @@ import pandas as pd
 from ..loading import CorpusError, read_corpus
 from ..segmenting import ANALYSED, include_labels
 
-__all__ = ["main", "add_corpus_arguments", "add_include_argument", "load_from_args", "write_table"]
+__all__ = [
+    "COMMANDS", "main", "add_corpus_arguments", "add_include_argument", "add_loader_arguments", "load_from_args",
+    "loader_options", "printable", "safe_csv_cells", "write_table",
+]
+
+#: The modules of this package that define commands, in ``--help`` order.
+COMMANDS = ["claims", "overview", "report", "similarity", "story", "terms"]
+
+#: What a spreadsheet reads as the start of a formula; ``--safe-csv`` escapes such cells.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+#: The ``read_corpus`` keywords the loader options set (``--text-column`` sets ``text_column`` ...).
+LOADER_OPTIONS = ("metadata", "text_column", "id_column", "title_column", "outlet_column", "date_column",
+                  "url_column", "html_column", "keep_duplicates", "strict")
+
+
+def add_loader_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the loader's options: table and metadata columns, metadata file, duplicates, strict."""
+    parser.add_argument("--metadata", help="CSV naming each file (doc_id, filename or file) with outlet, url, "
+                                           "published, title (default: metadata.csv in or beside the folder)")
+    parser.add_argument("--text-column", default="text", help="text column of a table (default: text)")
+    parser.add_argument("--id-column", help="id column of a table or metadata CSV (default: doc_id if present; "
+                                            "in metadata also filename or file)")
+    parser.add_argument("--title-column", help="title column of a table or metadata CSV (default: title)")
+    parser.add_argument("--outlet-column", help="outlet column of a table or metadata CSV (default: outlet)")
+    parser.add_argument("--date-column", help="date column of a table or metadata CSV (default: published)")
+    parser.add_argument("--url-column", help="url column of a table or metadata CSV (default: url)")
+    parser.add_argument("--html-column", help="column of saved web pages in a table (default: html, when there "
+                                              "is no text column)")
+    parser.add_argument("--keep-duplicates", action="store_true",
+                        help="load documents whose text repeats an earlier one's (wire copy) instead of skipping them")
+    parser.add_argument("--strict", action="store_true", help="fail if any input is set aside or nothing is loaded")
 
 
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``PATH`` and the loader's options (table columns, metadata, strict)."""
-    parser.add_argument("path", help="folder of .txt/.md articles, one article file, or a table (.csv/.jsonl/.jsonl.gz/.parquet)")
-    parser.add_argument("--metadata", help="CSV with doc_id, outlet, url, published, title (default: metadata.csv in or beside the folder)")
-    parser.add_argument("--text-column", default="text", help="text column of a table input (default: text)")
-    parser.add_argument("--id-column", help="id column of a table input (default: doc_id if present)")
-    parser.add_argument("--title-column", help="title column of a table input")
-    parser.add_argument("--outlet-column", help="outlet column of a table input")
-    parser.add_argument("--date-column", help="date column of a table input")
-    parser.add_argument("--keep-duplicates", action="store_true",
-                        help="load documents whose text repeats an earlier one's (wire copy) instead of skipping them")
-    parser.add_argument("--strict", action="store_true", help="fail if any input is set aside")
+    """Add ``PATH``, the loader's options and ``--safe-csv``."""
+    parser.add_argument("path", help="folder of .txt/.md/.html articles, one article file, or a table "
+                                     "(.csv/.jsonl/.jsonl.gz/.parquet)")
+    add_loader_arguments(parser)
+    parser.add_argument("--safe-csv", action="store_true",
+                        help="prefix text cells that start with = + - @ with an apostrophe, so that a spreadsheet "
+                             "shows them as text instead of running them as formulas")
+
+
+def loader_options(args: argparse.Namespace) -> dict:
+    """The :func:`analysis.read_corpus` keywords given on the command line."""
+    return {name: getattr(args, name) for name in LOADER_OPTIONS}
+
+
+def printable(text) -> str:
+    """``text`` with control and invisible characters escaped, safe to print on a terminal.
+
+    >>> printable("a\\nb\\x1b[31m.txt")
+    'a\\\\nb\\\\x1b[31m.txt'
+    """
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+                   else ch for ch in str(text))
+
+
+def safe_csv_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` whose text cells starting with ``= + - @`` (or tab, CR) begin with ``'``.
+
+    Numbers are left alone; only strings are escaped, as OWASP advises for CSV injection.
+
+    >>> safe_csv_cells(pd.DataFrame({"a": ["=HYPERLINK(1)", "ok", "-2"], "n": [-1, 2, 3]})).to_dict("list")
+    {'a': ["'=HYPERLINK(1)", 'ok', "'-2"], 'n': [-1, 2, 3]}
+    """
+    out = table.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+    return out
 
 
 def _include(value: str):
@@ -53,22 +114,25 @@ def add_include_argument(parser: argparse.ArgumentParser) -> None:
 
 def load_from_args(args: argparse.Namespace):
     """Read the corpus named on the command line; print set-aside inputs to stderr."""
-    corpus = read_corpus(
-        args.path, metadata=args.metadata, text_column=args.text_column, id_column=args.id_column,
-        title_column=args.title_column, outlet_column=args.outlet_column,
-        date_column=args.date_column, keep_duplicates=args.keep_duplicates, strict=args.strict,
-    )
+    corpus = read_corpus(args.path, **loader_options(args))
     for row in corpus.problems.itertuples():
-        print(f"{row.status}: {row.path}: {row.reason}", file=sys.stderr)
+        print(printable(f"{row.status}: {row.path}: {row.reason}"), file=sys.stderr)
+    if corpus.documents.empty or len(corpus.problems):
+        print(printable(corpus.summary()), file=sys.stderr)
     return corpus
 
 
-def write_table(table: pd.DataFrame, out: str | None) -> None:
-    """Write ``table`` as CSV to ``out``, or to standard output when ``out`` is None."""
+def write_table(table: pd.DataFrame, out: str | None, *, safe: bool = False) -> None:
+    """Write ``table`` as CSV to ``out``, or to standard output when ``out`` is None.
+
+    ``safe`` escapes cells a spreadsheet would run as formulas (:func:`safe_csv_cells`).
+    """
+    if safe:
+        table = safe_csv_cells(table)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         table.to_csv(out, index=False, lineterminator="\n")
-        print(f"wrote {len(table)} rows to {out}", file=sys.stderr)
+        print(printable(f"wrote {len(table)} rows to {out}"), file=sys.stderr)
     else:
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
 
@@ -76,9 +140,8 @@ def write_table(table: pd.DataFrame, out: str | None) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="analysis", description="Compare how news outlets cover one event.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        module.register(sub)
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
@@ -89,7 +152,7 @@ def main(argv=None) -> int:
     try:
         return args.run(args) or 0
     except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

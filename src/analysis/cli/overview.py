@@ -18,5 +18,5 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     corpus = load_from_args(args)
-    write_table(corpus_overview(corpus.documents), args.out)
+    write_table(corpus_overview(corpus.documents), args.out, safe=args.safe_csv)
     return 0

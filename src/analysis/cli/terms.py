@@ -75,7 +75,7 @@ def run_terms(args) -> int:
     docs = load_from_args(args).documents
     table = term_frequencies(docs, by=args.by, ngram=args.ngram, include=args.include,
                              stem=args.stem, min_count=args.min_count)
-    write_table(top_terms(table, n=args.top) if args.top else table, args.out)
+    write_table(top_terms(table, n=args.top) if args.top else table, args.out, safe=args.safe_csv)
     return 0
 
 
@@ -83,7 +83,7 @@ def run_keyness(args) -> int:
     docs = load_from_args(args).documents
     table = keyness(docs, by=args.by, pair=tuple(args.pair) if args.pair else None, ngram=args.ngram,
                     include=args.include, min_count=args.min_count, max_p=args.max_p)
-    write_table(table, args.out)
+    write_table(table, args.out, safe=args.safe_csv)
     return 0
 
 
@@ -91,5 +91,5 @@ def run_kwic(args) -> int:
     docs = load_from_args(args).documents
     table = kwic(docs, args.pattern, regex=args.regex, case_sensitive=args.case_sensitive,
                  window=args.window, within_sentence=args.sentence, include=args.include)
-    write_table(table, args.out)
+    write_table(table, args.out, safe=args.safe_csv)
     return 0
