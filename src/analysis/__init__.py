@@ -13,7 +13,8 @@ analysis`` and the command line stay quick, and every name below works after
 ``import analysis`` alone. ``kwic``, ``keyness`` and ``collocations`` are
 modules named after their main function: ``analysis.kwic`` is always the
 module, and the function is ``analysis.kwic.kwic`` (likewise
-``analysis.keyness.keyness``, ``analysis.collocations.collocations``), so the
+``analysis.keyness.keyness``, ``analysis.collocations.collocations``,
+``analysis.coverage.coverage``, ``analysis.reconcile.reconcile``), so the
 name means the same thing whatever was imported before.
 
 >>> import analysis
@@ -37,12 +38,14 @@ _LAZY = {
     "provenance": "claims",
     "corpus_overview": "overview",
     "kwic_explorer": "explore", "claim_browser": "explore", "pair_viewer": "explore",
+    "publication_dates": "coverage", "copy_groups": "copies", "keep_one_per_group": "copies",
+    "reuse_of": "reuse", "dated_claims": "reconcile",
 }
 #: Submodules reachable as attributes after ``import analysis`` (``analysis.kwic.kwic(...)``).
 _SUBMODULES = (
-    "attribution", "charts", "claims", "cli", "collocations", "dates", "explore", "framing", "keyness", "kwic",
-    "loading", "numbers", "overview", "passages", "paths", "report", "segmenting", "similarity", "terms", "text",
-    "webpages",
+    "attribution", "charts", "claims", "cli", "collocations", "copies", "coverage", "dates", "explore", "framing",
+    "keyness", "kwic", "labels", "loading", "numbers", "overview", "passages", "paths", "reconcile", "report",
+    "reuse", "segmenting", "similarity", "terms", "text", "webpages",
 )
 
 __all__ = [

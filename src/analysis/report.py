@@ -89,9 +89,10 @@ def default_output_dir(corpus=None) -> Path:
 def check_output_folder(out, *, corpus=None, notebooks=None) -> Path:
     """``out`` if a report may be written there; a ValueError that says why not otherwise.
 
-    Refused: an existing file; a folder that is, or holds, the notebooks or the
-    corpus (the report would overwrite its own inputs); a folder inside the
-    corpus (the next run would read the report as input).
+    Refused: an existing file; a folder that is, or holds, the notebooks or a
+    corpus folder (the report would overwrite its own inputs); a folder inside
+    a corpus folder (the next run would read the report as input). A folder
+    beside a corpus that is one file or table is fine.
 
     >>> check_output_folder(paths.NOTEBOOKS_DIR)
     Traceback (most recent call last):
@@ -104,9 +105,8 @@ def check_output_folder(out, *, corpus=None, notebooks=None) -> Path:
         raise ValueError(f"--out {out}: this is an existing file, not a folder; choose a folder, e.g. reports/")
     sources = {Path(p).resolve().parent for p in notebooks} if notebooks else {paths.NOTEBOOKS_DIR.resolve()}
     inputs = [("the notebooks the report runs", s) for s in sources]
-    if corpus is not None:
-        corpus = Path(corpus).resolve()
-        inputs.append(("the corpus", corpus if corpus.is_dir() else corpus.parent))
+    if corpus is not None and Path(corpus).is_dir():  # a table or one file is never overwritten by a folder
+        inputs.append(("the corpus", Path(corpus).resolve()))
     for what, folder in inputs:
         if resolved == folder or resolved in folder.parents:
             raise ValueError(f"--out {shown_paths(out)}: this folder holds {what}; choose another folder, "
