@@ -1,0 +1,111 @@
+"""Extract claimed figures: one row per figure that counts people affected by an event.
+
+The stages, one module each: :mod:`~analysis.claims.figures` finds the figures of a
+sentence, :mod:`~analysis.claims.categories` says what happened to the people
+counted, :mod:`~analysis.claims.hedges` whether the sentence marks the figure as
+unconfirmed, and :mod:`~analysis.claims.sources` who the sentence credits.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..attribution import DocumentSources, Gazetteer
+from ..segmenting import ANALYSED, include_labels
+from ..text import sentence_spans
+from .categories import category_of
+from .figures import find_figures, word_tokens
+from .hedges import is_hedged
+from .lexicon import Lexicon, lexicon_for
+
+__all__ = ["CLAIM_COLUMNS", "extract_claims"]
+
+#: Columns of :func:`extract_claims`, in order.
+CLAIM_COLUMNS = ["doc_id", "outlet", "category", "value_low", "value_high", "qualifier", "hedged",
+                 "attributed_to", "stated", "sentence", "start", "end"]
+
+
+def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.DataFrame:
+    """One row per mention of a claimed figure in ``docs``.
+
+    Parameters
+    ----------
+    docs : pandas.DataFrame
+        The output of :func:`analysis.load_corpus` (needs ``doc_id``,
+        ``outlet``, ``raw_text``, ``spans``).
+    include : tuple of str or "all", default ("headline", "body")
+        Segment labels to read; reader comments, captions and off-topic
+        paragraphs are left out unless named here.
+    lexicon : path-like or pandas.DataFrame, optional
+        Category lexicon (see :func:`load_lexicon`); default the shipped one.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`CLAIM_COLUMNS`: ``doc_id, outlet, category``,
+        ``value_low, value_high`` (nullable integers; empty when open),
+        ``qualifier`` (exact, approximate, lower_bound, upper_bound, range,
+        vague), ``hedged`` (bool), ``attributed_to`` ("" when the article
+        speaks in its own voice), ``stated`` (the words of the figure),
+        ``sentence``, and ``start, end``: offsets of ``stated`` in ``raw_text``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": [""], "raw_text": [
+    ...     "Police say dozens of men were arrested. Over 100 have reportedly fled."],
+    ...     "spans": [(("body", 0, 70),)]})
+    >>> extract_claims(docs)[["category", "value_low", "qualifier", "hedged", "attributed_to"]].values.tolist()
+    [['detained', 24, 'vague', False, 'police'], ['fled_or_evacuated', 101, 'lower_bound', True, '']]
+    """
+    keep = set(include_labels(include))
+    lex = lexicon_for(lexicon)
+    gazetteer = Gazetteer.from_texts(docs["raw_text"])
+    rows = []
+    for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
+        sentences = [(s0 + a, s0 + b) for label, s0, s1 in spans if label in keep
+                     for a, b in sentence_spans(raw[s0:s1])]
+        found = [(i, claim) for i, (a, b) in enumerate(sentences) for claim in _sentence_claims(raw[a:b], lex)]
+        if not found:
+            continue
+        sources = DocumentSources(raw, sentences, gazetteer)
+        for i, (figure, category, words) in found:
+            a, b = sentences[i]
+            source, verb = sources.for_position(i, a + figure.start)
+            rows.append({
+                "doc_id": doc_id, "outlet": outlet if isinstance(outlet, str) else "", "category": category,
+                "value_low": figure.low, "value_high": figure.high, "qualifier": figure.qualifier,
+                "hedged": is_hedged(words, verb if source else None),
+                "attributed_to": source, "stated": figure.stated, "sentence": raw[a:b],
+                "start": a + figure.start, "end": a + figure.end,
+            })
+    return _claims_frame(rows)
+
+
+def _claims_frame(rows) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    for column in ("value_low", "value_high"):
+        table[column] = table[column].astype("Int64")
+    table["hedged"] = table["hedged"].astype(bool)
+    for column in ("start", "end"):
+        table[column] = table[column].astype("int64")
+    for column in ("doc_id", "outlet", "category", "qualifier", "attributed_to", "stated", "sentence"):
+        table[column] = table[column].astype(object)
+    return table
+
+
+def _sentence_claims(sentence: str, lex: Lexicon):
+    """``(figure, category, words)`` for each figure of ``sentence`` that is a claim."""
+    figures = find_figures(sentence)
+    if not figures:
+        return []
+    tokens = word_tokens(sentence)
+    words = [t for t, _, _ in tokens]
+    out = []
+    bounds = [f for f in figures if not f.low == f.high == 1]  # "held in one cell" is no boundary
+    for figure in figures:
+        lo = max([f.last for f in bounds if f.last <= figure.first], default=0)
+        hi = min([f.first for f in bounds if f.first >= figure.last], default=len(words))
+        category = category_of(words, tokens, sentence, figure, lo, hi, lex)
+        if category is not None:
+            out.append((figure, category, words))
+    return out
