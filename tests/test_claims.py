@@ -176,7 +176,7 @@ def test_a_lexicon_of_your_own_for_another_event():
 
 def test_shipped_data_files_keep_their_format():
     lexicon = load_lexicon()
-    assert set(lexicon["role"]) == {"event", "place", "person", "ignore"}
+    assert set(lexicon["role"]) == {"event", "place", "person", "ignore", "negation"}
     assert {"detained", "killed", "held_together", "camps", "fled_or_evacuated", "released",
             "injured", "displaced", "missing"} <= set(lexicon["category"])
     hedges = load_hedges()

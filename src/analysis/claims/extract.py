@@ -68,7 +68,7 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.
         if not found:
             continue
         sources = DocumentSources(raw, sentences, gazetteer)
-        for i, (figure, category, words) in found:
+        for i, (figure, (category, why), words) in found:
             a, b = sentences[i]
             source, verb = sources.for_position(i, a + figure.start)
             rows.append({
@@ -101,11 +101,8 @@ def _sentence_claims(sentence: str, lex: Lexicon):
     tokens = word_tokens(sentence)
     words = [t for t, _, _ in tokens]
     out = []
-    bounds = [f for f in figures if not f.low == f.high == 1]  # "held in one cell" is no boundary
     for figure in figures:
-        lo = max([f.last for f in bounds if f.last <= figure.first], default=0)
-        hi = min([f.first for f in bounds if f.first >= figure.last], default=len(words))
-        category = category_of(words, tokens, sentence, figure, lo, hi, lex)
-        if category is not None:
-            out.append((figure, category, words))
+        found = category_of(words, tokens, sentence, figure, figures, lex)
+        if found is not None:
+            out.append((figure, found, words))
     return out

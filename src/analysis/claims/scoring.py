@@ -188,8 +188,8 @@ def score_by_category(predicted: pd.DataFrame, gold: pd.DataFrame, *, categories
     --------
     >>> gold = load_gold_claims()
     >>> table = score_by_category(gold.assign(outlet="", stated="", start=0, end=0), gold)
-    >>> table.iloc[-1][["category", "precision", "recall", "f1"]].tolist()
-    ['all', 1.0, 1.0, 1.0]
+    >>> table.iloc[-1][["category", "precision", "recall", "f1"]].astype(str).tolist()
+    ['all', '1.0', '1.0', '1.0']
     """
     if categories is None:
         categories = sorted(set(gold["category"]) | set(predicted["category"]))
