@@ -47,8 +47,7 @@ SOURCE_NOUNS = {
     "diplomat", "expert", "detainee", "prisoner", "victim", "analyst", "observer", "medic",
     "commander", "commanders", "chief", "minister", "governor", "owner", "owners", "workers", "worker",
     "nurse", "director", "officer", "officers", "figures", "statistics", "spokesmen", "spokeswomen",
-    "rescuers", "firemen", "miners", "passengers", "crew", "guards", "soldiers", "troops", "hospital",
-    "hospitals", "reports", "agency", "radio", "television", "newspaper", "paper",
+    "rescuers", "firemen", "miners", "passengers", "crew", "guards", "soldiers", "troops", "reports", "agency", "radio", "television", "newspaper", "paper",
 }
 PRONOUNS = {"he", "she"}
 PUBLICATION_NOUNS = {"paper", "newspaper", "publication", "daily", "outlet", "site", "website",
@@ -268,7 +267,7 @@ def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(
 def _headline_source(sentence: str):
     """"IRAN CLAIMS 3,000 ..." -> Iran; "..., MINE OWNERS" -> mine owners."""
     text = " ".join(normalize_for_matching(sentence).split())
-    m = _HEADLINE_CREDIT.search(text)
+    m = _HEADLINE_CREDIT.search(re.sub(r",\s*(?:SAYS|SAY|REPORTS|CLAIMS)\s+", ", ", text))
     if m and m.group("who").split()[-1].lower() in SOURCE_NOUNS | REFERENCE_NOUNS:
         return Source(m.group("who").lower(), "group", f"headline credit ', {m.group('who')}'")
     m = _HEADLINE_SAYS.match(text)
@@ -381,7 +380,9 @@ class _SentenceSources:
 
     def _name_source(self, name, rule_name=None):
         name = re.sub(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Prof|Sir) ", "", name)
-        name = _CORPORATE_SUFFIX.sub("", name)
+        company = _CORPORATE_SUFFIX.sub("", name)
+        if company != name:
+            return company, "org"  # "Noranda Inc": a company
         words = name.split()
         titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
         if titled and titled[-1] < len(words) - 2:  # "Belgian Transport Minister Herman de Croo"
@@ -437,19 +438,20 @@ class _SentenceSources:
         if all(_is_capitalised(o) or w in ("of", "for", "and") for w, o, _ in span):
             return self._name_source(" ".join(o for _, o, _ in span))
         # a group: its head noun, and an organisation it belongs to ("a spokesman for ... La Nation")
-        for i, (w, _, _) in enumerate(span):
-            if w in SOURCE_NOUNS or w in REFERENCE_NOUNS and i > 0:
-                head = span[:i + 1]
-                rest = span[i + 1:]
-                if rest and rest[0][0] in ("for", "at", "of", "from", "with"):
-                    owner = [p for p, (stop, _) in self.names.items() if stop == end and p > start + i]
-                    if owner:
-                        return f"{self.names[owner[-1]][1]} {_group_text(head[-1:])}", "group"
-                    tail = [item for item in rest[1:] if item[0] not in DETERMINERS]
-                    if 0 < len(tail) <= GROUP_PHRASE_WORDS:
-                        return f"{_group_text(tail)} {_group_text(head[-1:])}", "group"
-                return _group_text(head), "group"
-        return None
+        plain = next((i for i, (w, _, _) in enumerate(span) if w in PREPOSITIONS or w in ("who", "which")), len(span))
+        heads = [i for i, (w, _, _) in enumerate(span[:plain]) if w in SOURCE_NOUNS or w in REFERENCE_NOUNS and i > 0]
+        if not heads:
+            return None
+        i = heads[-1]  # the last head noun before any preposition: "military and hospital officials"
+        head, rest = span[:i + 1], span[i + 1:]
+        if rest and rest[0][0] in ("for", "at", "of", "from", "with"):
+            owner = [p for p, (stop, _) in self.names.items() if stop == end and p > start + i]
+            if owner:  # "a spokesman for the country's main newspaper La Nation" -> "La Nation spokesman"
+                return f"{self.names[owner[-1]][1]} {_group_text(head[-1:])}", "group"
+            tail = [item for item in rest[1:] if item[0] not in DETERMINERS]
+            if 0 < len(tail) <= GROUP_PHRASE_WORDS:  # "a source at the church radio" -> "church radio source"
+                return f"{_group_text(tail)} {_group_text(head[-1:])}", "group"
+        return _group_text(head), "group"
 
     def _subject(self, v):
         """``((text, kind), start)`` of the source before the reporting verb at ``v``, or ``(None, v)``."""
@@ -468,6 +470,8 @@ class _SentenceSources:
             k = end - 2
             while k >= 0 and words[k] not in (",", ""):
                 k -= 1
+            if k > 0 and words[k] == "," and k + 1 in self.names and not _is_capitalised(self.seq[k - 1][1]):
+                return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Noranda Inc., said"
             end = k if k > 0 and words[k] == "," else end
         adjacent = [(start, stop, name) for start, (stop, name) in self.names.items() if stop == end]
         if adjacent and not _after_preposition(words, adjacent[0][0]):
@@ -482,6 +486,9 @@ class _SentenceSources:
                 k -= 1
             noun = words[end - 1]
             lower = [o for _, o, _ in self.seq[k:end - 1] if not _is_capitalised(o)]
+            if noun in REFERENCE_NOUNS and k > 0 and words[k - 1] == "the" \
+                    and not any(_is_capitalised(o) for _, o, _ in self.seq[k:end]):
+                return ("the " + noun, "reference"), k - 1  # "the high command said": the one named before
             if noun in REFERENCE_NOUNS and noun not in SOURCE_NOUNS and end - k >= 2 and lower \
                     and not _after_preposition(words, k):
                 return (_group_text(self.seq[k:end]), "org"), k  # "Chad's military high command said"
@@ -552,7 +559,7 @@ class _SentenceSources:
 def _group_text(items) -> str:
     """An unnamed source as written: its words, proper adjectives keeping their capital ("Pakistani officials")."""
     return " ".join(original if original[:1].isupper() and not original.isupper() and i < len(items) - 1
-                    and index > 0 else w for i, (w, original, index) in enumerate(items))
+                    and (index > 0 or original.endswith("'s")) else w for i, (w, original, index) in enumerate(items))
 
 
 def _is_adjective_or_place(name: str, words, end) -> bool:

@@ -42,9 +42,11 @@ def in_background_clause(words, figure) -> bool:
         w = words[j]
         if w in (",", ";", ":", '"', "."):
             return False
-        if w in RELATIVE_WORDS or w == "which" or (w == "in" and j + 1 < len(words) and words[j + 1] == "which"):
+        if w in ("which", "who", "whom", "whose"):
+            return True
+        if w == "that":  # "the fire that killed": relative; "said that", "adding that": reported
             before = words[j - 1] if j > 0 else ""
-            return before not in REPORTING_VERBS and before != ""
+            return before.isalpha() and before not in REPORTING_VERBS and not before.endswith(("ing", "ed"))
     return False
 
 
