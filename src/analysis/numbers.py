@@ -299,12 +299,15 @@ def _figure_at(words, k):
     if kind == "decimal":
         return None  # "3.5" counts no people; "3.5 million" has become exact above
     first, qualifier, shift = k, ("vague" if kind == "vague" else "exact"), 0
+    # "at least another 20", "more than a further 100": the bound reads past "another"
+    at = k - 1 if k >= 1 and words[k - 1] in ("another", "further") else k
+    at = at - 1 if at < k and at >= 1 and words[at - 1] == "a" and words[at] == "further" else at
     for phrase, (qual, sh) in _PREFIXES_LONGEST_FIRST:
         n = len(phrase)
-        if k - n >= 0 and tuple(words[k - n:k]) == phrase:
+        if at - n >= 0 and tuple(words[at - n:at]) == phrase:
             if phrase == ("some",) and kind == "vague":
                 continue
-            first, shift = k - n, sh
+            first, shift = at - n, sh
             if kind != "vague":
                 qualifier = qual
             break
@@ -370,6 +373,8 @@ def _is_not_a_count(norm, tokens, first, last) -> bool:
         return True  # list numbering "1." "2)"
     if re.match(r"\s*[ap]\.?m\b", norm[end:end + 6], re.IGNORECASE):
         return True  # 3 p.m.
+    if before == "and" and _second_of_a_range_of_things(words, first):
+        return True  # "between 30,000 stg and 50,000": the unit is said once
     k = last + (1 if after == "of" else 0)  # "thousands of rubles"
     for j in range(k, min(k + 2, len(words))):
         if words[j] in NOT_COUNTS:
@@ -377,6 +382,14 @@ def _is_not_a_count(norm, tokens, first, last) -> bool:
         if not words[j].isalpha():
             break
     return _is_street(tokens, norm, last) or norm[end:end + 1] in CURRENCY_SIGNS
+
+
+def _second_of_a_range_of_things(words, first) -> bool:
+    """"between 30,000 stg and 50,000": a number after "and" whose partner has a unit of things."""
+    for j in range(first - 2, max(0, first - 5), -1):
+        if words[j] in NOT_COUNTS and j >= 2 and words[j - 1][:1].isdigit() and words[j - 2] == "between":
+            return True
+    return False
 
 
 def _hyphen_chain(norm, a, b) -> tuple[int, int]:
