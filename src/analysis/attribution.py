@@ -61,7 +61,8 @@ ORG_WORDS = {
     "guardian", "tribune", "press", "radio", "tv", "television", "church", "bank", "federation",
     "republic", "league", "club", "commission", "center", "centre", "fund", "programme",
     "project", "coalition", "alliance", "society", "kremlin", "ngo", "daily", "magazine",
-    "nations", "state", "states", "corp", "inc", "company", "ltd", "review", "media",
+    "nations", "state", "states", "corp", "inc", "company", "ltd", "review", "media", "bureau", "authority",
+    "board", "airways", "airlines", "academy", "corporation", "command", "organisation",
 }
 PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near", "inside",
                 "into", "under", "against", "about", "over", "than", "like", "across", "through"}
@@ -431,6 +432,8 @@ class _SentenceSources:
         if start >= end or end - start > FINAL_SAYER_WORDS:
             return None
         span = seq[start:end]
+        if span and span[0][0] in SOURCE_NOUNS and len(span) > 2 and span[1][0] in ("for", "at", "of", "from"):
+            return self._group_with_owner(span, start, end)  # "a spokesman for the newspaper La Nation"
         # a name that runs to the verb: "Gold Fields of South Africa Ltd said", "the news agency Tass said"
         for p, (stop, name) in sorted(self.names.items()):
             if stop == end and p >= start and (p == start or not _after_preposition(words, p)):
@@ -438,6 +441,10 @@ class _SentenceSources:
         if all(_is_capitalised(o) or w in ("of", "for", "and") for w, o, _ in span):
             return self._name_source(" ".join(o for _, o, _ in span))
         # a group: its head noun, and an organisation it belongs to ("a spokesman for ... La Nation")
+        return self._group_with_owner(span, start, end)
+
+    def _group_with_owner(self, span, start, end):
+        """A group from its head noun, with the organisation it belongs to ("church radio source")."""
         plain = next((i for i, (w, _, _) in enumerate(span) if w in PREPOSITIONS or w in ("who", "which")), len(span))
         heads = [i for i, (w, _, _) in enumerate(span[:plain]) if w in SOURCE_NOUNS or w in REFERENCE_NOUNS and i > 0]
         if not heads:
