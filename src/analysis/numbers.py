@@ -69,6 +69,7 @@ PREFIXES = {
     ("more", "than"): ("lower_bound", 1), ("over",): ("lower_bound", 1),
     ("upwards", "of"): ("lower_bound", 1), ("in", "excess", "of"): ("lower_bound", 1),
     ("up", "to"): ("upper_bound", 0), ("as", "many", "as"): ("upper_bound", 0),
+    ("as", "high", "as"): ("upper_bound", 0),
     ("no", "more", "than"): ("upper_bound", 0), ("at", "most"): ("upper_bound", 0),
     ("fewer", "than"): ("upper_bound", -1), ("less", "than"): ("upper_bound", -1),
     ("under",): ("upper_bound", -1),
@@ -299,9 +300,12 @@ def _figure_at(words, k):
     if kind == "decimal":
         return None  # "3.5" counts no people; "3.5 million" has become exact above
     first, qualifier, shift = k, ("vague" if kind == "vague" else "exact"), 0
-    # "at least another 20", "more than a further 100": the bound reads past "another"
-    at = k - 1 if k >= 1 and words[k - 1] in ("another", "further") else k
-    at = at - 1 if at < k and at >= 1 and words[at - 1] == "a" and words[at] == "further" else at
+    # "at least another 20", "more than a further 100", "up to a total of 1,000": the bound reads past them
+    at = k
+    for filler in (("a", "total", "of"), ("a", "further"), ("another",), ("further",)):
+        if k >= len(filler) and tuple(words[k - len(filler):k]) == filler:
+            at = k - len(filler)
+            break
     for phrase, (qual, sh) in _PREFIXES_LONGEST_FIRST:
         n = len(phrase)
         if at - n >= 0 and tuple(words[at - n:at]) == phrase:
