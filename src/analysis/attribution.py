@@ -342,7 +342,15 @@ class _SentenceSources:
                 trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)
                 rule = f"sentence-final {how}" if trailing else how
                 candidates.append((0 if trailing else 1, len(candidates), Source(found[0], found[1], rule, verb)))
-        return min(candidates)[2] if candidates else None
+        if not candidates:
+            return None
+        # "Governor Ana Ruiz said 50 were dead, Radio Sur reported": a named sayer inside the sentence
+        # wins over the trailing one; an unnamed one ("he said", "survivors said") leaves it
+        named_inside = [c for c in candidates if c[0] == 1 and c[2].named and c[2].kind == "person"]
+        trailing = [c for c in candidates if c[0] == 0]
+        if named_inside and trailing and named_inside[0][2].verb < trailing[0][2].verb:
+            return named_inside[0][2]
+        return min(candidates)[2]
 
     # --- names
     def _names(self) -> dict:
@@ -385,6 +393,9 @@ class _SentenceSources:
         first_of_clause = p == 0 or seq[p - 1] is None or seq[p - 1][0] in (":", '"', ".")
         if not first_of_clause:
             return True
+        if (w in TITLE_WORDS or w in SOURCE_NOUNS) and p + 1 < len(seq) and seq[p + 1] is not None \
+                and _is_capitalised(seq[p + 1][1]):
+            return True  # "Governor Ana Ruiz said", "Radio Sur said"
         return not (w in STOPWORDS or w in REPORTING_VERBS or w in SOURCE_NOUNS or w in _NUMBER_WORDS
                     or w.endswith("ing") or w in self.common_words)
 

@@ -130,6 +130,8 @@ class Figure:
     last: int
 
 
+#: Words a number in words can start with ("a hundred", "several", "twenty-one" is checked apart).
+_NUMBER_STARTS = frozenset({*UNITS, *TENS, *SCALES, *VAGUE, "a", "an"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
 # an em dash separates words ("men—reportedly"); an en dash joins a range ("30–40")
 _DASHES_AS_SPACE = str.maketrans({"\u2014": " ", "\u2015": " "})
@@ -193,6 +195,10 @@ def find_figures(text: str) -> list[Figure]:
     figures = []
     k = 0
     while k < len(words):
+        w = words[k]
+        if not (w[0].isdigit() or w in _NUMBER_STARTS or "-" in w and w.split("-", 1)[0] in TENS):
+            k += 1  # most words start no number: skip the parser
+            continue
         found = _figure_at(words, k)
         if found is None:
             k += 1
@@ -228,6 +234,8 @@ def _digits(words, k):
     w = words[k]
     if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", w):
         value, kind = int(w.replace(",", "")), "exact"
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", w) and not (k + 1 < len(words) and words[k + 1] in SCALES):
+        value, kind = int(w.replace(".", "")), "exact"  # "5.000 people": a dot between thousands
     elif re.fullmatch(r"\d+\.\d+", w):
         value, kind = float(w), "decimal"
     else:
@@ -418,7 +426,9 @@ def _is_month(norm, tokens, i) -> bool:
 
 
 def _is_capitalised_line(norm, tokens, first) -> bool:
-    """Headline case: the words around are capitalised too ("Police Arrest Three Men")."""
+    """Headline case: the words around are capitalised too ("Police Arrest Three Men", "BLAST KILLS ONE")."""
+    if not any(ch.islower() for ch in norm):
+        return True
     near = [norm[a:b] for _, a, b in tokens[max(0, first - 3):first + 4] if b - a > 3 and norm[a:a + 1].isalpha()]
     return len(near) >= 3 and all(w[:1].isupper() for w in near)
 

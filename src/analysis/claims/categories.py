@@ -82,7 +82,7 @@ _TIME_WORDS = {"today", "yesterday", "tonight", "overnight", "earlier", "later",
                "last", "this", "since", "ago"}
 #: Words that end a noun phrase ("about 40 during rehearsals"), besides the function words.
 _NOUN_STOPS = {"during", "including", "among", "despite", "until", "following", "amid", "because", "unharmed",
-               "safely", "alive"}
+               "safely", "alive", "more"}
 #: Plural endings of nationality nouns, read as people in an all-capital headline ("1,200 LIBYANS").
 _NATIONALITY_PLURAL = re.compile(r"(?:ans|ese|is|ards|ans)$")
 #: What the subject reading returns when the figure has a verb of its own that is no event word.
