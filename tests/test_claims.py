@@ -471,3 +471,24 @@ def test_a_bad_lexicon_names_the_file_and_the_line(tmp_path, content, message):
         load_lexicon(path)
     with pytest.raises(ValueError, match="my_lexicon.csv"):
         extract_claims(corpus("Three men died."), lexicon=path)
+
+
+def test_an_over_long_sentence_is_not_read_and_says_so():
+    from analysis.claims.extract import MAX_SENTENCE_CHARS
+
+    table = ", ".join(f"{i + 3000} men died" for i in range(MAX_SENTENCE_CHARS // 10))
+    docs = corpus("Three men died.\n\n" + table + ".")
+    with pytest.warns(UserWarning, match=r"1 sentence\(s\) longer than 5,000 characters .*d0 at 17"):
+        claims = extract_claims(docs)
+    assert claims["stated"].tolist() == ["Three"]
+
+
+def test_many_figures_in_a_sentence_are_categorised_with_their_neighbours_found_once():
+    from analysis.claims.categories import SentenceFigures
+    from analysis.claims.figures import find_figures
+
+    found = find_figures("Three died, one was hurt and 40 fled.")
+    neighbours = SentenceFigures(found)
+    three, one, forty = found
+    assert neighbours.next_boundary(three, 99) == forty.first  # "one" is no boundary
+    assert neighbours.previous_boundary(forty) == three.last and neighbours.previous_end(forty) == one.last

@@ -85,7 +85,10 @@ DETERMINERS = {"the", "a", "an", "some", "many", "several", "local", "other", "t
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?(?: [{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}}"
+_NAME = (rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?(?: [{_UPPER}]\.)?"
+         rf"(?: [{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}}")
+#: A middle initial is not part of how a person is written ("Robert E. Windom" = "Robert Windom").
+_MIDDLE_INITIAL = re.compile(rf"(?<=[{_LOWER}]) [{_UPPER}]\.(?= [{_UPPER}])")
 _ORG = rf"[{_UPPER}][\w&.-]*(?: (?:of |for |and |on )?[{_UPPER}][\w&.-]*)*"
 _AFFILIATION = re.compile(
     rf"(?P<name>{_NAME})(?:, (?:the |a |an )?(?:[\w-]+ ){{0,5}}?(?:of|at|for|with|from) | (?:of|at|from|with) )"
@@ -123,7 +126,7 @@ class Gazetteer:
                 name, org = m.group("name"), m.group("org").strip(" .")
                 single_adjective = " " not in org and m.group("next") and m.group("next").strip() not in FUNCTION_WORDS
                 if _is_person_shape(name) and not single_adjective and m.group("next") != "'s":
-                    people.setdefault(name, org)
+                    people.setdefault(_MIDDLE_INITIAL.sub("", name), org)
             for pattern in (_THE_NAME, _APPOSITIVE_ORG):
                 organisations.update(m.group("name") for m in pattern.finditer(norm))
             for m in _APPOSITIVE_ROLE.finditer(norm):  # "Jan Van Moerbeke, a male nurse, said"
@@ -412,6 +415,7 @@ class _SentenceSources:
 
     def _name_source(self, name, rule_name=None):
         name = re.sub(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Prof|Sir) ", "", name)
+        name = _MIDDLE_INITIAL.sub("", name)
         company = _CORPORATE_SUFFIX.sub("", name)
         if company != name:
             return company, "org"  # "Noranda Inc": a company
