@@ -436,6 +436,10 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("vague", "There were heavy casualties."),
     ("vague", "Some people had been injured but did not know how many."),
     ("all but one", "All but one were British."),
+    ("ratio", "Holders get one new share for every three held."),
+    ("ratio", "The bank issued shares on the basis of one for five already held."),
+    ("verdict", "Should the three be found guilty, they will pay the taxes."),
+    ("whole of a part that is no claim", "Loans went to only 19 of its 29 developing members."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind

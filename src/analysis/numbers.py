@@ -407,6 +407,8 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         return True  # list numbering "1." "2)"
     if re.match(r"\s*[ap]\.?m\b", norm[end:end + 6], re.IGNORECASE):
         return True  # 3 p.m.
+    if before in ("for", "every") and _is_ratio(words, first):
+        return True  # "one new share for every three held": a ratio
     if before == "and" and _second_of_a_range_of_things(words, first):
         return True  # "between 30,000 stg and 50,000": the unit is said once
     k = last + (1 if after == "of" else 0)  # "thousands of rubles"
@@ -416,6 +418,19 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         if not words[j].isalpha():
             break
     return _is_street(tokens, norm, last) or norm[end:end + 1] in CURRENCY_SIGNS
+
+
+def _is_ratio(words, first) -> bool:
+    """"one for five", "one share for every three": the second number of a ratio."""
+    j = first - 1
+    if words[j] == "every":
+        j -= 1
+    if j < 1 or words[j] != "for":
+        return False
+    for k in range(j - 1, max(-1, j - 4), -1):  # "one new share for"
+        if words[k][:1].isdigit() or words[k] in UNITS:
+            return True
+    return False
 
 
 def _second_of_a_range_of_things(words, first) -> bool:

@@ -33,7 +33,7 @@ import re
 
 from ..attribution import FUNCTION_WORDS
 
-__all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "category_of"]
+__all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of"]
 
 #: Event categories that outrank the others in a clause: they say how people are held.
 OUTRANKING = ("held_together",)
@@ -85,6 +85,8 @@ _NOUN_STOPS = {"during", "including", "among", "despite", "until", "following", 
                "safely", "alive", "more"}
 #: Plural endings of nationality nouns, read as people in an all-capital headline ("1,200 LIBYANS").
 _NATIONALITY_PLURAL = re.compile(r"(?:ans|ese|is|ards|ans)$")
+#: The reason given to the whole of a partitive ("the 543" of "32 of the 543 passengers").
+WHOLE_OF_PARTITIVE = "the whole of 'N of the M'"
 #: What the subject reading returns when the figure has a verb of its own that is no event word.
 _BLOCKED = ("", "")
 _PARTITIVE_DETERMINERS = {"the", "its", "their", "these", "those", "his", "her", "our"}
@@ -165,7 +167,7 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     if role == "place":
         return noun_category, f"place noun '{noun}'"
     if _is_partitive_whole(words, figure):
-        return "other", "the whole of 'N of the M'"
+        return "other", WHOLE_OF_PARTITIVE
     if role is None and re.search(r"\d\.\d", figure.stated):
         return None  # "held a further 1.99 mln": a quantity, not people
     single = figure.low == 1 and figure.high == 1
@@ -315,11 +317,11 @@ def _later_main_verb(words, j, stop, lex):
         if words[k] in _CLAUSE_ENDS or words[k] in ("and", "but", "who", "which", "that"):
             return None
         if words[k] in ("have", "has", "had", "were", "was", "are", "is"):
-            for m in range(k + 1, min(k + 3, len(words))):
+            for m in range(k, min(k + 3, len(words))):  # "were found" is a phrase of its own
                 hit = lex.events.at(words, m)
                 if hit is not None:
                     return hit[0], f"'{' '.join(words[k:m + hit[1]])}' after it"
-                if words[m] not in _VERB_GROUP:
+                if m > k and words[m] not in _VERB_GROUP:
                     break
     return None
 

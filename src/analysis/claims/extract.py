@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
-from .categories import SentenceFigures, category_of
+from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of
 from .figures import find_figures, word_tokens
 from .hedges import hedge_positions, is_hedged
 from .lexicon import Lexicon, lexicon_for
@@ -122,8 +122,12 @@ def _sentence_claims(sentence: str, lex: Lexicon):
     words = [t for t, _, _ in tokens]
     out = []
     neighbours = SentenceFigures(figures)
-    for figure in figures:
+    kept = set()
+    for i, figure in enumerate(figures):
         found = category_of(words, tokens, sentence, figure, neighbours, lex)
+        if found is not None and found[1] == WHOLE_OF_PARTITIVE and i - 1 not in kept:
+            continue  # "19 of its 29 members": the whole counts only when its part is a claim
         if found is not None:
+            kept.add(i)
             out.append((figure, found, words))
     return out
