@@ -55,6 +55,7 @@ def claim_tuples(claims):
     ("Several hundred men were arrested.", ("detained", 300, None, "vague", False, "")),
     ("Around three are known to be dead.", ("killed", 3, 3, "approximate", False, "")),
     ("Fifty-two men were released on Monday.", ("released", 52, 52, "exact", False, "")),
+    ("The court jailed 12 men for 5 years.", ("detained", 12, 12, "exact", False, "")),  # no ratio
     ("The authorities run several secret prisons.", ("camps", 3, None, "vague", False, "")),
     ("One man was killed.", ("killed", 1, 1, "exact", False, "")),
     ("The floods left 3,000 people homeless.", ("displaced", 3000, 3000, "exact", False, "")),

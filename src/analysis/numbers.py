@@ -409,6 +409,8 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         return True  # 3 p.m.
     if before in ("for", "every") and _is_ratio(words, first):
         return True  # "one new share for every three held": a ratio
+    if _opens_a_ratio(words, last):
+        return True  # "one for five": the first number of a ratio
     if before == "and" and _second_of_a_range_of_things(words, first):
         return True  # "between 30,000 stg and 50,000": the unit is said once
     k = last + (1 if after == "of" else 0)  # "thousands of rubles"
@@ -430,6 +432,23 @@ def _is_ratio(words, first) -> bool:
     for k in range(j - 1, max(-1, j - 4), -1):  # "one new share for"
         if words[k][:1].isdigit() or words[k] in UNITS:
             return True
+        if words[k] not in _RATIO_WORDS:
+            return False
+    return False
+
+
+#: Words that may stand between the two numbers of a ratio ("one new share for every three").
+_RATIO_WORDS = {"new", "share", "shares", "stock", "common", "bonus", "old"}
+
+
+def _opens_a_ratio(words, last) -> bool:
+    """"one for five", "one new share for every three": the first number of a ratio."""
+    for k in range(last, min(last + 3, len(words) - 1)):
+        if words[k] == "for":
+            nxt = words[k + 2] if words[k + 1] == "every" and k + 2 < len(words) else words[k + 1]
+            return nxt[:1].isdigit() or nxt in UNITS or nxt in TENS
+        if words[k] not in _RATIO_WORDS:
+            return False  # "12 men for 5 years" is no ratio
     return False
 
 
