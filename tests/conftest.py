@@ -35,3 +35,18 @@ def make_folder(tmp_path):
         return folder
 
     return make
+
+
+#: The shared gold folder beside the repository (``../shared/gold``); research-use data, not shipped.
+SHARED_GOLD = paths.PROJ_ROOT.parent / "shared" / "gold"
+DEV_DIR = SHARED_GOLD / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_docs():
+    """The 84 dev articles (``../shared/gold/dev/articles``), duplicates kept; skipped when absent."""
+    if not (DEV_DIR / "claims.csv").exists():
+        pytest.skip(f"the dev set is not here ({DEV_DIR}); it lives in the shared folder beside the repository")
+    from analysis import load_corpus
+
+    return load_corpus(DEV_DIR / "articles", keep_duplicates=True)

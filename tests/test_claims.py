@@ -54,6 +54,7 @@ def claim_tuples(claims):
     ("Several hundred men were arrested.", ("detained", 300, None, "vague", False, "")),
     ("Around three are known to be dead.", ("killed", 3, 3, "approximate", False, "")),
     ("Fifty-two men were released on Monday.", ("released", 52, 52, "exact", False, "")),
+    ("The court jailed 12 men for 5 years.", ("detained", 12, 12, "exact", False, "")),  # no ratio
     ("The authorities run several secret prisons.", ("camps", 3, None, "vague", False, "")),
     ("One man was killed.", ("killed", 1, 1, "exact", False, "")),
     ("The floods left 3,000 people homeless.", ("displaced", 3000, 3000, "exact", False, "")),
@@ -175,7 +176,7 @@ def test_a_lexicon_of_your_own_for_another_event():
 
 def test_shipped_data_files_keep_their_format():
     lexicon = load_lexicon()
-    assert set(lexicon["role"]) == {"event", "place", "person", "ignore"}
+    assert set(lexicon["role"]) == {"event", "place", "person", "ignore", "negation"}
     assert {"detained", "killed", "held_together", "camps", "fled_or_evacuated", "released",
             "injured", "displaced", "missing"} <= set(lexicon["category"])
     hedges = load_hedges()
@@ -270,3 +271,199 @@ def test_cli_writes_the_claims_table(tmp_path):
     assert main(["claims", str(paths.RAW_DATA_DIR), "--out", str(out)]) == 0
     table = pd.read_csv(out, keep_default_na=False)
     assert list(table.columns) == CLAIM_COLUMNS and len(table) == 18
+
+
+# CLAIMS_GUIDE version 2: a row for every rule (invented sentences in the style of news)
+@pytest.mark.parametrize("rule, sentence, expected", [
+    # categories
+    ("drowned", "Four people drowned when the boat sank.", [("killed", 4, 4, "exact", False, "")]),
+    ("frozen to death", "Two climbers were frozen to death on the peak.", [("killed", 2, 2, "exact", False, "")]),
+    ("claimed N lives", "The storm has claimed 14 lives.", [("killed", 14, 14, "exact", False, "")]),
+    ("loss of N lives", "It was the worst disaster since the loss of 120 lives in 1970.",
+     [("killed", 120, 120, "exact", False, "")]),
+    ("N bodies", "Rescuers recovered nine bodies from the river.", [("killed", 9, 9, "exact", False, "")]),
+    ("death toll rose to", "The death toll rose to 27 on Tuesday.", [("killed", 27, 27, "exact", False, "")]),
+    ("toll risen to at least", "The death toll from the bombing had risen to at least 70 by nightfall.",
+     [("killed", 70, None, "lower_bound", False, "")]),
+    ("hurt", "Twelve people were hurt in the crash.", [("injured", 12, 12, "exact", False, "")]),
+    ("treated for", "Twenty-five people were treated for burns.", [("injured", 25, 25, "exact", False, "")]),
+    ("suffered injuries", "Four guards were badly wounded and 25 suffered minor injuries.",
+     [("injured", 4, 4, "exact", False, ""), ("injured", 25, 25, "exact", False, "")]),
+    ("missing", "Two fishermen are missing after the storm.", [("missing", 2, 2, "exact", False, "")]),
+    ("unaccounted for", "Eleven climbers remain unaccounted for.", [("missing", 11, 11, "exact", False, "")]),
+    ("kidnapped", "Five aid workers were kidnapped on the road.", [("detained", 5, 5, "exact", False, "")]),
+    ("taken prisoner", "Twelve soldiers were taken prisoner.", [("detained", 12, 12, "exact", False, "")]),
+    ("evacuated from homes", "About 900 residents were evacuated from their homes.",
+     [("displaced", 900, 900, "approximate", False, "")]),
+    ("made homeless", "The mudslides left an estimated 25,000 homeless.",
+     [("displaced", 25000, 25000, "approximate", False, "")]),
+    ("rescued", "Thirty passengers were rescued by helicopter.", [("fled_or_evacuated", 30, 30, "exact", False, "")]),
+    ("evacuated from a ship", "Forty crew members were evacuated from the tanker.",
+     [("fled_or_evacuated", 40, 40, "exact", False, "")]),
+    ("escaped", "Six miners escaped unharmed.", [("fled_or_evacuated", 6, 6, "exact", False, "")]),
+    ("freed hostages", "Three hostages were freed on Sunday.", [("released", 3, 3, "exact", False, "")]),
+    ("aboard", "The bus was carrying 48 pilgrims.", [("other", 48, 48, "exact", False, "")]),
+    ("trapped", "Some 15 workers were trapped in the tunnel.", [("other", 15, 15, "approximate", False, "")]),
+    ("mixed total", "Thirty villagers were killed or injured by the landslide.", [("other", 30, 30, "exact", False, "")]),
+    ("survivors", "Rescuers found nine survivors in the rubble.", [("other", 9, 9, "exact", False, "")]),
+    ("found alive", "8 MISSING DIVERS FOUND ALIVE", [("other", 8, 8, "exact", False, "")]),
+    # values
+    ("capital words", "THREE HUNDRED TOURISTS RESCUED FROM BURNING HOTEL",
+     [("fled_or_evacuated", 300, 300, "exact", False, "")]),
+    ("decimal million", "About 1.8 million people were displaced.",
+     [("displaced", 1800000, 1800000, "approximate", False, "")]),
+    ("no separator", "Some 6000 villagers fled.", [("fled_or_evacuated", 6000, 6000, "approximate", False, "")]),
+    ("dot separator", "More than 5.000 people fled the fighting.",
+     [("fled_or_evacuated", 5001, None, "lower_bound", False, "")]),
+    ("as many as", "As many as 50 people were arrested.", [("detained", None, 50, "upper_bound", False, "")]),
+    ("as high as", "Local counts put the toll as high as 90 dead.", [("killed", None, 90, "upper_bound", False, "")]),
+    ("at least another", "Police found at least another 12 dead in the cellar.",
+     [("killed", 12, None, "lower_bound", False, "")]),
+    ("thousands", "Thousands of people fled the floods.", [("fled_or_evacuated", 2000, None, "vague", False, "")]),
+    ("tens of thousands", "Tens of thousands of people were displaced.",
+     [("displaced", 20000, None, "vague", False, "")]),
+    ("the numeral one", "BLAST KILLS ONE", [("killed", 1, 1, "exact", False, "")]),
+    # clause chains, lists, subsets, headlines
+    ("clause chain", "The fire killed 12 patients and injured 40.",
+     [("killed", 12, 12, "exact", False, ""), ("injured", 40, 40, "exact", False, "")]),
+    ("gapped chain", "Three divers were missing and nine injured.",
+     [("missing", 3, 3, "exact", False, ""), ("injured", 9, 9, "exact", False, "")]),
+    ("participle chain", "Planes bombed the villages, killing 90 people and wounding 230 others.",
+     [("killed", 90, 90, "exact", False, ""), ("injured", 230, 230, "exact", False, "")]),
+    ("list", "30 guerrillas and 12 soldiers were killed.",
+     [("killed", 30, 30, "exact", False, ""), ("killed", 12, 12, "exact", False, "")]),
+    ("subset", "Six people including four policemen were wounded.",
+     [("injured", 6, 6, "exact", False, ""), ("injured", 4, 4, "exact", False, "")]),
+    ("verb-less headline", "12 KILLED, 30 HURT IN MARKET FIRE",
+     [("killed", 12, 12, "exact", False, ""), ("injured", 30, 30, "exact", False, "")]),
+    ("relative clause", "Five hikers who were missing in the snow were found on Sunday.",
+     [("other", 5, 5, "exact", False, "")]),
+    ("reduced relative", "Six journalists detained at the border have been freed.",
+     [("released", 6, 6, "exact", False, "")]),
+    # hedges
+    ("feared dead", "About 60 fishermen are feared dead.", [("killed", 60, 60, "approximate", True, "")]),
+    ("reported killed", "Twenty-two guards were reported killed overnight.", [("killed", 22, 22, "exact", True, "")]),
+    ("may have", "Ten more may have been killed.", [("killed", 10, 10, "exact", True, "")]),
+    ("presumed", "Forty are presumed dead.", [("killed", 40, 40, "exact", True, "")]),
+    ("could not confirm", "At least 9 sailors died, but the navy could not confirm the report.",
+     [("killed", 9, None, "lower_bound", True, "")]),
+    ("named source is no hedge", "The Red Cross claims 300 people died.",
+     [("killed", 300, 300, "exact", False, "Red Cross")]),
+    # sources
+    ("sentence-final group", "Twelve people died in the fire, mine owners said.",
+     [("killed", 12, 12, "exact", False, "mine owners")]),
+    ("lower-case group", "Health officials said 30 people were hurt.",
+     [("injured", 30, 30, "exact", False, "health officials")]),
+    ("told Reuters", "Ana Ruiz told Reuters that 12 people died.", [("killed", 12, 12, "exact", False, "Ana Ruiz")]),
+    ("citing", "Radio Sur, citing police, said 40 people were hurt.",
+     [("injured", 40, 40, "exact", False, "Radio Sur (citing police)")]),
+    ("named sayer wins", "Governor Ana Ruiz said 50 were dead, Radio Sur reported.",
+     [("killed", 50, 50, "exact", False, "Ana Ruiz (Governor)")]),
+    ("unnamed sayer leaves the named", "He said 50 were dead, Radio Sur reported.",
+     [("killed", 50, 50, "exact", False, "Radio Sur")]),
+    ("spokesman for", "Eight people were killed, a spokesman for the newspaper La Voz said.",
+     [("killed", 8, 8, "exact", False, "La Voz spokesman")]),
+    ("background clause", "The earthquake that killed 300 people was the worst in decades, officials said.",
+     [("killed", 300, 300, "exact", False, "")]),
+    ("headline says", "RUSSIA SAYS 40 REBELS KILLED", [("killed", 40, 40, "exact", False, "Russia")]),
+    ("headline credit", "TEN WORKERS HURT IN FACTORY FIRE, POLICE", [("injured", 10, 10, "exact", False, "police")]),
+])
+def test_guide_v2_rules(rule, sentence, expected):
+    assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
+
+
+# CLAIMS_GUIDE version 2 "Distractors": invented sentences of every kind, none a claim
+@pytest.mark.parametrize("kind, sentence", [
+    ("money", "Insurers expect claims of 800 mln dlrs after the crash."),
+    ("money range", "Compensation is between 30,000 stg and 50,000 in case of death."),
+    ("percentage", "Unemployment rose to 9.6 pct of the workforce."),
+    ("goods", "The port handled 260,000 barrels per day before the blast."),
+    ("goods", "About 30,000 tonnes of wheat were lost in the floods."),
+    ("things", "The quake damaged 4,500 houses."),
+    ("things", "Fourteen ships are stranded in the harbour."),
+    ("things", "Sixteen villages were evacuated."),
+    ("things", "Rebels destroyed 45 enemy tanks."),
+    ("scale", "The quake measured 6.5 on the Richter scale."),
+    ("measure", "The fire spread over 120 acres."),
+    ("market", "Shares fell 4-3/8 to 95-1/2 after the explosion."),
+    ("strikers", "Nearly 7,000 workers walked out."),
+    ("union members", "The union's 20,000 members voted to strike."),
+    ("firemen sent", "Some 200 firemen fought the blaze."),
+    ("attackers", "Up to 800 guerrillas attacked the base."),
+    ("force strength", "They routed a 5,000-strong force."),
+    ("population", "The town has about 16,000 people."),
+    ("layoffs", "The company will lay off 3,500 workers."),
+    ("seats", "The party won 42 of the 46 seats."),
+    ("unit name", "Brigade 604 was shattered in the fighting."),
+    ("time", "The blast happened at 0336 GMT."),
+    ("duration", "The 12-hour kidnapping ended on Monday."),
+    ("ordinal", "It was the second bombing this month."),
+    ("article", "A man died when his truck overturned."),
+    ("name", "Prime Minister Ana Ruiz died after the attack."),
+    ("zero", "No casualties were reported."),
+    ("zero", "No one was wounded in the blast."),
+    ("zero", "The shelling caused no injuries."),
+    ("vague", "Many were arrested after the riots."),
+    ("vague", "There were heavy casualties."),
+    ("vague", "Some people had been injured but did not know how many."),
+    ("all but one", "All but one were British."),
+    ("ratio", "Holders get one new share for every three held."),
+    ("ratio", "The bank issued shares on the basis of one for five already held."),
+    ("verdict", "Should the three be found guilty, they will pay the taxes."),
+    ("whole of a part that is no claim", "Loans went to only 19 of its 29 developing members."),
+])
+def test_guide_v2_distractors(kind, sentence):
+    assert extract_claims(corpus(sentence)).empty, kind
+
+
+def test_definite_references_and_it_resolve_to_the_organisation_named_before():
+    text = "Acme Mining Corp said 12 men were trapped.\n\nThe company said later that five were rescued."
+    assert claim_tuples(extract_claims(corpus(text))) == [
+        ("other", 12, 12, "exact", False, "Acme Mining"),
+        ("fled_or_evacuated", 5, 5, "exact", False, "Acme Mining"),
+    ]
+
+
+def test_every_row_has_a_rule_naming_its_category_and_source():
+    claims = extract_claims(corpus("Twelve people died in the fire, mine owners said."))
+    assert claims["rule"].tolist() == ["category: 'died' after it; source: sentence-final 'mine owners said'"]
+    assert CLAIM_COLUMNS[-1] == "rule" and CLAIM_COLUMNS[:12] == [
+        "doc_id", "outlet", "category", "value_low", "value_high", "qualifier", "hedged", "attributed_to", "stated",
+        "sentence", "start", "end"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("category,role,term\nkilled,event,died\nkiled,event,slain\n", r"line 3: unknown category 'kiled'"),
+    ("category,role,term\nkilled,verb,died\n", r"line 2: unknown role 'verb'"),
+    ("category,role,term\nkilled,event\n", r"line 2: expected 3 fields"),
+    ("# comment\ncategory,role,term\nkilled,event,\n", r"line 3: empty term"),
+    ("term,role\nkilled,event\n", r"line 1: a claims lexicon starts with the header"),
+])
+def test_a_bad_lexicon_names_the_file_and_the_line(tmp_path, content, message):
+    path = tmp_path / "my_lexicon.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"my_lexicon\.csv, " + message):
+        load_lexicon(path)
+    with pytest.raises(ValueError, match="my_lexicon.csv"):
+        extract_claims(corpus("Three men died."), lexicon=path)
+
+
+def test_an_over_long_sentence_is_not_read_and_says_so():
+    from analysis.claims.extract import MAX_SENTENCE_CHARS
+
+    table = ", ".join(f"{i + 3000} men died" for i in range(MAX_SENTENCE_CHARS // 10))
+    docs = corpus("Three men died.\n\n" + table + ".")
+    with pytest.warns(UserWarning, match=r"1 sentence\(s\) longer than 5,000 characters .*d0 at 17"):
+        claims = extract_claims(docs)
+    assert claims["stated"].tolist() == ["Three"]
+
+
+def test_many_figures_in_a_sentence_are_categorised_with_their_neighbours_found_once():
+    from analysis.claims.categories import SentenceFigures
+    from analysis.claims.figures import find_figures
+
+    found = find_figures("Three died, one was hurt and 40 fled.")
+    neighbours = SentenceFigures(found)
+    three, one, forty = found
+    assert neighbours.next_boundary(three, 99) == forty.first  # "one" is no boundary
+    assert neighbours.previous_boundary(forty) == three.last and neighbours.previous_end(forty) == one.last

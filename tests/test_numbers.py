@@ -43,6 +43,19 @@ def figures(text):
     ("100 or more men", "100 or more", 100, None, "lower_bound"),
     ("some 300 people", "some 300", 300, 300, "approximate"),
     ("tens of thousands of people", "tens of thousands", 20_000, None, "vague"),
+    # guide version 2
+    ("TWO HUNDRED PEOPLE RESCUED", "TWO HUNDRED", 200, 200, "exact"),
+    ("some 6000 people", "some 6000", 6000, 6000, "approximate"),
+    ("more than 5.000 people", "more than 5.000", 5001, None, "lower_bound"),
+    ("as many as 50 people", "as many as 50", None, 50, "upper_bound"),
+    ("as high as 500 dead", "as high as 500", None, 500, "upper_bound"),
+    ("at least another 20 dead", "at least another 20", 20, None, "lower_bound"),
+    ("up to a total of 1,000 people", "up to a total of 1,000", None, 1000, "upper_bound"),
+    ("an estimated 25,000 homeless", "an estimated 25,000", 25000, 25000, "approximate"),
+    ("thousands of people", "thousands", 2000, None, "vague"),
+    ("hundreds of thousands of people", "hundreds of thousands", 200_000, None, "vague"),
+    ("millions of people", "millions", 2_000_000, None, "vague"),
+    ("BLAST KILLS ONE", "ONE", 1, 1, "exact"),
 ])
 def test_value_table(text, stated, low, high, qualifier):
     assert figures(text) == [(stated, low, high, qualifier)]
@@ -103,3 +116,39 @@ def test_number_words_in_stopwords_are_still_read():
     # "three", "hundred", "over" are stopwords; figures are found before stopword removal
     assert figures("death of three men and over a hundred detained") == [
         ("three", 3, 3, "exact"), ("over a hundred", 101, None, "lower_bound")]
+
+
+# issue 11, items 8 and 17: big, many and odd numbers are read correctly or not at all, never wrongly
+@pytest.mark.parametrize("text, expected", [
+    ("one hundred and " * 200 + "people died", []),  # OverflowError before; now no reading
+    ("9" * 5000 + " people died", []),  # int() of 5,000 digits raised ValueError
+    ("a million million people", []),  # more than MAX_VALUE: no count of people
+    ("one hundred and one hundred people", []),  # no reading, and no part of it read either
+    ("10^6 people died", []),  # a power is not read as 10 and 6
+    ("About 3 dozen people died", [("About 3 dozen", 36, 36, "approximate")]),
+    ("½ a dozen people died", [("½ a dozen", 6, 6, "exact")]),
+    ("half a dozen people died", [("half a dozen", 6, 6, "exact")]),
+    ("one hundred and five men", [("one hundred and five", 105, 105, "exact")]),
+])
+def test_big_and_odd_numbers(text, expected):
+    assert figures(text) == expected
+
+
+def test_many_numbers_in_one_text_take_linear_work():
+    """Doubling the numbers doubles the tokens the parser visits (a count of work, not a timing)."""
+    from analysis import numbers
+
+    calls = []
+    original = numbers._figure_at
+
+    def counting(words, k):
+        calls.append(k)
+        return original(words, k)
+
+    numbers._figure_at = counting
+    try:
+        for n in (500, 1000):
+            numbers.find_figures(" ".join(f"{i + 3000} men," for i in range(n)))
+    finally:
+        numbers._figure_at = original
+    assert len(calls) == 1500  # one parse per number, none per other word

@@ -165,3 +165,36 @@ def test_counted_off_topic_pass_decides_as_the_definition(paragraphs, other):
     if paragraphs == _OFF_TOPIC_CASE:
         assert by_paragraph == [False, False, False, True]
     assert by_paragraph == _off_topic_by_definition(words, corpus_vocabulary, content_words(text))
+
+
+@pytest.mark.parametrize("first_lines", [
+    "About 90 people were rescued, some\nbadly hurt, from a sinking ferry, officials said.\n",  # runs on in lower case
+    "Rebels killed 12 soldiers on\nLuzon island in the north, the army said.\n",  # ends in a word that ends nothing
+    "Some 40 miners were trapped\nUnderground Mine Rescue officials\nsaid late on Monday.\n",  # a paragraph of 3 lines
+])
+def test_a_short_first_body_line_of_a_wrapped_paragraph_is_running_text(first_lines):
+    text = f"HEADLINE IN CAPITALS\n\n{first_lines}    A second paragraph.\n"
+    assert [label for label, _ in labelled(text)] == ["headline", "body"]
+
+
+def test_a_short_line_above_a_two_line_paragraph_stays_furniture():
+    text = "Pin It\nMen detained in the city via Twitter\n\nDozens of men are held. They were beaten.\n"
+    assert [label for label, _ in labelled(text)][:1] == ["caption"]
+
+
+def test_no_sentence_of_a_dev_article_is_left_outside_the_analysed_text(dev_docs):
+    import pandas as pd
+    from conftest import DEV_DIR
+
+    from analysis import segments
+    from analysis.segmenting import ANALYSED
+    from analysis.text import sentence_spans
+
+    segs = segments(dev_docs)
+    outside = segs[~segs["label"].isin(ANALYSED)]
+    assert outside.empty, outside[["doc_id", "label", "text"]].to_string()
+    gold = pd.read_csv(DEV_DIR / "claims.csv", dtype=str, keep_default_na=False)
+    sentences = {(doc_id, raw[a:b]) for doc_id, raw in zip(dev_docs["doc_id"], dev_docs["raw_text"])
+                 for a, b in sentence_spans(raw)}
+    split = [(f, q) for f, q in zip(gold["file"], gold["quote"]) if (f.removesuffix(".txt"), q) not in sentences]
+    assert split == []  # every gold quote is one sentence of the analysed text

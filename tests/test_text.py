@@ -217,6 +217,11 @@ def test_tokens_are_those_of_nltks_regexp_tokenizer(seed_docs):
     ("A headline of more than forty characters, no stop\n\nThe body starts here.",
      ["A headline of more than forty characters, no stop", "The body starts here."]),
     ("Short headline\nThe body starts here.", ["Short headline", "The body starts here."]),
+    ("About 90 people were rescued, some\nbadly hurt, officials said.", ["About 90 people were rescued, some\nbadly hurt, officials said."]),
+    ("Rebels killed 12 soldiers on\nLuzon island, the army said.", ["Rebels killed 12 soldiers on\nLuzon island, the army said."]),
+    ("Some 40 miners were trapped\nUnderground Mine Rescue officials\nsaid today.",
+     ["Some 40 miners were trapped\nUnderground Mine Rescue officials\nsaid today."]),
+    ("SHORT HEADLINE\n    An indented paragraph.", ["SHORT HEADLINE", "An indented paragraph."]),
 ])
 def test_hard_wrapped_lines_continue_their_sentence(text, expected):
     from analysis.text import sentences

@@ -40,7 +40,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .text import STOPWORDS, WRAP_MIN_CHARS, normalize_for_matching, stem, tokenize
+from .text import STOPWORDS, normalize_for_matching, running_line_breaks, stem, tokenize
 
 LABELS = ("headline", "body", "dateline", "caption", "comments", "off_topic", "front_matter")
 #: What the analyses read unless asked otherwise.
@@ -298,15 +298,15 @@ def segment_text(
 def _wrapped_lines(text: str, lines) -> list[bool]:
     """Which lines belong to a hard-wrapped paragraph (continued, or a continuation).
 
-    Such lines are running text: a date or "via ..." inside them is not a
-    dateline or a caption.
+    Such lines are running text, however short: a date or "via ..." inside them
+    is not a dateline or a caption, and the first body line of a newswire story
+    is not a caption. Which line breaks fall inside running text is decided by
+    :func:`analysis.text.running_line_breaks`, the sentence splitter's rule.
     """
+    breaks = running_line_breaks(text)
     wrapped = [False] * len(lines)
     for i in range(len(lines) - 1):
-        start, content_end, end = lines[i]
-        same_paragraph = content_end + 1 == end  # one newline, no blank line, before the next line
-        line = text[start:content_end].strip()
-        if same_paragraph and len(line) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(line):
+        if lines[i][1] in breaks:
             wrapped[i] = wrapped[i + 1] = True
     return wrapped
 

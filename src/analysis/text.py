@@ -37,6 +37,7 @@ __all__ = [
     "load_stopwords",
     "normalize_for_matching",
     "normalize_text",
+    "running_line_breaks",
     "sentence_spans",
     "sentences",
     "stem",
@@ -114,24 +115,69 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*\s*$")
 #: the same paragraph, is hard-wrapped running text (newswire, e-mail): its
 #: line break is not a sentence boundary.
 WRAP_MIN_CHARS = 40
+#: A paragraph of at least this many lines without a blank line, ending in a
+#: full stop, is one hard-wrapped paragraph even when its first line is short
+#: (a headline directly above its body is two lines, not three).
+WRAP_MIN_LINES = 3
+#: Words that do not end a sentence or a headline: a line ending in one runs on.
+_RUNS_ON_WORDS = frozenset("a an the of on in at to by for from with and or but nor that which who whose".split())
+
+
+def running_line_breaks(text: str) -> frozenset[int]:
+    """Offsets of the line breaks of ``text`` that fall inside running text.
+
+    A line runs on into the next line of its paragraph (no blank line between)
+    when it has no sentence punctuation at its end and either it is at least
+    :data:`WRAP_MIN_CHARS` long, or, however short, the next line (not indented
+    as a new paragraph) starts in lower case, or the line ends in a comma or in a
+    word that ends no sentence ("the", "of", "on"), or the paragraph runs on over at
+    least :data:`WRAP_MIN_LINES` lines to a line that ends a sentence
+    (hard-wrapped newswire: "About 200 people were rescued, some\\nbadly hurt").
+    The sentence splitter and the segmenter both read line breaks through here.
+
+    >>> text = "Short headline\\nThe body starts here.\\n\\nSome 40 miners\\nwere trapped."
+    >>> sorted(running_line_breaks(text)) == [text.index("\\nwere")]
+    True
+    """
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    breaks = set()
+    # paragraphs: runs of lines with one newline between and no indented line after the first
+    paragraph_end = [0] * len(lines)  # index of the last line of each line's paragraph
+    for i in range(len(lines) - 1, -1, -1):
+        joined = i + 1 < len(lines) and text[lines[i][1]:lines[i + 1][0]] == "\n" \
+            and not text[lines[i + 1][0]].isspace()
+        paragraph_end[i] = paragraph_end[i + 1] if joined else i
+    for i in range(len(lines) - 1):
+        (a, b), (c, d) = lines[i], lines[i + 1]
+        if text[b:c] != "\n":
+            continue
+        line = text[a:b].strip()
+        if not line or _SENTENCE_END.search(line):
+            continue
+        last = paragraph_end[i]
+        if len(line) >= WRAP_MIN_CHARS or last > i and (
+                text[c].islower() or line.endswith(",")
+                or line.rsplit(None, 1)[-1].lower() in _RUNS_ON_WORDS
+                or last - i + 1 >= WRAP_MIN_LINES and _SENTENCE_END.search(text[lines[last][0]:lines[last][1]])):
+            breaks.add(b)
+    return frozenset(breaks)
 
 
 def _logical_lines(text: str):
     """(start, end) of each line, hard-wrapped lines joined to the line they continue."""
+    breaks = running_line_breaks(text)
     current = None
     for line in _LINE.finditer(text):
         if current is not None:
-            previous = text[current[0]:current[1]]
-            last_line = previous[previous.rfind("\n") + 1:].strip()
-            joined = (text[current[1]:line.start()] == "\n" and len(last_line) >= WRAP_MIN_CHARS
-                      and not _SENTENCE_END.search(last_line))
-            if joined:
+            if current[1] in breaks:
                 current = (current[0], line.end())
                 continue
             yield current
         current = (line.start(), line.end())
     if current is not None:
         yield current
+
+
 # A line that starts with a list number ("1.", "2)", "a.") is one item, not two sentences.
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z])[.)]")
 

@@ -1,0 +1,427 @@
+"""Which category a figure belongs to: what its own clause says happened to the people counted.
+
+The words come from the lexicon (:mod:`analysis.claims.lexicon`, kept as data);
+this module holds the grammar, which is the same for any event. For a figure it
+reads, in order:
+
+1. **negation**: "no one", "all but one" give no row;
+2. the **noun it counts** ("45 workers", "32 of the 543 passengers", "several
+   camps"); a thing ("53 houses") or a group that is not affected
+   ("protesters") gives no row; a place noun ("camps") is its own category;
+3. the **whole of a partitive** ("the 543" in "32 of the 543 passengers") is
+   the exposed group, ``other``;
+4. **its own verb after it** (the figure is the subject): "45 workers were
+   killed", "Two people were missing and six injured", "30 guerrillas and 12
+   soldiers were killed", "45 KILLED, 185 HURT"; an active transitive verb
+   with an object ("800 guerrillas killed two") makes the figure the agent,
+   not the victims;
+5. **the verb or noun just before it** (the figure is the object): "killing
+   90 people and wounding 230", "the release of 3", "killed or wounded 15,000";
+6. **a death toll**: "the death toll rose to 81", "TOLL ALMOST 150";
+7. the counted noun's own category ("100 detainees", "3,000 casualties",
+   "claimed 1,500 lives");
+8. else the nearest event word of the clause (the version 1 reading, kept for
+   figures whose noun stands apart: "kept altogether, around 30 or 40").
+
+Categories in :data:`OUTRANKING` win over the others in the clause. The result
+is ``(category, reason)``; the reason goes into the claim's ``rule``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..attribution import FUNCTION_WORDS
+
+__all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of"]
+
+#: Event categories that outrank the others in a clause: they say how people are held.
+OUTRANKING = ("held_together",)
+#: How many words after (or before) a figure the lenient last reading searches for an event word.
+EVENT_WINDOW = 15
+#: How many modifier words may stand between a figure and its noun ("Thirty South African coal miners").
+NOUN_REACH = 5
+#: How many words after the counted noun its verb may come ("people in eight cities were detained").
+SUBJECT_REACH = 8
+#: How many words before the figure the object reading looks for its verb ("killed or wounded 15,000").
+OBJECT_REACH = 4
+#: How far before a figure "toll" may stand ("the death toll from yesterday's bombing in the north had risen to at least 70").
+TOLL_REACH = 16
+
+_CLAUSE_ENDS = {",", ";", ":", "(", ")", '"', ".", "!", "?"}
+#: Words of a verb group that may stand between the counted people and the event word.
+_VERB_GROUP = {
+    "were", "was", "is", "are", "be", "been", "being", "had", "has", "have", "will", "would", "could",
+    "may", "might", "must", "should", "can", "still", "also", "now", "already", "reportedly",
+    "allegedly", "apparently", "feared", "reported", "confirmed", "believed", "presumed", "known",
+    "said", "thought", "to", "left", "got", "getting", "later", "all", "either", "each", "seriously",
+    "slightly", "badly", "critically", "fatally", "not", "yet", "then", "remain", "remained", "remains",
+    "officially", "later", "themselves", "suffered", "sustained", "suffering", "received",
+}
+#: Auxiliaries that make the next past participle passive ("were killed"), not an active verb.
+_AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get", "feared", "reported",
+                "confirmed", "believed", "presumed", "known", "left"}
+#: Words that open the object of an active verb ("killed the ...", "wounded several").
+_OBJECT_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "several", "many", "some",
+                   "dozens", "scores", "hundreds", "thousands", "two", "three", "four", "five", "six",
+                   "seven", "eight", "nine", "ten", "one", "them", "him", "people", "civilians"}
+#: Event words that are transitive verbs: after the counted people without an auxiliary, and
+#: with an object, they make the people the agents ("800 guerrillas attacked the base").
+_TRANSITIVE = re.compile(r"^(kill|injur|wound|hurt|rescu|arrest|detain|captur|free|releas|evacuat|kidnap"
+                         r"|abduct|shot|shoot|seiz|held|hold|jail|imprison)")
+#: Words that, after a figure, open a subset or a place and are skipped by the subject reading.
+_SKIPPED_AFTER_NOUN = {"including", "in", "of", "from", "on", "at", "among", "aboard", "inside",
+                       "near", "across", "during", "with", "and", "or", "another", "other", "more",
+                       "them", "whom", "people", "the", "a", "an", "its", "their", "his", "her"}
+#: Place words after "evacuated from": people who leave their homes, towns or areas are displaced.
+_DISPLACED_FROM = {"home", "homes", "house", "houses", "town", "towns", "village", "villages", "area", "areas",
+                   "region", "regions", "city", "cities", "district", "districts", "province", "valley",
+                   "zone", "neighbourhood", "neighborhood", "island", "coast", "mountain", "suburbs"}
+#: Time words that may follow a figure or its verb ("three died today").
+_TIME_WORDS = {"today", "yesterday", "tonight", "overnight", "earlier", "later", "immediately", "instantly",
+               "last", "this", "since", "ago"}
+#: Words that end a noun phrase ("about 40 during rehearsals"), besides the function words.
+_NOUN_STOPS = {"during", "including", "among", "despite", "until", "following", "amid", "because", "unharmed",
+               "safely", "alive", "more"}
+#: Plural endings of nationality nouns, read as people in an all-capital headline ("1,200 LIBYANS").
+_NATIONALITY_PLURAL = re.compile(r"(?:ans|ese|is|ards|ans)$")
+#: The reason given to the whole of a partitive ("the 543" of "32 of the 543 passengers").
+WHOLE_OF_PARTITIVE = "the whole of 'N of the M'"
+#: What the subject reading returns when the figure has a verb of its own that is no event word.
+_BLOCKED = ("", "")
+_PARTITIVE_DETERMINERS = {"the", "its", "their", "these", "those", "his", "her", "our"}
+
+
+class SentenceFigures:
+    """The figures of one sentence with their neighbours looked up in constant time.
+
+    Built once per sentence, so that a sentence of many numbers is read in linear
+    time. "one" is no boundary between clauses ("held in one cell").
+    """
+
+    def __init__(self, figures):
+        self.all = list(figures)
+        self.starts = {f.first: f for f in self.all}
+        n = len(self.all)
+        self.index = {id(f): i for i, f in enumerate(self.all)}
+        self._previous_last = [0] * n  # last token of the previous figure that is a boundary
+        self._next_first = [None] * n  # first token of the next one
+        self._previous_any = [0] * n
+        last = 0
+        for i, f in enumerate(self.all):
+            self._previous_last[i] = last
+            self._previous_any[i] = self.all[i - 1].last if i else 0
+            if not f.low == f.high == 1:
+                last = f.last
+        following = None
+        for i in range(n - 1, -1, -1):
+            self._next_first[i] = following
+            if not self.all[i].low == self.all[i].high == 1:
+                following = self.all[i].first
+
+    def previous_boundary(self, figure) -> int:
+        return self._previous_last[self.index[id(figure)]]
+
+    def next_boundary(self, figure, default: int) -> int:
+        found = self._next_first[self.index[id(figure)]]
+        return default if found is None else found
+
+    def previous_end(self, figure) -> int:
+        """Where the figure before this one ends (0 for the first)."""
+        return self._previous_any[self.index[id(figure)]]
+
+
+def category_of(words, tokens, sentence, figure, figures, lex):
+    """``(category, reason)`` of ``figure`` in its sentence, or None when it is no claim.
+
+    Parameters
+    ----------
+    words, tokens : list
+        The sentence's lowercase words and ``(word, start, end)`` tokens
+        (:func:`analysis.claims.figures.word_tokens`).
+    sentence : str
+        The sentence, for capitalisation.
+    figure : analysis.numbers.Figure
+        The figure to categorise; ``figures`` are all the sentence's figures
+        (a list, or a :class:`SentenceFigures` built once per sentence).
+    lex : analysis.claims.lexicon.Lexicon
+        The category lexicon.
+
+    Examples
+    --------
+    >>> from analysis.claims.figures import find_figures, word_tokens
+    >>> from analysis.claims.lexicon import lexicon_for
+    >>> s = "The blast killed 45 workers and injured 185."
+    >>> tokens = word_tokens(s); figures = find_figures(s)
+    >>> [category_of([t for t, _, _ in tokens], tokens, s, f, figures, lexicon_for())[0] for f in figures]
+    ['killed', 'injured']
+    """
+    if not isinstance(figures, SentenceFigures):
+        figures = SentenceFigures(figures)
+    starts = figures.starts
+    if _negated(words, figure, lex):
+        return None
+    role, noun_category, noun_end, noun, modifier = _counted_noun(words, tokens, sentence, figure, starts, lex)
+    if role in ("ignore", "unknown"):
+        return None
+    if role == "place":
+        return noun_category, f"place noun '{noun}'"
+    if _is_partitive_whole(words, figure):
+        return "other", WHOLE_OF_PARTITIVE
+    if role is None and re.search(r"\d\.\d", figure.stated):
+        return None  # "held a further 1.99 mln": a quantity, not people
+    single = figure.low == 1 and figure.high == 1
+    nominal = _nominal_reading(words, figure, lex)
+    # "One who was able to flee ... claimed": a numeral that introduces a person's story, not a count
+    subject = None if nominal else _subject_reading(words, noun_end, starts, lex, relative=not single)
+    found = nominal or (subject if subject != _BLOCKED else None) or _object_reading(words, figure, lex) \
+        or _toll_reading(words, figure, figures)
+    if found is None and modifier is not None:
+        found = modifier[0], f"'{modifier[1]}' before its noun"
+    if found is None and noun_category and not single:
+        found = noun_category, f"noun '{noun}'"
+    if found is None and not single and subject != _BLOCKED:
+        found = _nearest_event(words, figure, figures, lex, bare=role is None)
+    if found is None:
+        return None  # "one man claiming ...": an anecdote, not a count
+    held = _outranking(words, figure, figures, lex)
+    return held or found
+
+
+# ------------------------------------------------------------------ parts
+
+
+def _negated(words, figure, lex) -> bool:
+    """"no one was hurt", "All but one were British", "none of the 20"."""
+    for n in range(1, 4):
+        start = figure.first - n
+        if start >= 0 and (hit := lex.negations.at(words, start)) is not None and start + hit[1] >= figure.first:
+            return True
+    return False
+
+
+def _counted_noun(words, tokens, sentence, figure, starts, lex):
+    """``(role, category, end, noun, modifier)`` of the noun a figure counts.
+
+    role is "place", "person" or "ignore" from the lexicon, "unknown" for other
+    nouns ("3 bombs"), or None when the figure stands alone ("three died").
+    ``end`` is the index after the noun phrase (after the figure when none);
+    ``modifier`` is ``(category, word)`` of an event word used as an adjective
+    ("17 missing miners", "three wounded soldiers"), else None.
+    """
+    k = figure.last
+    if k < len(words) and words[k] == "of":  # "32 of the 543 passengers", "dozens of men", "eight of them"
+        k += 1
+        if k < len(words) and words[k] in _PARTITIVE_DETERMINERS:
+            k += 1
+        if k in starts:
+            k = starts[k].last
+    seen, modifier = 0, None
+    for j in range(k, min(len(words), k + NOUN_REACH + 1)):
+        w = words[j]
+        hit = lex.nouns.at(words, j) if w[0].isalpha() else None
+        if hit is not None:
+            (role, category), n = hit
+            return role, category, j + n, " ".join(words[j:j + n]), modifier
+        if w[0].isdigit():
+            return "unknown", "", k, w, None  # "eleven 747s"
+        if not w[0].isalpha() or w in FUNCTION_WORDS or w in _VERB_GROUP or w in _TIME_WORDS or w in _NOUN_STOPS:
+            break
+        event = lex.events.at(words, j)
+        if event is not None:
+            nxt = words[j + event[1]] if j + event[1] < len(words) else ""
+            if seen == 0 and modifier is None and _is_noun_like(nxt, lex):
+                modifier = event[0], w  # "17 missing miners": an adjective
+                continue
+            break  # "three died"; "three bombs killed": a thing the lexicon does not list as people
+        if w.endswith("ly") and seen == 0:
+            continue  # "three apparently died"
+        original = sentence[tokens[j][1]:tokens[j][2]]
+        if original.isupper() and len(original) > 3 and _NATIONALITY_PLURAL.search(w):
+            return "person", "", j + 1, w, modifier  # "KILLED 1,200 LIBYANS"
+        if original[:1].isupper() and w.endswith("s") and not w.endswith("'s") and not original.isupper():
+            nxt = words[j + 1] if j + 1 < len(words) else ""
+            if not (nxt.isalpha() and nxt not in FUNCTION_WORDS and lex.events.at(words, j + 1) is None
+                    and lex.nouns.at(words, j + 1) is None):
+                return "person", "", j + 1, w, modifier  # "three Chechens", "1,200 Libyans"
+        seen += 1
+    if seen == 0 and modifier is None:
+        return None, "", k, "", None
+    return "unknown", "", k, words[min(k + seen, len(words) - 1)], None
+
+
+def _is_noun_like(word: str, lex) -> bool:
+    """A word that can be the head (or a modifier) of a noun phrase: not a function, verb-group or time word."""
+    return (word.isalpha() and word not in FUNCTION_WORDS and word not in _VERB_GROUP and word not in _TIME_WORDS
+            and not word.endswith("ly") and lex.events.at([word], 0) is None)
+
+
+def _is_partitive_whole(words, figure) -> bool:
+    """The "543" of "32 of the 543 passengers": the group the part is taken from."""
+    k = figure.first
+    return k >= 3 and words[k - 1] in _PARTITIVE_DETERMINERS and words[k - 2] == "of" and words[k - 3][:1].isdigit() \
+        or k >= 2 and words[k - 1] == "of" and words[k - 2][:1].isdigit()
+
+
+def _subject_reading(words, j, starts, lex, *, relative=True):
+    """The event word of the verb group after the counted people (the figure is its subject)."""
+    aux = False
+    stop = min(len(words), j + SUBJECT_REACH)
+    while j < stop:
+        w = words[j]
+        if j in starts:  # "30 guerrillas and 12 government soldiers were killed": a list shares its verb
+            j = starts[j].last
+            continue
+        hit = lex.events.at(words, j)
+        if hit is not None:
+            category, n = hit
+            after = words[j + n] if j + n < len(words) else ""
+            if not aux and _TRANSITIVE.match(w) and (after in _OBJECT_OPENERS or (j + n) in starts):
+                return _BLOCKED  # "800 guerrillas killed two soldiers": the agents
+            if not aux:  # "Eight officials arrested on Monday have been released": the main verb comes later
+                later = _later_main_verb(words, j + n, stop + SUBJECT_REACH, lex)
+                if later is not None:
+                    return later
+            category = _evacuation(words, j + n, category)
+            return category, f"'{' '.join(words[j:j + n])}' after it"
+        if w == "." and j + 1 < len(words) and words[j + 1] != '"':
+            j += 1
+            continue  # the dots of "U.S.": the sentence goes on
+        if w in ("who", "which", "that"):
+            return _relative_clause(words, j, stop, lex) if relative else _BLOCKED
+        if w in _CLAUSE_ENDS and w != "," or w in ("when", "while", "as", "after", "but"):
+            return None
+        if w == ",":
+            # ", including four policemen," or ", some badly hurt,": a subset, skipped; else the clause ends
+            if j + 1 < len(words) and words[j + 1] in ("including", "some", "most", "many", "all", "mostly"):
+                j += 1
+                continue
+            return None
+        if w in ("and", "or") and j + 1 < len(words) and j + 1 not in starts and lex.events.at(words, j + 1):
+            return None  # "killed 45 workers and injured 185": the next clause's verb
+        if w in _VERB_GROUP:
+            aux = aux or w in _AUXILIARIES
+        elif w in _SKIPPED_AFTER_NOUN or w in _TIME_WORDS:
+            pass
+        elif w.isalpha() and _looks_like_a_verb(w):
+            return _BLOCKED  # "800 guerrillas attacked the base": their own verb, not an event
+        elif not w.isalpha():
+            return None
+        j += 1
+    return None
+
+
+def _later_main_verb(words, j, stop, lex):
+    """An auxiliary and an event word later in the clause: the main verb after a reduced relative clause."""
+    for k in range(j, min(stop, len(words)) - 1):
+        if words[k] in _CLAUSE_ENDS or words[k] in ("and", "but", "who", "which", "that"):
+            return None
+        if words[k] in ("have", "has", "had", "were", "was", "are", "is"):
+            for m in range(k, min(k + 3, len(words))):  # "were found" is a phrase of its own
+                hit = lex.events.at(words, m)
+                if hit is not None:
+                    return hit[0], f"'{' '.join(words[k:m + hit[1]])}' after it"
+                if m > k and words[m] not in _VERB_GROUP:
+                    break
+    return None
+
+
+def _relative_clause(words, j, stop, lex):
+    """"17 miners who were missing ... were found": the main verb if one follows, else the clause's own."""
+    own = None
+    for k in range(j + 1, min(len(words), j + 1 + 2 * SUBJECT_REACH)):
+        if words[k] in (";", ".", ":") or words[k] == "," and own is not None:
+            break
+        hit = lex.events.at(words, k)
+        if own is None and hit is not None:
+            own = hit[0], f"'{words[j]} ... {' '.join(words[k:k + hit[1]])}' after it"
+            continue
+        if own is not None and words[k] in ("were", "was", "are", "is", "have", "has", "had"):
+            later = _later_main_verb(words, k, k + 4, lex)
+            if later is not None:
+                return later
+    return own
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    """A verb that is not an event word ends the subject's verb group ("began", "walked", "claiming")."""
+    return (word.endswith(("ed", "ing")) and len(word) > 4) or word in ("began", "went", "took", "say", "says", "told")
+
+
+def _evacuation(words, k, category):
+    """"evacuated from their homes / two towns" is displacement; "from the ship" is not."""
+    if category not in ("fled_or_evacuated", "displaced") or k >= len(words) or words[k] != "from" \
+            or not words[k - 1].startswith("evacuat"):
+        return category
+    near = words[k + 1:k + 5]
+    return "displaced" if any(w in _DISPLACED_FROM for w in near) else "fled_or_evacuated"
+
+
+def _object_reading(words, figure, lex):
+    """The verb or noun just before the figure, when the figure is its object."""
+    k = figure.first
+    for j in range(max(0, k - OBJECT_REACH), k):
+        hit = lex.events.at(words, j)
+        if hit is not None and j + hit[1] == k:
+            category = _evacuation(words, figure.last, hit[0])
+            return category, f"'{' '.join(words[j:k])}' before it"
+    return None
+
+
+def _nominal_reading(words, figure, lex):
+    """"the detention of over a hundred", "the release of three hostages held by ...": the noun before "of"."""
+    k = figure.first
+    if k >= 2 and words[k - 1] == "of":
+        for n in (2, 1):
+            j = k - 1 - n
+            if j >= 0 and (hit := lex.events.at(words, j)) is not None and j + hit[1] == k - 1:
+                return hit[0], f"'{' '.join(words[j:k])}' before it"
+    return None
+
+
+def _toll_reading(words, figure, figures):
+    """"the death toll rose to 81", "TOLL ALMOST 150", "the toll ... from a previously reported 85"."""
+    k = figure.first
+    previous = figures.previous_end(figure)
+    for j in range(k - 1, max(previous, k - TOLL_REACH) - 1, -1):
+        if words[j] in (";", ":", "."):
+            return None
+        if words[j] == "toll":
+            if j == k - 1 or words[k - 1] in ("to", "at", "from", "reported", "was", "is", "reached", "of"):
+                return "killed", "death toll"
+            return None
+    return None
+
+
+def _nearest_event(words, figure, figures, lex, *, bare=False):
+    """The nearest event word of the clause: after the figure, else just before it."""
+    hi = figures.next_boundary(figure, len(words))
+    lo = figures.previous_boundary(figure)
+    for j in range(figure.last, min(hi, figure.last + EVENT_WINDOW)):
+        if words[j] in _CLAUSE_ENDS:
+            break
+        hit = lex.events.at(words, j)
+        if hit is not None:
+            return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"
+    reach = 2 if bare else EVENT_WINDOW
+    for j in range(figure.first - 1, max(lo, figure.first - reach - 3) - 1, -1):
+        if words[j] in (";", ":"):
+            break
+        hit = lex.events.at(words, j)
+        end = j + (hit[1] if hit else 0)
+        if hit and (end == figure.first or not bare and end <= figure.first
+                    or end == figure.first - 1 and words[end] == ","):
+            return hit[0], f"'{' '.join(words[j:end])}' in its clause"
+    return None
+
+
+def _outranking(words, figure, figures, lex):
+    """A category of :data:`OUTRANKING` named in the figure's clause ("held in one room")."""
+    hi = figures.next_boundary(figure, len(words))
+    for j in range(max(0, figure.first - 3), min(hi, figure.last + EVENT_WINDOW)):
+        if j >= figure.last and words[j] in (";", ".", ":"):
+            break
+        hit = lex.events.at(words, j)
+        if hit is not None and hit[0] in OUTRANKING:
+            return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"
+    return None
