@@ -38,7 +38,7 @@ def make_folder(tmp_path):
 
 
 #: The shared gold folder beside the repository (``../shared/gold``); research-use data, not shipped.
-SHARED_GOLD = paths.PROJ_ROOT.parent / "shared" / "gold"
+SHARED_GOLD = paths.SHARED_DIR / "gold"
 DEV_DIR = SHARED_GOLD / "dev"
 
 

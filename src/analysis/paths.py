@@ -34,5 +34,11 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORTS_DIR = Path(os.environ.get("ANALYSIS_REPORTS", PROJ_ROOT / "reports"))
 FIGURES_DIR = REPORTS_DIR / "figures"
 
+#: Development data kept beside the repository, not in it (gold sets, corpora for benchmarks); set
+#: ``ANALYSIS_SHARED`` to read it elsewhere. Absent for most users: whatever reads it says so and skips.
+SHARED_DIR = Path(os.environ.get("ANALYSIS_SHARED", PROJ_ROOT.parent / "shared"))
+#: 84 Reuters-21578 articles with 210 hand-annotated claims (``articles/``, ``claims.csv``), for development.
+DEV_GOLD_DIR = SHARED_DIR / "gold" / "dev"
+
 #: Resources shipped inside the package (stopwords, lexicons).
 PACKAGE_DATA_DIR = Path(__file__).resolve().parent / "data"
