@@ -1,0 +1,465 @@
+"""Find quotations: one row per thing an article says a speaker said, with its speaker and offsets.
+
+A quotation is found from its *frame*, the cue (a reporting verb: "said",
+"told", "insisted", "according to") and the clause it reports, read on the
+sentences of :func:`analysis.text.sentence_spans` with the tokens of
+:func:`analysis.numbers.word_tokens`. Quotation marks come from the one
+quotation-region finder, :func:`analysis.attribution._quote_regions`, and the
+speaker of every frame from the one speaker-finder,
+:class:`analysis.attribution.DocumentSources` (which also resolves "he said"
+and "the spokesman said"). What this module adds is the shape of the frame:
+
+* a **leading** frame ("X said (that) ...", "X told reporters ...", "X urged Y
+  to ...", "X wrote: ..."): the clause runs from after the cue to the end of
+  the sentence, or to a channel frame (", the paper reports") or a second cue
+  coordinated by a comma (", saying ...");
+* a **trailing** frame ("..., X said.", "...," said X): the clause is what
+  comes before the comma;
+* an **interrupting** frame ("The bridge, the mayor said, is safe"): the whole
+  sentence is the clause, the frame inside it;
+* "X says that Y said ...": the inner frame is the quotation, the outer one its
+  channel (``QUOTES_GUIDE.md``, "One outlet quoting another").
+
+The clause is ``direct`` when quotation marks enclose all of it (the marked
+words are the span, even when they run over several paragraphs), ``mixed``
+when they enclose part of it, ``indirect`` otherwise. A quoted sentence with no
+frame continues the quotation before it when one is near, and is ``unknown``
+otherwise; quoted words inside the writer's own sentence are scare quotes and
+give no row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..attribution import REPORTING_VERBS, DocumentSources, Gazetteer, _quote_regions
+from ..loading import outlet_labels
+from ..numbers import word_tokens
+from ..segmenting import ANALYSED, include_labels
+from ..text import sentence_spans
+
+__all__ = ["QUOTE_COLUMNS", "CUES", "quotations", "split_speaker"]
+
+#: Columns of :func:`quotations`, in order.
+QUOTE_COLUMNS = ["doc_id", "outlet", "kind", "speaker", "speaker_org", "cue", "quote", "start", "end", "rule"]
+
+#: Reporting verbs by lemma, with the forms a quotation's cue can take (QUOTES_GUIDE.md, "Reporting verbs").
+CUES = {
+    "say": "say says said saying", "tell": "tell tells told telling", "add": "add adds added adding",
+    "claim": "claim claims claimed claiming", "allege": "allege alleges alleged alleging",
+    "report": "report reports reported reporting", "state": "state states stated stating",
+    "write": "write writes wrote writing", "insist": "insist insists insisted insisting",
+    "maintain": "maintain maintains maintained maintaining", "deny": "deny denies denied denying",
+    "reveal": "reveal reveals revealed revealing", "find": "find finds found", "warn": "warn warns warned warning",
+    "urge": "urge urges urged urging", "ask": "ask asks asked asking", "call": "call calls called calling",
+    "relate": "relate relates related", "continue": "continue continues continued",
+    "speak": "speak speaks spoke speaking", "explain": "explain explains explained explaining",
+    "note": "note notes noted noting", "confirm": "confirm confirms confirmed confirming",
+    "announce": "announce announces announced announcing", "declare": "declare declares declared declaring",
+    "admit": "admit admits admitted admitting", "argue": "argue argues argued arguing",
+    "stress": "stress stresses stressed stressing", "complain": "complain complains complained complaining",
+    "acknowledge": "acknowledge acknowledges acknowledged acknowledging",
+}
+_LEMMA = {form: lemma for lemma, forms in CUES.items() for form in forms.split()}
+#: Cues that report a clause whatever follows ("Leaders maintain no camps exist").
+CLAUSE_CUES = {"say", "claim", "allege", "insist", "maintain", "add", "state", "write", "continue",
+               "explain", "note", "argue", "stress", "complain", "relate"}
+#: Cues whose object is a person asked to act: the clause is "to ..." after that person ("urged Russia to act").
+REQUEST_CUES = {"urge", "ask", "call", "warn", "tell"}
+#: Forms that are also plural nouns ("the claims", "reports from X allege"): a cue only after a subject.
+_NOUN_FORMS = {"claims", "reports", "states", "finds", "calls", "notes", "stresses", "found"}
+_DETERMINERS = {"the", "a", "an", "these", "those", "his", "her", "their", "its", "our", "such", "of", "new",
+                "initial", "many", "multiple", "some", "any", "no", "numerous", "several", "other", "further"}
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+#: Words that open a reported clause right after the cue and its addressee.
+_CLAUSE_OPENERS = {"they", "he", "she", "it", "we", "i", "you", "there"}
+#: Auxiliaries: one of them soon after a cue shows it reports a clause, not a noun phrase ("revealed gay men are held").
+_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does",
+                "did", "must", "may", "might", "should", "shall", "exist", "exists"}
+_QUOTE_CHARS = "\"'"
+_END_PUNCT = " \n\t.,;:!?"
+
+#: Words between a cue and the clause it reports that can be an addressee or an adjunct ("told the press",
+#: "wrote in an official statement:"); beyond this the cue has no clause.
+ADDRESSEE_MAX_WORDS = 6
+#: Words looked at after a cue for an auxiliary that shows a clause (a noun phrase object is shorter).
+CLAUSE_VERB_WINDOW = 6
+#: Words of a trailing frame's sayer ("..., the Russia project coordinator said"): a longer run is a clause.
+TRAILING_FRAME_WORDS = 12
+#: Words between an outer cue's "that" and an inner cue for "X says that Y said ..." to read as nested.
+NESTED_SUBJECT_WORDS = 16
+#: Characters of a clause that may lie outside the marks and it still be direct (a comma, a full stop).
+DIRECT_SLACK_CHARS = 3
+#: Words a quoted sentence with no frame needs to count as a quotation (shorter ones are titles or slogans).
+STANDALONE_MIN_WORDS = 5
+#: Characters back to the previous quotation for a frameless quoted sentence to continue it.
+CONTINUATION_MAX_CHARS = 400
+
+
+@dataclass
+class _Row:
+    kind: str
+    start: int
+    end: int
+    cue: str
+    frame: str  # text handed to the speaker-finder ("" for a continuation)
+    rule: str
+    units: tuple = ()
+
+
+def split_speaker(source: str) -> tuple[str, str]:
+    """``speaker, speaker_org`` from the speaker-finder's text (``Name (Organisation)`` form).
+
+    A spokesperson named by whom they speak for keeps the office as the speaker
+    (QUOTES_GUIDE.md, "Who is the speaker").
+
+    >>> split_speaker("Maria Lopez (Harbour Workers Union)")
+    ('Maria Lopez', 'Harbour Workers Union')
+    >>> split_speaker("Ministry of Transport spokesperson")
+    ('spokesperson', 'Ministry of Transport')
+    >>> split_speaker("his spokesperson")
+    ('spokesperson', '')
+    """
+    m = re.fullmatch(r"(.+?) \((.+)\)", source.strip())
+    if m:
+        return m.group(1), m.group(2)
+    words = source.split()
+    if len(words) > 1 and words[-1].lower() in {"spokesman", "spokeswoman", "spokesperson", "representative"}:
+        org = " ".join(w for w in words[:-1] if w.lower() not in _DETERMINERS)
+        return words[-1].lower(), org
+    return source, ""
+
+
+def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
+    """One row per quotation in ``docs``: who is quoted, how, and where.
+
+    Parameters
+    ----------
+    docs : pandas.DataFrame
+        The output of :func:`analysis.load_corpus` (``doc_id``, ``outlet``,
+        ``raw_text``, ``spans``).
+    include : tuple of str or "all", default ("headline", "body")
+        Segment labels read; quotations in reader comments, captions and
+        off-topic paragraphs are left out unless named here.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`QUOTE_COLUMNS`: ``kind`` (direct, indirect, mixed),
+        ``speaker`` and ``speaker_org`` (``Name (Organisation)`` split in two;
+        ``unknown`` when the article never says who spoke), ``cue`` (the
+        reporting verb as written), ``quote`` = ``raw_text[start:end]``, and
+        ``rule``, how the frame and the speaker were found.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["Daily"], "raw_text": [
+    ...     '"The bridge will reopen on Monday," Maria Lopez said. She added that it was safe.'],
+    ...     "spans": [(("body", 0, 83),)]})
+    >>> quotations(docs)[["kind", "speaker", "cue", "quote"]].values.tolist()
+    [['direct', 'Maria Lopez', 'said', 'The bridge will reopen on Monday,'], ['indirect', 'Maria Lopez', 'added', 'it was safe']]
+    """
+    keep = set(include_labels(include))
+    gazetteer = Gazetteer.from_texts(docs["raw_text"])
+    outlets = outlet_labels(docs) if len(docs) else pd.Series(dtype=object)
+    records = []
+    for doc_id, outlet, raw, spans in zip(docs["doc_id"], outlets, docs["raw_text"], docs["spans"]):
+        kept = [(s0, s1) for label, s0, s1 in spans if label in keep]
+        sentences = [(s0 + a, s0 + b) for s0, s1 in kept for a, b in sentence_spans(raw[s0:s1])]
+        units = _quote_units(raw, kept)
+        rows = _document_rows(raw, sentences, units)
+        for row, speaker, rule in _speakers(rows, gazetteer):
+            name, org = split_speaker(speaker) if speaker else ("unknown", "")
+            records.append({"doc_id": doc_id, "outlet": outlet, "kind": row.kind, "speaker": name,
+                            "speaker_org": org, "cue": row.cue, "quote": raw[row.start:row.end],
+                            "start": row.start, "end": row.end, "rule": f"{row.rule}; speaker: {rule}"})
+    table = pd.DataFrame(records, columns=QUOTE_COLUMNS)
+    for column in ("start", "end"):
+        table[column] = table[column].astype("int64")
+    for column in set(QUOTE_COLUMNS) - {"start", "end"}:
+        table[column] = table[column].astype(object)
+    return table
+
+
+# ------------------------------------------------------------ quotation marks
+
+
+def _quote_units(raw: str, kept) -> list[tuple[int, int, int, int]]:
+    """``(open, close, content_start, content_end)`` of each quotation in the kept segments.
+
+    Regions of one quotation that runs over paragraphs (left open at a line's
+    end, the next line opening with a mark) are joined into one unit.
+    """
+    regions = [r for r in _quote_regions(raw) if any(s0 <= r[0] < s1 for s0, s1 in kept)]
+    units: list[list[int]] = []
+    previous = None
+    for start, end, chain in regions:
+        line_end = raw.find("\n", start)
+        line_end = len(raw) if line_end < 0 else line_end
+        closed = end < line_end or raw[end - 1] in "\"'\u201d\u2019" and end - 1 > start
+        if previous is not None and previous[2] == chain and not previous[3]:
+            units[-1][1] = end
+        else:
+            units.append([start, end])
+        previous = (start, end, chain, closed)
+    out = []
+    for start, end in units:
+        inner_end = end - 1 if raw[end - 1] in "\"'\u201d\u2019\u2018" and end - 1 > start else end
+        content = raw[start + 1:inner_end]
+        out.append((start, end, start + 1 + (len(content) - len(content.lstrip())),
+                    start + 1 + len(content.rstrip())))
+    return out
+
+
+def _unit_at(units, position):
+    for k, (start, end, _, _) in enumerate(units):
+        if start <= position < end:
+            return k
+    return None
+
+
+# ------------------------------------------------------------ frames
+
+
+def _document_rows(raw: str, sentences, units) -> list[_Row]:
+    rows: list[_Row] = []
+    used: set[int] = set()
+    for a, b in sentences:
+        for row in _sentence_rows(raw, a, b, units):
+            rows.append(row)
+            used.update(row.units)
+    # quoted sentences with no frame: a continuation of the quotation before, or unattributed
+    for k, (qa, qb, ca, cb) in enumerate(units):
+        if k in used or len(word_tokens(raw[ca:cb])) < STANDALONE_MIN_WORDS:
+            continue
+        if any(r.start <= ca < r.end for r in rows):
+            continue  # words quoted inside another quotation's clause
+        around = [(a, b) for a, b in sentences if a < qb and b > qa]
+        outside = "".join(raw[max(a, x):min(b, y)] for a, b in around
+                          for x, y in ((a, qa), (qb, b)) if x < y)
+        if outside.strip(_END_PUNCT + "\"'\u201c\u201d\u2018\u2019"):
+            continue  # quoted words inside the writer's own sentence: a scare quote
+        rows.append(_Row("direct", ca, cb, "", "", "a quoted sentence with no frame", (k,)))
+    rows.sort(key=lambda r: r.start)
+    return rows
+
+
+@dataclass
+class _Cue:
+    index: int  # token index in the sentence
+    word: str  # as written
+    lemma: str
+    start: int  # characters, in raw
+    end: int  # end of the cue phrase ("call on", "quoted as saying")
+
+
+def _sentence_rows(raw: str, a: int, b: int, units) -> list[_Row]:
+    tokens = [(w, a + s, a + e) for w, s, e in word_tokens(raw[a:b])]
+    inside = [_unit_at(units, s) is not None or w in _QUOTE_CHARS for w, s, e in tokens]
+    words = [w for w, _, _ in tokens]
+    cues = _cues(raw, tokens, inside)
+    rows: list[_Row] = []
+    frames = []  # (cue, clause_start, clause_end, frame_start, frame_end, how)
+    for n, cue in enumerate(cues):
+        found = _frame(raw, a, b, tokens, words, inside, cue)
+        if found is not None:
+            frames.append((cue, *found))
+    # a cue inside another frame's clause: a nested source ("X says that Y said"), a coordinated
+    # participle (", saying ..."), or a channel after the clause (", the paper reports")
+    chosen = []
+    for frame in frames:
+        cue, c0, c1, f0, f1, how = frame
+        for k, other in enumerate(chosen):
+            ocue, o0, o1, of0, of1, ohow = other
+            if not (o0 <= cue.start < o1):
+                continue
+            if cue.word.endswith("ing") and raw[o0:cue.start].rstrip().endswith(","):
+                cut = raw.rfind(",", o0, cue.start)
+                chosen[k] = (ocue, o0, cut, of0, of1, ohow)
+                frame = (cue, c0, c1, of0, of1, f"{how}, coordinated with '{ocue.word}'")
+                cue = frame[0]
+            elif how.startswith("trailing") or how.startswith("interrupting"):
+                cut = raw.rfind(",", o0, cue.start)
+                chosen[k] = (ocue, o0, cut if cut > o0 else o1, of0, of1, ohow + ", before a channel frame")
+                frame = None
+            elif len(word_tokens(raw[o0:cue.start])) <= NESTED_SUBJECT_WORDS and not cue.word.endswith("ing"):
+                frame = (cue, c0, c1, o0, f1, f"{how}, nested in '{ocue.word}' (its channel)")
+                chosen[k] = None
+            break
+        chosen = [c for c in chosen if c is not None]
+        if frame is not None:
+            chosen.append(frame)
+    for cue, c0, c1, f0, f1, how in chosen:
+        row = _classify(raw, units, cue, c0, c1, raw[f0:f1], how)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _cues(raw, tokens, inside) -> list[_Cue]:
+    words = [w for w, _, _ in tokens]
+    cues = []
+    for i, (w, s, e) in enumerate(tokens):
+        if inside[i]:
+            continue
+        if w == "according" and i + 1 < len(words) and words[i + 1] == "to":
+            cues.append(_Cue(i, raw[s:tokens[i + 1][2]], "according to", s, tokens[i + 1][2]))
+            continue
+        lemma = _LEMMA.get(w)
+        if lemma is None:
+            continue
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        end = e
+        if w == "quoted":
+            if after == "as" and i + 2 < len(words) and words[i + 2] == "saying":
+                end = tokens[i + 2][2]
+                cues.append(_Cue(i, raw[s:end], "say", s, end))
+            continue
+        if before in _PASSIVE and after != "by":
+            continue  # "is said to", "are reported": a hedge, not a frame
+        if w in _NOUN_FORMS and (i == 0 or before in _DETERMINERS or after in ("of", "from", "that", "by")
+                                 and w != "found" or after in _LEMMA or before in _PASSIVE and after != "by"):
+            continue  # "the claims", "reports from the region allege"
+        if before in _DETERMINERS and not w.endswith("ed"):
+            continue  # "the call", "a report"
+        if lemma == "call" and after != "on" and not any(
+                inside[j] for j in range(i + 1, min(len(words), i + 1 + CLAUSE_VERB_WINDOW))):
+            continue  # "called the police": "call" reports only "call on X to" or a quoted verdict
+        if lemma == "speak" and after != "of":
+            continue
+        if (lemma == "call" and after == "on") or (lemma == "speak" and after == "of"):
+            end = tokens[i + 1][2]
+        cues.append(_Cue(i, raw[s:end], lemma, s, end))
+    return cues
+
+
+def _frame(raw, a, b, tokens, words, inside, cue):
+    """``(clause_start, clause_end, frame_start, frame_end, how)`` for ``cue``, or None without a clause."""
+    i = cue.index + len(word_tokens(cue.word))
+    n = len(tokens)
+    sentence_end = b
+    if cue.lemma == "according to" or words[cue.index + 1:cue.index + 2] == ["by"]:
+        # "according to X, ...", "..., according to X.", "as reported by X, ..."
+        j = i + (1 if cue.lemma != "according to" else 0)
+        while j < n and words[j] not in (",", ".", ";", ":") and not inside[j]:
+            j += 1
+        frame_end = tokens[j - 1][2] if j > i else cue.end
+        lead = raw[a:cue.start].strip(" ,")
+        if not lead or len(word_tokens(lead)) <= 2:  # "According to X," / "As reported by X,"
+            if j >= n:
+                return None
+            return tokens[j][2], sentence_end, cue.start, frame_end, f"'{cue.word}' before the clause"
+        comma = raw.rfind(",", a, cue.start)
+        return a, (comma if comma > a else cue.start), cue.start, frame_end, f"trailing '{cue.word}'"
+    # a leading frame: a marker of the clause soon after the cue
+    for j in range(i, min(n, i + ADDRESSEE_MAX_WORDS + 1)):
+        w = words[j]
+        if inside[j] or w == "that" or w == ":" or (w in _CLAUSE_OPENERS and j > i) \
+                or (w == "to" and cue.lemma in REQUEST_CUES and j > i):
+            start = tokens[j][2] if w in ("that", ":") else tokens[j][1]
+            if w == "that" and j + 1 < n and words[j + 1] == ":":
+                start = tokens[j + 1][2]
+            if j > i and w in _CLAUSE_OPENERS and cue.lemma not in REQUEST_CUES and cue.lemma not in CLAUSE_CUES \
+                    and cue.lemma not in ("deny", "reveal", "find", "report", "confirm", "admit"):
+                break
+            return start, sentence_end, a, cue.end, f"leading '{cue.word}'"
+        if w in (".", ";") or (w == "," and j > i and not inside[j]):
+            break
+    if cue.lemma in CLAUSE_CUES or any(words[j] in _AUXILIARIES for j in range(i, min(n, i + CLAUSE_VERB_WINDOW))
+                                      if words[j] not in (",", ".")):
+        nxt = i
+        if nxt < n and words[nxt] not in (".", ",", ";", "!", "?", ")") and not _before_comma_only(words, i):
+            return tokens[nxt][1], sentence_end, a, cue.end, f"leading '{cue.word}'"
+    # a trailing or interrupting frame: the cue after a comma or a closing mark
+    k = cue.index - 1
+    while k >= 0 and words[k] != "," and not inside[k] and cue.index - k <= TRAILING_FRAME_WORDS:
+        k -= 1
+    if k < 0 or cue.index - k > TRAILING_FRAME_WORDS:
+        return None
+    comma = tokens[k][1] if words[k] == "," else tokens[k][2]
+    if inside[k]:  # '"...", she said' / '"...," said X'
+        comma = tokens[k][2]
+        while k >= 0 and inside[k]:
+            k -= 1
+    j = i
+    while j < n and words[j] not in (",", ".", ";", "!", "?") and not inside[j]:
+        j += 1
+    rest = raw[tokens[j][2]:sentence_end].strip(_END_PUNCT) if j < n else ""
+    inverted = cue.index == k + 1
+    if rest and not inverted and words[j] == "," and not any(inside[j:]):
+        return a, sentence_end, tokens[k][1], tokens[j - 1][2], f"interrupting '{cue.word}'"
+    return a, comma, tokens[k][2] if words[k] == "," else comma, b, f"trailing '{cue.word}'"
+
+
+def _before_comma_only(words, i) -> bool:
+    return i >= len(words) or words[i] in (",", ".")
+
+
+def _classify(raw, units, cue, c0, c1, frame, how):
+    """The row for a clause ``[c0, c1)``: direct, mixed or indirect, with its span."""
+    text = raw[c0:c1]
+    lead = len(text) - len(text.lstrip(" \n,:;"))
+    start = c0 + lead
+    end = start + len(raw[start:c1].rstrip(_END_PUNCT))
+    if end <= start or len(word_tokens(raw[start:end])) < 2:
+        return None
+    inner = [k for k, (qa, qb, _, _) in enumerate(units) if qa < end and qb > start]
+    if len(inner) == 1:
+        qa, qb, ca, cb = units[inner[0]]
+        if qa - start <= DIRECT_SLACK_CHARS and (end - qb <= DIRECT_SLACK_CHARS or qb >= end):
+            return _Row("direct", ca, cb, cue.word, frame, f"{how}; all of it in quotation marks", (inner[0],))
+    if inner:
+        last = units[inner[-1]]
+        if last[1] > end and last[1] - end <= DIRECT_SLACK_CHARS + 1:
+            end = last[1]
+        end = max(end, min(last[1], c1 + DIRECT_SLACK_CHARS)) if last[0] < end <= last[1] else end
+        return _Row("mixed", start, end, cue.word, frame, f"{how}; quoted words inside", tuple(inner))
+    return _Row("indirect", start, end, cue.word, frame, how)
+
+
+# ------------------------------------------------------------ speakers
+
+
+def _speakers(rows, gazetteer):
+    """``(row, speaker text, rule)``: frames read by the one speaker-finder, continuations resolved.
+
+    The frames of a document become one small text, a sentence each, read by
+    :class:`~analysis.attribution.DocumentSources`, so that its pronoun and
+    reference resolution runs over the frames in order. A cue the finder does
+    not know ("maintain", "urged", a participle) is written as "said" there,
+    the same length, so that only the speaker decision is the finder's.
+    """
+    pieces, spans, offset = [], [], 0
+    for row in rows:
+        text = _as_known_cue(row.frame, row.cue) if row.frame else "-"
+        pieces.append(text)
+        spans.append((offset, offset + len(text)))
+        offset += len(text) + 2
+    found = DocumentSources("\n\n".join(pieces), spans, gazetteer).by_sentence if rows else []
+    out, previous = [], None
+    for row, source in zip(rows, found):
+        if row.frame and source is not None:
+            speaker, rule = source.text, getattr(source, "rule", "") or f"'{row.cue}' frame ({source.kind})"
+        elif previous is not None and row.start - previous[0].end <= CONTINUATION_MAX_CHARS:
+            speaker, rule = previous[1], "continues the quotation before"
+        else:
+            speaker, rule = "", "no speaker in the frame" if row.frame else "unattributed"
+        out.append((row, speaker, rule))
+        if speaker:
+            previous = (row, speaker)
+    return out
+
+
+def _as_known_cue(frame: str, cue: str) -> str:
+    """``frame`` with a cue the speaker-finder does not know replaced by "said" (padded to the same length)."""
+    if not cue or cue.lower() in REPORTING_VERBS or cue.lower().startswith("according"):
+        return frame
+    at = frame.rfind(cue)
+    if at < 0:
+        return frame
+    replacement = "said".ljust(len(cue)) if len(cue) >= 4 else "say"
+    return frame[:at] + replacement + frame[at + len(cue):]

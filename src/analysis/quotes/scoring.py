@@ -1,0 +1,102 @@
+"""Scoring found quotations against hand annotations (``data/annotations/QUOTES_GUIDE.md``)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..paths import SEED_QUOTES_CSV
+from ..text import normalize_for_matching
+
+__all__ = ["load_gold_quotes", "match_quotes", "score_quotes", "same_speaker"]
+
+
+def load_gold_quotes(path=SEED_QUOTES_CSV) -> pd.DataFrame:
+    """Hand-annotated quotations (``seed_quotes.csv``) in the shape of :func:`quotations`.
+
+    ``file`` becomes ``doc_id`` (without its suffix); ``segment`` is kept.
+
+    >>> gold = load_gold_quotes()
+    >>> len(gold), gold.loc[0, "doc_id"], gold.loc[0, "kind"]
+    (78, '000_aa049eff8b86ffac', 'indirect')
+    """
+    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = gold.rename(columns={"file": "doc_id"}).drop(columns=["quote_id"])
+    table["doc_id"] = table["doc_id"].str.replace(r"\.(txt|md)$", "", regex=True)
+    for column in ("start", "end"):
+        table[column] = table[column].astype("int64")
+    return table
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Lenient comparison of speakers: case, quotes, spacing, a leading article and spaces inside names ignored.
+
+    >>> same_speaker("The Pink News", "PinkNews"), same_speaker("Karimov", "Alvi Karimov")
+    (True, False)
+    """
+    def norm(s):
+        s = " ".join(normalize_for_matching(str(s)).casefold().split())
+        return re.sub(r"^(?:the|a|an) ", "", s).replace(" ", "")
+    return norm(a) == norm(b)
+
+
+def match_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Pair each gold quotation with the predicted one whose span overlaps it most, in the same document.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per gold quotation and per unpaired predicted one: ``status``
+        (matched, missed, extra), ``doc_id``, ``start``/``end`` and ``quote``
+        of each side (``*_gold`` / ``*_predicted``), ``kind_*``, ``speaker_*``,
+        ``speaker_org_*``, and ``same_speaker``.
+    """
+    used: set[int] = set()
+    rows = []
+    by_doc = {d: part for d, part in predicted.groupby("doc_id")}
+    for g in gold.itertuples(index=False):
+        part = by_doc.get(g.doc_id)
+        best, overlap = None, 0
+        if part is not None:
+            for index, p in zip(part.index, part.itertuples(index=False)):
+                o = min(p.end, g.end) - max(p.start, g.start)
+                if o > overlap and index not in used:
+                    best, overlap = index, o
+        row = {"status": "missed" if best is None else "matched", "doc_id": g.doc_id,
+               "start_gold": g.start, "end_gold": g.end, "quote_gold": g.quote, "kind_gold": g.kind,
+               "speaker_gold": g.speaker, "speaker_org_gold": g.speaker_org}
+        if best is not None:
+            used.add(best)
+            p = predicted.loc[best]
+            row.update({"start_predicted": p["start"], "end_predicted": p["end"], "quote_predicted": p["quote"],
+                        "kind_predicted": p["kind"], "speaker_predicted": p["speaker"],
+                        "speaker_org_predicted": p["speaker_org"],
+                        "same_speaker": same_speaker(p["speaker"], g.speaker)})
+        rows.append(row)
+    for index, p in predicted.iterrows():
+        if index not in used:
+            rows.append({"status": "extra", "doc_id": p["doc_id"], "start_predicted": p["start"],
+                         "end_predicted": p["end"], "quote_predicted": p["quote"], "kind_predicted": p["kind"],
+                         "speaker_predicted": p["speaker"], "speaker_org_predicted": p["speaker_org"]})
+    return pd.DataFrame(rows)
+
+
+def score_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Recall, precision, and agreement on speaker, organisation and kind of the matched quotations.
+
+    A predicted quotation matches a gold one when their spans overlap in the
+    same document (each used once).
+    """
+    pairs = match_quotes(predicted, gold)
+    matched = pairs[pairs["status"] == "matched"]
+    n_matched = len(matched)
+    org = [same_speaker(a, b) for a, b in zip(matched["speaker_org_predicted"], matched["speaker_org_gold"])]
+    return {
+        "n_gold": len(gold), "n_predicted": len(predicted), "n_matched": n_matched,
+        "recall": n_matched / len(gold) if len(gold) else float("nan"),
+        "precision": n_matched / len(predicted) if len(predicted) else float("nan"),
+        "speaker_agreement": float(matched["same_speaker"].mean()) if n_matched else float("nan"),
+        "org_agreement": sum(org) / n_matched if n_matched else float("nan"),
+        "kind_agreement": float((matched["kind_predicted"] == matched["kind_gold"]).mean()) if n_matched else float("nan"),
+    }
