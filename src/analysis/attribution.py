@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
-__all__ = ["DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS"]
+__all__ = ["DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
     "claims", "claimed", "allege", "alleges", "alleged", "write", "writes", "wrote", "add", "adds",
-    "added", "continue", "continues", "continued", "state", "states", "stated", "reveal", "reveals",
+    "added", "continue", "continues", "continued", "stated", "complained", "complains", "declared",
+    "disclosed", "admitted", "reveal", "reveals",
     "revealed", "estimate", "estimates", "estimated", "confirm", "confirms", "confirmed",
     "announce", "announces", "announced", "note", "notes", "noted", "explain", "explained",
     "insist", "insists", "insisted", "warn", "warns", "warned", "found", "finds", "counted",
@@ -44,6 +45,9 @@ SOURCE_NOUNS = {
     "activist", "official", "witness", "eyewitness", "survivor", "resident", "relative", "source",
     "campaigner", "investigator", "researcher", "journalist", "reporter", "doctor", "lawyer",
     "diplomat", "expert", "detainee", "prisoner", "victim", "analyst", "observer", "medic",
+    "commander", "commanders", "chief", "minister", "governor", "owner", "owners", "workers", "worker",
+    "nurse", "director", "officer", "officers", "figures", "statistics", "spokesmen", "spokeswomen",
+    "rescuers", "firemen", "miners", "passengers", "crew", "guards", "soldiers", "troops", "reports", "agency", "radio", "television", "newspaper", "paper",
 }
 PRONOUNS = {"he", "she"}
 PUBLICATION_NOUNS = {"paper", "newspaper", "publication", "daily", "outlet", "site", "website",
@@ -72,6 +76,7 @@ _NOT_BEFORE_A_VERB = {"is", "are", "was", "were", "be", "been", "being", "the", 
                       "those", "his", "her", "their", "its", "our", "such", "this", "initial", "new"}
 #: Words that may stand between a subject and its reporting verb ("Amnesty has also said").
 _BETWEEN_SUBJECT_AND_VERB = {"has", "have", "had", "also", "later", "previously", "earlier", "recently",
+                             "today", "yesterday", "tonight", "again",
                              "further", "then", "now", "again", "first", "once", "repeatedly"}
 DETERMINERS = {"the", "a", "an", "some", "many", "several", "local", "other", "these", "those"}
 
@@ -146,50 +151,484 @@ class Gazetteer:
 
 
 @dataclass(frozen=True)
-class _Source:
-    text: str  # as written in attributed_to
-    kind: str  # person, org, group, pronoun, publication
-    verb: int  # token index of the reporting verb in the sentence (-1 if none)
-    named: bool
+class Source:
+    """Who a sentence credits: ``text`` as written in a table, its ``kind``, and the ``rule`` that found it.
+
+    ``kind`` is person, org, group (an unnamed source: "health officials"),
+    pronoun ("he said") or reference ("the company said"); the last two are
+    resolved within the document by :class:`DocumentSources`. ``verb`` is the
+    token index of the reporting verb in the sentence (-1 when none).
+
+    >>> find_source("At least 12 people died, mine owners said.")
+    Source(text='mine owners', kind='group', rule="sentence-final 'mine owners said'", verb=8)
+    """
+
+    text: str
+    kind: str
+    rule: str
+    verb: int = -1
+
+    @property
+    def named(self) -> bool:
+        """A person or organisation by name (their reporting verb is attribution, not a hedge)."""
+        return self.kind in ("person", "org")
+
+
+#: Nouns that, after "the", refer back to an organisation named earlier ("the company said").
+REFERENCE_NOUNS = PUBLICATION_NOUNS | {
+    "company", "firm", "group", "ministry", "government", "army", "military", "command", "radio",
+    "station", "statement", "report", "organisation", "organization", "agency", "bank", "owner",
+    "owners", "operator", "airline", "police", "embassy", "department", "office", "council", "committee",
+}
+#: Words of a title before a name ("Belgian Transport Minister Herman de Croo").
+TITLE_WORDS = {
+    "minister", "president", "governor", "director", "chief", "secretary", "spokesman", "spokeswoman",
+    "commander", "general", "ambassador", "mayor", "premier", "king", "queen", "leader", "chairman",
+    "head", "officer", "official", "senator", "judge", "prosecutor", "inspector", "captain", "colonel",
+    "major", "lieutenant", "sergeant", "prince", "sheikh", "bishop", "archbishop", "pope", "dr",
+}
+#: Lower-case words inside a person's name ("Herman de Croo", "Jan Van Moerbeke").
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "al", "el", "bin", "ibn", "la", "le", "dos"}
+#: A corporate suffix is not part of how an organisation is written ("Noranda Inc" = "Noranda").
+_CORPORATE_SUFFIX = re.compile(r"(?:,? (?:Inc|Corp|Corporation|Ltd|Co|Plc|PLC|Limited|SA|AG|NV)\.?)+$")
+#: The longest group phrase built before or after a source noun ("port control spokesman").
+GROUP_PHRASE_WORDS = 4
+#: The longest sayer after the last comma of a sentence ("a nurse who took part in the rescue operation said").
+FINAL_SAYER_WORDS = 12
+_HEADLINE_SAYS = re.compile(r"^(?P<who>[A-Z][A-Z .'&-]*?[A-Z])\s+(?:SAYS|SAY|CLAIMS|CLAIM|REPORTS|REPORT)\b")
+_HEADLINE_CREDIT = re.compile(r",\s*(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2})\s*$")
+_RELATIVE = {"which", "who", "that", "whom"}
+#: Number words: a capitalised one opens a count, not a name ("Thirty South African coal miners").
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+                 "hundreds", "thousands", "dozens", "several", "scores", "some", "about", "more", "over"}
+#: In an all-capital headline a word of at most this many letters is kept as an acronym ("FAO", "UN").
+ACRONYM_MAX_LETTERS = 3
+
+
+def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(), common_words=frozenset()):
+    """Who ``sentence`` credits for what it states, or None when it speaks in its own voice.
+
+    A pure function of the sentence: "according to X", "X said" (with an
+    appositive: "Novaya Gazeta, an independent local newspaper, reports"),
+    ", X said." at the end (which wins over a sayer inside the sentence),
+    "said X", "reported by X", "X told Reuters" (X, not the agency), "X,
+    citing Y, said" (``X (citing Y)``), a group ("health officials said"), a
+    title before a name (``Name (Title)``), and in an all-capital headline "X
+    SAYS ..." or a trailing ", MINE OWNERS". A sayer inside a relative clause
+    ("the blast, which the president said ...") is not the sentence's source.
+    Pronouns and definite references come back with kind ``pronoun`` or
+    ``reference``, for the caller to resolve.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    gazetteer : Gazetteer, optional
+        Names learnt from the corpus (for ``Name (Organisation)``).
+    quoted : iterable of (start, end)
+        Character spans of quotations inside the sentence: their words are
+        not searched (the speaker is outside them).
+    common_words : set of str
+        Words the document also writes in lower case: a capitalised one that
+        opens the sentence is not a name ("Earlier, ...").
+
+    Returns
+    -------
+    Source or None
+
+    Examples
+    --------
+    >>> find_source("Five died, Ana Ruiz told Reuters.").text
+    'Ana Ruiz'
+    >>> find_source("The agency, citing police, said 40 were hurt.").text
+    'agency (citing police)'
+    >>> find_source("IRAN SAYS 300 KILLED").text
+    'Iran'
+    """
+    gazetteer = gazetteer or Gazetteer({}, {}, set())
+    if not any(ch.islower() for ch in sentence):
+        return _headline_source(sentence)
+    norm = normalize_for_matching(sentence)
+    spans = sorted(quoted)
+    seq = []
+    for index, (w, a, b) in enumerate(word_tokens(sentence)):
+        inside = any(x <= a < y for x, y in spans) or w == '"'
+        if inside:
+            if seq and seq[-1] is not None:
+                seq.append(None)
+            continue
+        if w in ("<", ">"):
+            continue  # "<Noranda Inc>": a ticker's brackets
+        seq.append((w, norm[a:b], index))
+    return _SentenceSources(seq, gazetteer, common_words).find()
+
+
+def _headline_source(sentence: str):
+    """"IRAN CLAIMS 3,000 ..." -> Iran; "..., MINE OWNERS" -> mine owners."""
+    text = " ".join(normalize_for_matching(sentence).split())
+    m = _HEADLINE_CREDIT.search(re.sub(r",\s*(?:SAYS|SAY|REPORTS|CLAIMS)\s+", ", ", text))
+    if m and m.group("who").split()[-1].lower() in SOURCE_NOUNS | REFERENCE_NOUNS:
+        return Source(m.group("who").lower(), "group", f"headline credit ', {m.group('who')}'")
+    m = _HEADLINE_SAYS.match(text)
+    if m and not re.search(r"\d", m.group("who")) and len(m.group("who").split()) <= 3:
+        who = m.group("who")
+        words = who.split()
+        if words[-1].lower() in SOURCE_NOUNS | TITLE_WORDS:
+            return Source(who.lower(), "group", f"headline '{who} SAYS'")
+        # a short word in capitals is an acronym ("FAO"); a longer one a name in capitals ("IRAN")
+        text = " ".join(w if len(w) <= ACRONYM_MAX_LETTERS else w.title() for w in words)
+        return Source(text, "org", f"headline '{who} SAYS'")
+    return None
+
+
+class _SentenceSources:
+    """The candidates of one sentence (tokens outside quotations) and the choice between them."""
+
+    def __init__(self, seq, gazetteer, common_words):
+        self.seq = seq
+        self.gazetteer = gazetteer
+        self.common_words = common_words
+        self.words = [item[0] if item else "" for item in seq]
+        self.names = self._names()
+
+    def find(self):
+        seq, words = self.seq, self.words
+        if not any(w in REPORTING_VERBS or w == "according" for w in words):
+            return None
+        for p in range(len(words) - 1):
+            if words[p] == "according" and words[p + 1] == "to":
+                found = self._phrase_after(p + 2)
+                if found:
+                    return Source(found[0], found[1], f"'according to {found[0]}'")
+        candidates = []
+        for v, w in enumerate(words):
+            if w not in REPORTING_VERBS or w.endswith("ing"):
+                continue
+            by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
+            if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
+                continue  # "is said to" is a hedge; "the claims" a noun
+            if v + 1 < len(words) and words[v + 1] == "to" and w in ("said", "claimed", "reported"):
+                continue
+            verb = seq[v][2]
+            if by:
+                found = self._phrase_after(v + 2)
+                how = f"'{w} by'"
+            else:
+                found, how = None, ""
+                if (v == 0 or words[v - 1] in (",", "")) and v + 1 < len(words) and words[v + 1] not in PRONOUNS \
+                        and w not in ("told", "tells", "tell"):
+                    found = self._phrase_after(v + 1, ending=True)  # ", said Alvi Karimov."
+                    how = f"'{w}' before its sayer"
+                if not found and v > 0 and words[v - 1] != "" and _ends_clause(words, v):
+                    found = self._final_sayer(v)
+                    how = f"'{found[0]} {w}'" if found else how
+                if not found:
+                    found, start = self._subject(v)
+                    if found and start > 0 and words[start - 1] in _RELATIVE:
+                        continue  # "the blast, which President Aquino said ...": a relative clause
+                    how = f"'{found[0] if found else ''} {w}'"
+            if found:
+                trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)
+                rule = f"sentence-final {how}" if trailing else how
+                candidates.append((0 if trailing else 1, len(candidates), Source(found[0], found[1], rule, verb)))
+        return min(candidates)[2] if candidates else None
+
+    # --- names
+    def _names(self) -> dict:
+        """Capitalised name spans of the sentence: start position -> (end, name)."""
+        seq = self.seq
+        spans, p = {}, 0
+        while p < len(seq):
+            item = seq[p]
+            if item is None or not _is_capitalised(item[1]) or not self._can_start_name(p):
+                p += 1
+                continue
+            q, parts = p, []
+            while q < len(seq) and seq[q] is not None:
+                w, original, _ = seq[q]
+                if _is_capitalised(original):
+                    if original.endswith("'s"):
+                        parts = []  # "Russia's Amnesty International": drop the possessor
+                        q += 1
+                        p = q
+                        continue
+                    parts.append(original)
+                elif (w in ("of", "for", "and") and parts and any(x.lower() in ORG_WORDS for x in parts)
+                      or w in NAME_PARTICLES and parts) \
+                        and q + 1 < len(seq) and seq[q + 1] is not None and _is_capitalised(seq[q + 1][1]):
+                    parts.append(original)
+                elif w == "." and parts and len(parts[-1]) == 1 and q + 1 < len(seq) and seq[q + 1] is not None \
+                        and _is_capitalised(seq[q + 1][1]):
+                    parts[-1] += "."  # an initial: "V. Martynenko"
+                else:
+                    break
+                q += 1
+            if parts:
+                spans[p] = (q, " ".join(parts))
+            p = max(q, p + 1)
+        return spans
+
+    def _can_start_name(self, p) -> bool:
+        seq = self.seq
+        w = seq[p][0]
+        first_of_clause = p == 0 or seq[p - 1] is None or seq[p - 1][0] in (":", '"', ".")
+        if not first_of_clause:
+            return True
+        return not (w in STOPWORDS or w in REPORTING_VERBS or w in SOURCE_NOUNS or w in _NUMBER_WORDS
+                    or w.endswith("ing") or w in self.common_words)
+
+    def _name_source(self, name, rule_name=None):
+        name = re.sub(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Prof|Sir) ", "", name)
+        company = _CORPORATE_SUFFIX.sub("", name)
+        if company != name:
+            return company, "org"  # "Noranda Inc": a company
+        words = name.split()
+        titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
+        if titled and titled[-1] < len(words) - 2:  # "Belgian Transport Minister Herman de Croo"
+            title, person = " ".join(words[:titled[-1] + 1]), " ".join(words[titled[-1] + 1:])
+            return f"{person} ({title})", "person"
+        kind = self.gazetteer.kind(name)
+        return self.gazetteer.label(name), kind
+
+    # --- phrases
+    def _phrase_after(self, p, *, ending=False):
+        """The name or group that starts at ``p``; with ``ending``, only one that ends the clause."""
+        seq, names, words = self.seq, self.names, self.words
+        if p < len(seq) and seq[p] is not None and seq[p][0] == "the" and p + 1 in names:
+            p += 1
+        if p in names:
+            stop = names[p][0]
+            if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?", ""):
+                return None  # "said U.S. hostage Alann Steen was ill": the subject of what was said
+            return self._name_source(names[p][1])
+        phrase, head, after = [], None, p
+        for offset, item in enumerate(seq[p:p + GROUP_PHRASE_WORDS + 2]):
+            if item is None or not item[0].isalpha() or phrase and item[0] in FUNCTION_WORDS:
+                break
+            if not (item[0] in DETERMINERS or item[0] == "one") or phrase:
+                phrase.append(item)
+            if item[0] in SOURCE_NOUNS:
+                head, after = len(phrase), p + offset + 1  # "a survivor interviewed by ...", "official Indian figures"
+        if head and ending and after < len(words) and words[after] not in (".", ",", ";", ""):
+            return None
+        if head:
+            return _group_text(phrase[:head]), "group"
+        return None
+
+    def _final_sayer(self, v):
+        """The sayer of a sentence-final ", a source at the church radio said." (the words after the comma)."""
+        words, seq = self.words, self.seq
+        end = v
+        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
+            end -= 1
+        k = end - 1
+        while k >= 0 and words[k] not in (",", ""):
+            k -= 1
+        start = k + 1
+        while start < end and words[start] in DETERMINERS:
+            start += 1
+        if start >= end or end - start > FINAL_SAYER_WORDS:
+            return None
+        span = seq[start:end]
+        # a name that runs to the verb: "Gold Fields of South Africa Ltd said", "the news agency Tass said"
+        for p, (stop, name) in sorted(self.names.items()):
+            if stop == end and p >= start and (p == start or not _after_preposition(words, p)):
+                return self._name_source(name)
+        if all(_is_capitalised(o) or w in ("of", "for", "and") for w, o, _ in span):
+            return self._name_source(" ".join(o for _, o, _ in span))
+        # a group: its head noun, and an organisation it belongs to ("a spokesman for ... La Nation")
+        plain = next((i for i, (w, _, _) in enumerate(span) if w in PREPOSITIONS or w in ("who", "which")), len(span))
+        heads = [i for i, (w, _, _) in enumerate(span[:plain]) if w in SOURCE_NOUNS or w in REFERENCE_NOUNS and i > 0]
+        if not heads:
+            return None
+        i = heads[-1]  # the last head noun before any preposition: "military and hospital officials"
+        head, rest = span[:i + 1], span[i + 1:]
+        if rest and rest[0][0] in ("for", "at", "of", "from", "with"):
+            owner = [p for p, (stop, _) in self.names.items() if stop == end and p > start + i]
+            if owner:  # "a spokesman for the country's main newspaper La Nation" -> "La Nation spokesman"
+                return f"{self.names[owner[-1]][1]} {_group_text(head[-1:])}", "group"
+            tail = [item for item in rest[1:] if item[0] not in DETERMINERS]
+            if 0 < len(tail) <= GROUP_PHRASE_WORDS:  # "a source at the church radio" -> "church radio source"
+                return f"{_group_text(tail)} {_group_text(head[-1:])}", "group"
+        return _group_text(head), "group"
+
+    def _subject(self, v):
+        """``((text, kind), start)`` of the source before the reporting verb at ``v``, or ``(None, v)``."""
+        words, names = self.words, self.names
+        end = v
+        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
+            end -= 1
+        w = words[end - 1] if end > 0 else ""
+        if w in PRONOUNS or w in ("it", "they") and (end < 2 or words[end - 2] in (",", "", "and", "but", "that")):
+            return (w, "pronoun"), end - 1
+        if w == ",":
+            cited = self._citing(end - 1)
+            if cited is not None:
+                return cited
+            # "Novaya Gazeta, an independent local newspaper, reports"
+            k = end - 2
+            while k >= 0 and words[k] not in (",", ""):
+                k -= 1
+            if k > 0 and words[k] == "," and k + 1 in self.names and not _is_capitalised(self.seq[k - 1][1]):
+                return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Noranda Inc., said"
+            end = k if k > 0 and words[k] == "," else end
+        adjacent = [(start, stop, name) for start, (stop, name) in self.names.items() if stop == end]
+        if adjacent and not _after_preposition(words, adjacent[0][0]):
+            start, _, name = adjacent[0]
+            text, kind = self._name_source(name)
+            if kind == "person" or " " in name or not _is_adjective_or_place(name, words, end):
+                return (text, kind), start
+        if words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:  # "officials said", "the company said"
+            k = end - 1
+            while k > 0 and end - k < GROUP_PHRASE_WORDS and (words[k - 1].isalpha() or words[k - 1].endswith("'s")) \
+                    and words[k - 1] not in FUNCTION_WORDS | DETERMINERS:
+                k -= 1
+            noun = words[end - 1]
+            lower = [o for _, o, _ in self.seq[k:end - 1] if not _is_capitalised(o)]
+            if noun in REFERENCE_NOUNS and k > 0 and words[k - 1] == "the" \
+                    and not any(_is_capitalised(o) for _, o, _ in self.seq[k:end]):
+                return ("the " + noun, "reference"), k - 1  # "the high command said": the one named before
+            if noun in REFERENCE_NOUNS and noun not in SOURCE_NOUNS and end - k >= 2 and lower \
+                    and not _after_preposition(words, k):
+                return (_group_text(self.seq[k:end]), "org"), k  # "Chad's military high command said"
+            if k > 0 and words[k - 1] == "the" and end - k == 1 and noun in REFERENCE_NOUNS:
+                return ("the " + noun, "reference"), k - 1
+            if k > 0 and words[k - 1] == "the" and noun in ("sources", "officials"):
+                return ("the " + " ".join(words[k:end]), "reference"), k - 1
+            phrase = [item for item in self.seq[k:end]]
+            if noun in SOURCE_NOUNS:
+                return (_group_text(phrase), "group"), k
+        clause_start = end
+        while clause_start > 0 and words[clause_start - 1] not in ("", ":", ";", "that") \
+                and words[clause_start - 1] not in REPORTING_VERBS:
+            clause_start -= 1
+        # a person named in the clause, not as the object of a preposition
+        # ("Tanya Lokshina, the Russia program director at Human Rights Watch wrote")
+        found = [(start, stop, name) for start, (stop, name) in sorted(names.items())
+                 if clause_start <= start and stop <= end and not _after_preposition(words, start)
+                 and " " in name and self.gazetteer.kind(name) == "person"]
+        if found:
+            start, _, name = found[-1]
+            return self._name_source(name), start
+        # a group opening the clause: "Activists behind the reporting say", "The governor of X province said"
+        phrase = []
+        for k in range(clause_start, end):
+            word = words[k]
+            if word in DETERMINERS and not phrase:
+                continue
+            if not word.isalpha() or word in FUNCTION_WORDS:
+                break
+            phrase.append(self.seq[k])
+            if word in SOURCE_NOUNS:
+                rest = self.seq[k + 1:end]
+                if rest and rest[0][0] in ("of", "for") and len(rest) <= GROUP_PHRASE_WORDS + 1 \
+                        and all(item is not None and item[0].isalpha() for item in rest):
+                    phrase += rest  # "governor of West Flanders province"
+                return (_group_text(phrase), "group"), clause_start
+        return None, v
+
+    def _citing(self, comma):
+        """"X, citing Y, said": ``(("X (citing Y)", kind), start)`` or None."""
+        words = self.words
+        k = comma - 1
+        while k >= 0 and words[k] not in (",", ""):
+            k -= 1
+        if k < 1 or words[k] != "," or k + 1 >= len(words) or words[k + 1] not in ("citing", "quoting"):
+            return None
+        cited = self._phrase_after(k + 2)
+        inner = self._subject_before(k)
+        if inner is None:
+            return None
+        (text, kind), start = inner
+        return ((f"{text} (citing {cited[0]})" if cited else text), kind), start
+
+    def _subject_before(self, end):
+        """The name or group that ends just before ``end``."""
+        for start, (stop, name) in self.names.items():
+            if stop == end:
+                return self._name_source(name), start
+        if end > 0 and self.words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:
+            k = end - 1
+            while k > 0 and self.words[k - 1].isalpha() and self.words[k - 1] not in FUNCTION_WORDS | DETERMINERS:
+                k -= 1
+            return (_group_text(self.seq[k:end]), "group"), k
+        return None
+
+
+def _group_text(items) -> str:
+    """An unnamed source as written: its words, proper adjectives keeping their capital ("Pakistani officials")."""
+    return " ".join(original if original[:1].isupper() and not original.isupper() and i < len(items) - 1
+                    and (index > 0 or original.endswith("'s")) else w for i, (w, original, index) in enumerate(items))
+
+
+def _is_adjective_or_place(name: str, words, end) -> bool:
+    """A single capitalised word that reads as an adjective of nationality, not a source ("Malaysian").
+
+    Such adjectives end in -an, -ese, -ish or -i, and are followed by a lower-case noun.
+    """
+    nxt = words[end] if end < len(words) else ""
+    return bool(re.search(r"(?:an|ese|ish|i)$", name)) and nxt.isalpha() and nxt not in REPORTING_VERBS
 
 
 class DocumentSources:
-    """Who each sentence of one document credits, with quotations and pronouns resolved."""
+    """Who each sentence of one document credits, with quotations, pronouns and references resolved.
+
+    Each sentence's own source comes from :func:`find_source`; "he said" then
+    resolves to the last person named, "it said" and "the company said" to the
+    last organisation (one whose name holds the noun when there is one), "the
+    sources" to the last group of sources. A figure inside a quotation, even
+    one that runs over several paragraphs, takes the quotation's speaker.
+    """
 
     def __init__(self, raw: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer):
         self.raw = raw
-        self.norm = normalize_for_matching(raw)
         self.sentences = sentences
         self.gazetteer = gazetteer
         self.quotes = _quote_regions(raw)
         self.quote_starts = [q[0] for q in self.quotes]
-        self.common_words = set(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # words seen in lowercase
+        common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # words seen in lowercase
         self.sentence_starts = [a for a, _ in sentences]
-        self.by_sentence = []
-        last_person = last_org = None
+        self.by_sentence: list[Source | None] = []
+        people, orgs, groups = [], [], []
         for a, b in sentences:
-            source = self._sentence_source(a, b)
-            if source is not None and source.kind == "pronoun":
-                source = last_person and _Source(last_person.text, "person", source.verb, True)
-            elif source is not None and source.kind == "publication":
-                source = last_org and _Source(last_org.text, "org", source.verb, True)
-            if source is not None and source.kind == "person":
-                last_person = source
-            if source is not None and source.kind == "org":
-                last_org = source
+            quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
+            source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
+            source = self._resolve(source, people, orgs, groups)
+            if source is not None:
+                {"person": people, "org": orgs, "group": groups}.get(source.kind, []).append(source)
             self.by_sentence.append(source)
 
+    @staticmethod
+    def _resolve(source, people, orgs, groups):
+        if source is None or source.kind not in ("pronoun", "reference"):
+            return source
+        if source.kind == "pronoun":
+            # "he said": the last person, else the last single unnamed source ("a source at the radio")
+            singular = [g for g in groups if not g.text.endswith("s")]
+            pool = (people or singular) if source.text in PRONOUNS else orgs
+            found = pool[-1] if pool else None
+            return found and Source(found.text, found.kind, f"'{source.text}' = {found.text}; {source.rule}", source.verb)
+        noun = source.text.split()[-1]
+        pool = groups if noun in SOURCE_NOUNS and noun not in REFERENCE_NOUNS else orgs
+        same = [s for s in pool if noun in s.text.lower().split()]
+        found = (same or pool or [None])[-1]
+        if found is None:
+            text = source.text.removeprefix("the ")
+            return Source(text, "group", source.rule, source.verb)
+        return Source(found.text, found.kind, f"'{source.text}' = {found.text}; {source.rule}", source.verb)
+
     # --- public
-    def for_position(self, i, position) -> tuple[str, int | None]:
-        """``(attributed_to, verb index)`` for a figure at ``position`` in sentence ``i``."""
+    def for_position(self, i, position) -> Source | None:
+        """The :class:`Source` of a figure at ``position`` in sentence ``i``, or None (own voice)."""
         own = self.by_sentence[i]
         if own is not None:
-            return own.text, (own.verb if own.named else None)
+            return own
         region = self._region_at(position)
         if region is None:
-            return "", None
+            return None
         speaker = self._speaker(region)
-        return (speaker.text if speaker else ""), None
+        return speaker and Source(speaker.text, speaker.kind, f"speaker of the quotation ({speaker.rule})", -1)
 
     # --- quotations
     def _region_at(self, position):
@@ -215,156 +654,6 @@ class DocumentSources:
             k -= 1
         return None
 
-    # --- one sentence
-    def _outside_quotes(self, a, b):
-        """Tokens of sentence ``[a, b)`` outside quotations: (word, original, index), with
-        a ``None`` marker where a quotation was left out."""
-        tokens = word_tokens(self.raw[a:b])
-        out = []
-        for index, (w, s, e) in enumerate(tokens):
-            inside = self._region_at(a + s) is not None or w == '"'
-            if inside:
-                if out and out[-1] is not None:
-                    out.append(None)
-                continue
-            out.append((w, self.norm[a + s:a + e], index))
-        return out
-
-    def _sentence_source(self, a, b):
-        seq = self._outside_quotes(a, b)
-        if not any(item and item[0] in REPORTING_VERBS or item and item[0] == "according" for item in seq):
-            return None
-        names = self._names(seq)
-        words = [item[0] if item else "" for item in seq]
-        for p in range(len(words) - 1):
-            if words[p] == "according" and words[p + 1] == "to":
-                found = self._phrase_after(seq, names, p + 2)
-                if found:
-                    return _Source(*found, verb=-1, named=True)
-        candidates = []
-        for v, w in enumerate(words):
-            if w not in REPORTING_VERBS or w.endswith("ing"):
-                continue
-            by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
-            if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
-                continue  # "is said to" is a hedge; "the claims" a noun
-            if v + 1 < len(words) and words[v + 1] == "to" and w in ("said", "claimed", "reported"):
-                continue
-            verb = seq[v][2]
-            if by:
-                found = self._phrase_after(seq, names, v + 2)
-            else:
-                found = None
-                if (v == 0 or words[v - 1] in (",", "")) and v + 1 < len(words) and words[v + 1] not in PRONOUNS:
-                    found = self._phrase_after(seq, names, v + 1)  # ", said Alvi Karimov"
-                found = found or self._subject(seq, names, words, v)
-            if found:
-                trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)
-                candidates.append((0 if trailing else 1, len(candidates), _Source(*found, verb=verb, named=found[1] in ("person", "org"))))
-        return min(candidates)[2] if candidates else None
-
-    def _names(self, seq) -> dict:
-        """Capitalised name spans of ``seq``: start position -> (end, name)."""
-        spans, p = {}, 0
-        while p < len(seq):
-            item = seq[p]
-            if item is None or not _is_capitalised(item[1]) or not self._can_start_name(seq, p):
-                p += 1
-                continue
-            q, parts = p, []
-            while q < len(seq) and seq[q] is not None:
-                w, original, _ = seq[q]
-                if _is_capitalised(original):
-                    if original.endswith("'s"):
-                        parts = []  # "Russia's Amnesty International": drop the possessor
-                        q += 1
-                        p = q
-                        continue
-                    parts.append(original)
-                elif w in ("of", "for", "and") and parts and any(x.lower() in ORG_WORDS for x in parts) \
-                        and q + 1 < len(seq) and seq[q + 1] is not None and _is_capitalised(seq[q + 1][1]):
-                    parts.append(original)
-                else:
-                    break
-                q += 1
-            if parts:
-                spans[p] = (q, " ".join(parts))
-            p = max(q, p + 1)
-        return spans
-
-    def _can_start_name(self, seq, p) -> bool:
-        w = seq[p][0]
-        first_of_clause = p == 0 or seq[p - 1] is None or seq[p - 1][0] in (":", '"', ".")
-        if not first_of_clause:
-            return True
-        return not (w in STOPWORDS or w in REPORTING_VERBS or w in SOURCE_NOUNS
-                    or w.endswith("ing") or w in self.common_words)
-
-    def _name_source(self, name):
-        name = re.sub(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Prof|Sir) ", "", name)
-        kind = self.gazetteer.kind(name)
-        return self.gazetteer.label(name), kind
-
-    def _phrase_after(self, seq, names, p):
-        if p < len(seq) and seq[p] is not None and seq[p][0] == "the" and p + 1 in names:
-            p += 1
-        if p in names:
-            return self._name_source(names[p][1])
-        words = []
-        for item in seq[p:p + 6]:
-            if item is None or not item[0].isalpha() or words and item[0] in FUNCTION_WORDS:
-                break
-            if not (item[0] in DETERMINERS or item[0] == "one") or words:
-                words.append(item[0])
-            if item[0] in SOURCE_NOUNS:  # "a survivor interviewed by ...", "one former detainee"
-                return " ".join(words), "group"
-        return None
-
-    def _subject(self, seq, names, words, v):
-        """The source before the reporting verb at ``v``: a pronoun, a name or a group."""
-        end = v
-        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
-            end -= 1
-        w = words[end - 1] if end > 0 else ""
-        if w in PRONOUNS:
-            return w, "pronoun"
-        if w in SOURCE_NOUNS:  # "officials said", "human rights groups claim"
-            k = end - 1
-            while k > 0 and words[k - 1].isalpha() and words[k - 1] not in FUNCTION_WORDS | DETERMINERS:
-                k -= 1
-            return " ".join(words[k:end]), "group"
-        if w == ",":  # "Novaya Gazeta, an independent local newspaper, reports"
-            k = end - 2
-            while k >= 0 and words[k] not in (",", ""):
-                k -= 1
-            end = k if k > 0 and words[k] == "," else end
-        if words[end - 1] in PUBLICATION_NOUNS and end > 1 and words[end - 2] == "the":
-            return "the " + words[end - 1], "publication"  # "the paper said"
-        clause_start = end
-        while clause_start > 0 and words[clause_start - 1] not in ("", ":", ";", "that") \
-                and words[clause_start - 1] not in REPORTING_VERBS:
-            clause_start -= 1
-        # names of the clause that are not the object of a preposition ("director at Human Rights Watch")
-        found = [(start, stop, name) for start, (stop, name) in sorted(names.items())
-                 if clause_start <= start and stop <= end and not _after_preposition(words, start)]
-        adjacent = [f for f in found if f[1] == end]
-        if adjacent:
-            return self._name_source(adjacent[-1][2])
-        people = sorted((" " in f[2], f[0], f[2]) for f in found if self.gazetteer.kind(f[2]) == "person")
-        if people:  # "Tanya Lokshina, the Russia program director at Human Rights Watch wrote"
-            return self._name_source(people[-1][2])
-        # a group opening the clause: "Activists behind the reporting say"
-        phrase = []
-        for word in words[clause_start:end]:
-            if word in DETERMINERS and not phrase:
-                continue
-            if not word.isalpha() or word in FUNCTION_WORDS:
-                break
-            phrase.append(word)
-            if word in SOURCE_NOUNS:
-                return " ".join(phrase), "group"
-        return None
-
 
 def _after_preposition(words, start) -> bool:
     before = words[start - 1] if start > 0 else ""
@@ -385,7 +674,7 @@ def _ends_clause(words, v) -> bool:
     k = v - 1
     while k >= 0 and words[k] not in (",", ""):
         k -= 1
-    return k >= 0 and v - k <= 5
+    return k >= 0 and v - k <= FINAL_SAYER_WORDS + 1
 
 
 _OPENING = {"\u201c": "d", "\u201e": "d", "\u2018": "s"}

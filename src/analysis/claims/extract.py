@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..attribution import DocumentSources, Gazetteer
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
 from .categories import category_of
 from .figures import find_figures, word_tokens
 from .hedges import is_hedged
 from .lexicon import Lexicon, lexicon_for
+from .sources import DocumentSources, Gazetteer, figure_source
 
 __all__ = ["CLAIM_COLUMNS", "extract_claims"]
 
 #: Columns of :func:`extract_claims`, in order.
 CLAIM_COLUMNS = ["doc_id", "outlet", "category", "value_low", "value_high", "qualifier", "hedged",
-                 "attributed_to", "stated", "sentence", "start", "end"]
+                 "attributed_to", "stated", "sentence", "start", "end", "rule"]
 
 
 def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.DataFrame:
@@ -70,12 +70,13 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.
         sources = DocumentSources(raw, sentences, gazetteer)
         for i, (figure, (category, why), words) in found:
             a, b = sentences[i]
-            source, verb = sources.for_position(i, a + figure.start)
+            source = figure_source(sources, i, a + figure.start, words, figure)
             rows.append({
                 "doc_id": doc_id, "outlet": outlet if isinstance(outlet, str) else "", "category": category,
                 "value_low": figure.low, "value_high": figure.high, "qualifier": figure.qualifier,
-                "hedged": is_hedged(words, verb if source else None),
-                "attributed_to": source, "stated": figure.stated, "sentence": raw[a:b],
+                "hedged": is_hedged(words, source.verb if source is not None and source.named else None),
+                "attributed_to": source.text if source is not None else "",
+                "rule": f"category: {why}; source: {source.rule if source is not None else 'none (own voice)'}", "stated": figure.stated, "sentence": raw[a:b],
                 "start": a + figure.start, "end": a + figure.end,
             })
     return _claims_frame(rows)
@@ -88,7 +89,7 @@ def _claims_frame(rows) -> pd.DataFrame:
     table["hedged"] = table["hedged"].astype(bool)
     for column in ("start", "end"):
         table[column] = table[column].astype("int64")
-    for column in ("doc_id", "outlet", "category", "qualifier", "attributed_to", "stated", "sentence"):
+    for column in ("doc_id", "outlet", "category", "qualifier", "attributed_to", "stated", "sentence", "rule"):
         table[column] = table[column].astype(object)
     return table
 

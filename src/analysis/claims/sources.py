@@ -1,0 +1,57 @@
+"""Who a figure is credited to: the sentence's source, with the one exception claims need.
+
+Finding the sayer of a sentence is not specific to claims, and lives in
+:mod:`analysis.attribution` (:func:`~analysis.attribution.find_source`, a pure
+function returning a :class:`~analysis.attribution.Source`, and
+:class:`~analysis.attribution.DocumentSources`, which resolves pronouns,
+definite references and quotation speakers in a document). A later
+"who is quoted" feature reuses them as they are.
+
+What is specific to claims is the guide's rule on background clauses: a figure
+inside a relative clause about the event ("the earthquake that killed 300
+people", "a fire that ... killed one miner", "in which around 200 people
+drowned") is stated in the writer's voice, even when the sentence ends with a
+sayer.
+
+>>> from analysis.claims.figures import find_figures, word_tokens
+>>> s = "The fire that killed 12 miners was put out, officials said."
+>>> words = [t for t, _, _ in word_tokens(s)]
+>>> in_background_clause(words, find_figures(s)[0])
+True
+"""
+
+from __future__ import annotations
+
+from ..attribution import REPORTING_VERBS, DocumentSources, Gazetteer, Source, find_source
+
+__all__ = ["DocumentSources", "Gazetteer", "Source", "figure_source", "find_source", "in_background_clause"]
+
+#: Words that open a relative clause.
+RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
+#: How many words before a figure the relative word that opens its clause may stand.
+RELATIVE_REACH = 8
+
+
+def in_background_clause(words, figure) -> bool:
+    """The figure sits in a relative clause ("a blast that killed 8"), not in what a source said.
+
+    "said that 345 had been rescued" is a reported clause, not a relative one:
+    a relative word right after a reporting verb does not count.
+    """
+    for j in range(figure.first - 1, max(-1, figure.first - RELATIVE_REACH - 1), -1):
+        w = words[j]
+        if w in (",", ";", ":", '"', "."):
+            return False
+        if w in ("which", "who", "whom", "whose"):
+            return True
+        if w == "that":  # "the fire that killed": relative; "said that", "adding that": reported
+            before = words[j - 1] if j > 0 else ""
+            return before.isalpha() and before not in REPORTING_VERBS and not before.endswith(("ing", "ed"))
+    return False
+
+
+def figure_source(sources: DocumentSources, i: int, position: int, words, figure) -> Source | None:
+    """The :class:`Source` credited for a figure at ``position`` in sentence ``i`` (None: own voice)."""
+    if in_background_clause(words, figure):
+        return None
+    return sources.for_position(i, position)
