@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..attribution import REPORTING_VERBS, DocumentSources, Gazetteer, _quote_regions
+from ..attribution import PREPOSITIONS, REPORTING_VERBS, DocumentSources, Gazetteer, _quote_regions, find_source
 from ..loading import outlet_labels
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
@@ -66,7 +66,7 @@ CUES = {
 _LEMMA = {form: lemma for lemma, forms in CUES.items() for form in forms.split()}
 #: Cues that report a clause whatever follows ("Leaders maintain no camps exist").
 CLAUSE_CUES = {"say", "claim", "allege", "insist", "maintain", "add", "state", "write", "continue",
-               "explain", "note", "argue", "stress", "complain", "relate"}
+               "explain", "note", "argue", "stress", "complain", "relate", "speak"}
 #: Cues whose object is a person asked to act: the clause is "to ..." after that person ("urged Russia to act").
 REQUEST_CUES = {"urge", "ask", "call", "warn", "tell"}
 #: Forms that are also plural nouns ("the claims", "reports from X allege"): a cue only after a subject.
@@ -79,18 +79,29 @@ _CLAUSE_OPENERS = {"they", "he", "she", "it", "we", "i", "you", "there"}
 #: Auxiliaries: one of them soon after a cue shows it reports a clause, not a noun phrase ("revealed gay men are held").
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does",
                 "did", "must", "may", "might", "should", "shall", "exist", "exists"}
+#: Cues that take a clause or a noun phrase ("denied there were any", "denied the allegations").
+_CLAUSE_OR_OBJECT_CUES = {"deny", "reveal", "find", "report", "confirm", "admit", "announce", "acknowledge", "declare"}
+#: Nouns that carry the reported clause after a cue ("revealed claims the men were ...").
+_CONTENT_NOUNS = {"claims", "allegations", "reports", "evidence", "fears", "concerns", "rumours", "rumors"}
+_PREPOSITIONS = PREPOSITIONS
 _QUOTE_CHARS = "\"'"
 _END_PUNCT = " \n\t.,;:!?"
 
 #: Words between a cue and the clause it reports that can be an addressee or an adjunct ("told the press",
 #: "wrote in an official statement:"); beyond this the cue has no clause.
 ADDRESSEE_MAX_WORDS = 6
+#: Words between a request cue and its "to" ("calling on authorities governing the southern republic to cease").
+REQUEST_MAX_WORDS = 14
 #: Words looked at after a cue for an auxiliary that shows a clause (a noun phrase object is shorter).
 CLAUSE_VERB_WINDOW = 6
 #: Words of a trailing frame's sayer ("..., the Russia project coordinator said"): a longer run is a clause.
 TRAILING_FRAME_WORDS = 12
+#: Words after a trailing frame's cue: an addressee or an adjunct ("told Interfax in a chilling interview").
+TRAILING_AFTER_WORDS = 6
 #: Words between an outer cue's "that" and an inner cue for "X says that Y said ..." to read as nested.
 NESTED_SUBJECT_WORDS = 16
+#: Words a reported clause needs ("denied ‘purge’" reports no clause).
+CLAUSE_MIN_WORDS = 2
 #: Characters of a clause that may lie outside the marks and it still be direct (a comma, a full stop).
 DIRECT_SLACK_CHARS = 3
 #: Words a quoted sentence with no frame needs to count as a quotation (shorter ones are titles or slogans).
@@ -105,7 +116,7 @@ class _Row:
     start: int
     end: int
     cue: str
-    frame: str  # text handed to the speaker-finder ("" for a continuation)
+    frame: tuple  # (sentence_start, sentence_end, frame_start, frame_end, verb_start, verb_end); () if none
     rule: str
     units: tuple = ()
 
@@ -171,7 +182,7 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
         sentences = [(s0 + a, s0 + b) for s0, s1 in kept for a, b in sentence_spans(raw[s0:s1])]
         units = _quote_units(raw, kept)
         rows = _document_rows(raw, sentences, units)
-        for row, speaker, rule in _speakers(rows, gazetteer):
+        for row, speaker, rule in _speakers(raw, rows, gazetteer):
             name, org = split_speaker(speaker) if speaker else ("unknown", "")
             records.append({"doc_id": doc_id, "outlet": outlet, "kind": row.kind, "speaker": name,
                             "speaker_org": org, "cue": row.cue, "quote": raw[row.start:row.end],
@@ -242,7 +253,7 @@ def _document_rows(raw: str, sentences, units) -> list[_Row]:
                           for x, y in ((a, qa), (qb, b)) if x < y)
         if outside.strip(_END_PUNCT + "\"'\u201c\u201d\u2018\u2019"):
             continue  # quoted words inside the writer's own sentence: a scare quote
-        rows.append(_Row("direct", ca, cb, "", "", "a quoted sentence with no frame", (k,)))
+        rows.append(_Row("direct", ca, cb, "", (), "a quoted sentence with no frame", (k,)))
     rows.sort(key=lambda r: r.start)
     return rows
 
@@ -267,35 +278,45 @@ def _sentence_rows(raw: str, a: int, b: int, units) -> list[_Row]:
         found = _frame(raw, a, b, tokens, words, inside, cue)
         if found is not None:
             frames.append((cue, *found))
+    # a participle's sayer is the subject of the verb before it ("X denied the claims, saying ...")
+    for k, frame in enumerate(frames):
+        cue, c0, c1, f0, f1, how = frame
+        earlier = [c for c in cues if c.start < cue.start]
+        if cue.word.endswith("ing") and cue.index and earlier:
+            main = earlier[-1]
+            frames[k] = (_Cue(main.index, main.word, main.lemma, main.start, main.end), c0, c1, a, main.end,
+                         f"{how}, its sayer the subject of '{main.word}'", cue)
+    frames = [f if len(f) == 7 else (*f, f[0]) for f in frames]
+    # a cue in the subject of another ("A report by X, which included ..., revealed") is part of that frame
+    frames = [f for f in frames if not any(g is not f and g[6].start > f[6].start and g[4] <= f[6].start < g[6].start
+                                           and not g[-1].word.endswith("ing") for g in frames)]
     # a cue inside another frame's clause: a nested source ("X says that Y said"), a coordinated
     # participle (", saying ..."), or a channel after the clause (", the paper reports")
     chosen = []
     for frame in frames:
-        cue, c0, c1, f0, f1, how = frame
+        verb, c0, c1, f0, f1, how, cue = frame
         for k, other in enumerate(chosen):
-            ocue, o0, o1, of0, of1, ohow = other
+            overb, o0, o1, of0, of1, ohow, ocue = other
             if not (o0 <= cue.start < o1):
                 continue
             if cue.word.endswith("ing") and raw[o0:cue.start].rstrip().endswith(","):
                 cut = raw.rfind(",", o0, cue.start)
-                chosen[k] = (ocue, o0, cut, of0, of1, ohow)
-                frame = (cue, c0, c1, of0, of1, f"{how}, coordinated with '{ocue.word}'")
-                cue = frame[0]
+                chosen[k] = (overb, o0, cut, of0, of1, ohow, ocue)
+                frame = (overb, c0, c1, of0, of1, f"{how}, coordinated with '{ocue.word}'", cue)
             elif how.startswith("trailing") or how.startswith("interrupting"):
                 cut = raw.rfind(",", o0, cue.start)
-                chosen[k] = (ocue, o0, cut if cut > o0 else o1, of0, of1, ohow + ", before a channel frame")
+                chosen[k] = (overb, o0, cut if cut > o0 else o1, of0, of1, ohow + ", before a channel frame", ocue)
                 frame = None
             elif len(word_tokens(raw[o0:cue.start])) <= NESTED_SUBJECT_WORDS and not cue.word.endswith("ing"):
-                frame = (cue, c0, c1, o0, f1, f"{how}, nested in '{ocue.word}' (its channel)")
+                frame = (verb, c0, c1, o0, f1, f"{how}, nested in '{ocue.word}' (its channel)", cue)
                 chosen[k] = None
             break
         chosen = [c for c in chosen if c is not None]
         if frame is not None:
             chosen.append(frame)
-    for cue, c0, c1, f0, f1, how in chosen:
-        row = _classify(raw, units, cue, c0, c1, raw[f0:f1], how)
-        if row is not None:
-            rows.append(row)
+    for verb, c0, c1, f0, f1, how, cue in chosen:
+        row = _classify(raw, units, cue, c0, c1, (a, b, f0, f1, verb.start, verb.start + len(verb.word)), how)
+        rows.extend(row if isinstance(row, list) else [] if row is None else [row])
     return rows
 
 
@@ -321,11 +342,19 @@ def _cues(raw, tokens, inside) -> list[_Cue]:
             continue
         if before in _PASSIVE and after != "by":
             continue  # "is said to", "are reported": a hedge, not a frame
-        if w in _NOUN_FORMS and (i == 0 or before in _DETERMINERS or after in ("of", "from", "that", "by")
+        if after == "to" and lemma not in REQUEST_CUES and w != "quoted":
+            continue  # "what's said to be", "added to the list"
+        if i > 0 and raw[s].isupper() and before not in (":", '"', "'"):
+            continue  # "US State Department", "Camps In Chechnya: Reports": part of a name or a title
+        if w in _NOUN_FORMS and (i == 0 or before in _DETERMINERS or before in _LEMMA or after in ("of", "from", "by")
                                  and w != "found" or after in _LEMMA or before in _PASSIVE and after != "by"):
             continue  # "the claims", "reports from the region allege"
-        if before in _DETERMINERS and not w.endswith("ed"):
-            continue  # "the call", "a report"
+        if before in _DETERMINERS:
+            continue  # "the call", "a report", "the alleged prisoners"
+        if w.endswith("ing") and after == "to" and before != ",":
+            continue  # "men claiming to have survived": a participle describing the subject
+        if w in _NOUN_FORMS and raw[s].isupper() and i > 0:
+            continue  # "Camps In Chechnya: Reports": a headline's noun
         if lemma == "call" and after != "on" and not any(
                 inside[j] for j in range(i + 1, min(len(words), i + 1 + CLAUSE_VERB_WINDOW))):
             continue  # "called the police": "call" reports only "call on X to" or a quoted verdict
@@ -355,48 +384,78 @@ def _frame(raw, a, b, tokens, words, inside, cue):
             return tokens[j][2], sentence_end, cue.start, frame_end, f"'{cue.word}' before the clause"
         comma = raw.rfind(",", a, cue.start)
         return a, (comma if comma > a else cue.start), cue.start, frame_end, f"trailing '{cue.word}'"
+    # "As X reports, ...": a channel adjunct before the clause, like "according to"
+    if cue.index >= 1 and words[0] == "as" and cue.index <= TRAILING_FRAME_WORDS and i < n and words[i] == ",":
+        return tokens[i][2], sentence_end, a, cue.end, f"'as ... {cue.word}' before the clause"
     # a leading frame: a marker of the clause soon after the cue
-    for j in range(i, min(n, i + ADDRESSEE_MAX_WORDS + 1)):
+    if cue.lemma == "call" and words[cue.index + 1:cue.index + 2] != ["on"]:
+        return tokens[i][1], sentence_end, a, cue.end, f"leading '{cue.word}' with a quoted verdict"
+    if i < n and words[i] in _CONTENT_NOUNS:  # "revealed claims the men were ...", "denied reports that ..."
+        i += 1
+        if i < n and words[i] == "that":
+            return tokens[i][2], sentence_end, a, tokens[i][2], f"leading '{cue.word} {words[i - 1]} that'"
+        if i < n and words[i] in _PREPOSITIONS:
+            return None
+        return tokens[i][1], sentence_end, a, tokens[i][1], f"leading '{cue.word} {words[i - 1]}'"
+    reach = REQUEST_MAX_WORDS if cue.lemma in REQUEST_CUES else ADDRESSEE_MAX_WORDS
+    for j in range(i, min(n, i + reach + 1)):
         w = words[j]
-        if inside[j] or w == "that" or w == ":" or (w in _CLAUSE_OPENERS and j > i) \
-                or (w == "to" and cue.lemma in REQUEST_CUES and j > i):
+        if j > i and not inside[j] and (w in _LEMMA or w == "according"):
+            break  # another frame begins
+        opener = w in _CLAUSE_OPENERS and j + 1 < n and words[j + 1].isalpha() and (
+            j > i or cue.lemma not in REQUEST_CUES)
+        request = w == "to" and cue.lemma in REQUEST_CUES and j > i
+        if inside[j] or w in ("that", ":") or opener or request:
+            if request or j - i > ADDRESSEE_MAX_WORDS and cue.lemma in REQUEST_CUES and not (inside[j] or w == ":"):
+                if not request:
+                    break
             start = tokens[j][2] if w in ("that", ":") else tokens[j][1]
             if w == "that" and j + 1 < n and words[j + 1] == ":":
                 start = tokens[j + 1][2]
-            if j > i and w in _CLAUSE_OPENERS and cue.lemma not in REQUEST_CUES and cue.lemma not in CLAUSE_CUES \
-                    and cue.lemma not in ("deny", "reveal", "find", "report", "confirm", "admit"):
+            if opener and j > i and cue.lemma not in REQUEST_CUES | CLAUSE_CUES | _CLAUSE_OR_OBJECT_CUES:
                 break
-            return start, sentence_end, a, cue.end, f"leading '{cue.word}'"
-        if w in (".", ";") or (w == "," and j > i and not inside[j]):
+            return start, sentence_end, a, start, f"leading '{cue.word}'"
+        if w in (".", ";", "!", "?"):
             break
-    if cue.lemma in CLAUSE_CUES or any(words[j] in _AUXILIARIES for j in range(i, min(n, i + CLAUSE_VERB_WINDOW))
-                                      if words[j] not in (",", ".")):
-        nxt = i
-        if nxt < n and words[nxt] not in (".", ",", ";", "!", "?", ")") and not _before_comma_only(words, i):
-            return tokens[nxt][1], sentence_end, a, cue.end, f"leading '{cue.word}'"
     # a trailing or interrupting frame: the cue after a comma or a closing mark
+    trailing = _trailing(raw, a, b, tokens, words, inside, cue, i)
+    if trailing is not None:
+        return trailing
+    clause = False
+    for j in range(i, min(n, i + CLAUSE_VERB_WINDOW)):
+        if words[j] in _LEMMA or words[j] in (",", ".", ";") or inside[j]:
+            break
+        clause = clause or words[j] in _AUXILIARIES
+    preposition = i < n and words[i] in _PREPOSITIONS and words[i + 1:i + 2] not in (["least"], ["most"])
+    if (cue.lemma in CLAUSE_CUES or clause) and i < n and words[i] not in (".", ",", ";", "!", "?", ")") \
+            and (not preposition or cue.lemma == "speak"):
+        return tokens[i][1], sentence_end, a, cue.end, f"leading '{cue.word}'"
+    return None
+
+
+def _trailing(raw, a, b, tokens, words, inside, cue, i):
+    """A frame after its clause: "..., X said." or '"...," said X' (or one interrupting it)."""
+    n, sentence_end = len(tokens), b
     k = cue.index - 1
     while k >= 0 and words[k] != "," and not inside[k] and cue.index - k <= TRAILING_FRAME_WORDS:
         k -= 1
     if k < 0 or cue.index - k > TRAILING_FRAME_WORDS:
         return None
-    comma = tokens[k][1] if words[k] == "," else tokens[k][2]
-    if inside[k]:  # '"...", she said' / '"...," said X'
-        comma = tokens[k][2]
-        while k >= 0 and inside[k]:
-            k -= 1
+    inverted = cue.index == k + 1
+    frame_start = tokens[k][2]
+    comma = tokens[k][1] if words[k] == "," else tokens[k][2]  # the clause ends at the comma or the closing mark
     j = i
     while j < n and words[j] not in (",", ".", ";", "!", "?") and not inside[j]:
         j += 1
     rest = raw[tokens[j][2]:sentence_end].strip(_END_PUNCT) if j < n else ""
-    inverted = cue.index == k + 1
+    after = words[i:j]
+    if not inverted and after and not (
+            len(after) <= TRAILING_AFTER_WORDS and (after[0] in _PREPOSITIONS or cue.lemma == "tell")
+            and not any(w in _AUXILIARIES for w in after)):
+        return None  # "..., but the government denies the claims": an object, not a frame
     if rest and not inverted and words[j] == "," and not any(inside[j:]):
         return a, sentence_end, tokens[k][1], tokens[j - 1][2], f"interrupting '{cue.word}'"
-    return a, comma, tokens[k][2] if words[k] == "," else comma, b, f"trailing '{cue.word}'"
-
-
-def _before_comma_only(words, i) -> bool:
-    return i >= len(words) or words[i] in (",", ".")
+    return a, comma, frame_start, b, f"trailing '{cue.word}'"
 
 
 def _classify(raw, units, cue, c0, c1, frame, how):
@@ -405,9 +464,15 @@ def _classify(raw, units, cue, c0, c1, frame, how):
     lead = len(text) - len(text.lstrip(" \n,:;"))
     start = c0 + lead
     end = start + len(raw[start:c1].rstrip(_END_PUNCT))
-    if end <= start or len(word_tokens(raw[start:end])) < 2:
+    if sum(w[0].isalnum() for w, _, _ in word_tokens(raw[start:end])) < CLAUSE_MIN_WORDS:
         return None
     inner = [k for k, (qa, qb, _, _) in enumerate(units) if qa < end and qb > start]
+    colon = raw.rfind(":", start, units[inner[-1]][0]) if inner else -1
+    if colon > start and not raw[colon + 1:units[inner[-1]][0]].strip() and units[inner[-1]][1] + DIRECT_SLACK_CHARS >= end:
+        # "said that the region had none: “no one is held”": the clause, then the words it quotes
+        first = _classify(raw, units, cue, start, colon, frame, how)
+        second = _classify(raw, units, cue, colon + 1, c1, frame, how)
+        return [r for r in (first, second) if r is not None]
     if len(inner) == 1:
         qa, qb, ca, cb = units[inner[0]]
         if qa - start <= DIRECT_SLACK_CHARS and (end - qb <= DIRECT_SLACK_CHARS or qb >= end):
@@ -424,27 +489,37 @@ def _classify(raw, units, cue, c0, c1, frame, how):
 # ------------------------------------------------------------ speakers
 
 
-def _speakers(rows, gazetteer):
-    """``(row, speaker text, rule)``: frames read by the one speaker-finder, continuations resolved.
+def _speakers(raw, rows, gazetteer):
+    """``(row, speaker text, rule)``: each frame read by the one speaker-finder, pronouns resolved.
 
-    The frames of a document become one small text, a sentence each, read by
-    :class:`~analysis.attribution.DocumentSources`, so that its pronoun and
-    reference resolution runs over the frames in order. A cue the finder does
-    not know ("maintain", "urged", a participle) is written as "said" there,
-    the same length, so that only the speaker decision is the finder's.
+    :func:`~analysis.attribution.find_source` reads the frame's sentence with
+    everything outside the frame hidden (the reported clause, an outer channel
+    frame), as it hides quotations; "he said" and "the spokesman said" are
+    resolved by :class:`~analysis.attribution.DocumentSources`' own rule over the
+    speakers before. A cue the finder does not know ("maintain", "urged", a
+    participle) is written "said" there, padded to its length, so that the
+    decision stays the finder's. A quotation with no frame continues the one
+    before it when that is near.
     """
-    pieces, spans, offset = [], [], 0
-    for row in rows:
-        text = _as_known_cue(row.frame, row.cue) if row.frame else "-"
-        pieces.append(text)
-        spans.append((offset, offset + len(text)))
-        offset += len(text) + 2
-    found = DocumentSources("\n\n".join(pieces), spans, gazetteer).by_sentence if rows else []
+    common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # as DocumentSources reads them
+    regions = [(x, y) for x, y, _ in _quote_regions(raw)]
+    people, orgs, groups = [], [], []
     out, previous = [], None
-    for row, source in zip(rows, found):
-        if row.frame and source is not None:
-            speaker, rule = source.text, getattr(source, "rule", "") or f"'{row.cue}' frame ({source.kind})"
-        elif previous is not None and row.start - previous[0].end <= CONTINUATION_MAX_CHARS:
+    for row in rows:
+        source = None
+        if row.frame:
+            a, b, f0, f1, v0, v1 = row.frame
+            sentence = _as_known_cue(raw, a, b, v0, v1)
+            hidden = [(0, f0 - a), (f1 - a, b - a)] + [(max(x, a) - a, min(y, b) - a) for x, y in regions
+                                                        if x < b and y > a]
+            source = find_source(sentence, gazetteer=gazetteer, quoted=[h for h in hidden if h[1] > h[0]],
+                                 common_words=common_words)
+            source = DocumentSources._resolve(source, people, orgs, groups)
+            if source is not None:
+                {"person": people, "org": orgs, "group": groups}.get(source.kind, []).append(source)
+        if source is not None:
+            speaker, rule = source.text, source.rule
+        elif not row.frame and previous is not None and row.start - previous[0].end <= CONTINUATION_MAX_CHARS:
             speaker, rule = previous[1], "continues the quotation before"
         else:
             speaker, rule = "", "no speaker in the frame" if row.frame else "unattributed"
@@ -454,12 +529,16 @@ def _speakers(rows, gazetteer):
     return out
 
 
-def _as_known_cue(frame: str, cue: str) -> str:
-    """``frame`` with a cue the speaker-finder does not know replaced by "said" (padded to the same length)."""
-    if not cue or cue.lower() in REPORTING_VERBS or cue.lower().startswith("according"):
-        return frame
-    at = frame.rfind(cue)
-    if at < 0:
-        return frame
-    replacement = "said".ljust(len(cue)) if len(cue) >= 4 else "say"
-    return frame[:at] + replacement + frame[at + len(cue):]
+def _as_known_cue(raw: str, a: int, b: int, v0: int, v1: int) -> str:
+    """Sentence ``raw[a:b]`` with the cue at ``[v0, v1)`` written "said" when the speaker-finder does not know it.
+
+    The replacement is padded to the cue's length, so offsets do not move.
+
+    >>> _as_known_cue("Leaders maintain it.", 0, 20, 8, 16)
+    'Leaders said     it.'
+    """
+    word = raw[v0:v1]
+    if word.lower() in REPORTING_VERBS and not word.lower().endswith("ing") or word.lower().startswith("according"):
+        return raw[a:b]
+    replacement = "said".ljust(v1 - v0) if v1 - v0 >= 4 else "say"
+    return raw[a:v0] + replacement + raw[v1:b]
