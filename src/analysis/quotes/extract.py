@@ -31,6 +31,7 @@ give no row.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -41,7 +42,7 @@ from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
 
-__all__ = ["QUOTE_COLUMNS", "CUES", "quotations", "split_speaker"]
+__all__ = ["QUOTE_COLUMNS", "CUES", "full_name", "quotations", "split_speaker"]
 
 #: Columns of :func:`quotations`, in order.
 QUOTE_COLUMNS = ["doc_id", "outlet", "kind", "speaker", "speaker_org", "cue", "quote", "start", "end", "rule"]
@@ -53,6 +54,8 @@ CUES = {
     "report": "report reports reported reporting", "state": "state states stated stating",
     "write": "write writes wrote writing", "insist": "insist insists insisted insisting",
     "maintain": "maintain maintains maintained maintaining", "deny": "deny denies denied denying",
+    "refute": "refute refutes refuted refuting", "reject": "reject rejects rejected rejecting",
+    "dismiss": "dismiss dismisses dismissed dismissing",
     "reveal": "reveal reveals revealed revealing", "find": "find finds found", "warn": "warn warns warned warning",
     "urge": "urge urges urged urging", "ask": "ask asks asked asking", "call": "call calls called calling",
     "relate": "relate relates related", "continue": "continue continues continued",
@@ -80,7 +83,7 @@ _CLAUSE_OPENERS = {"they", "he", "she", "it", "we", "i", "you", "there"}
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does",
                 "did", "must", "may", "might", "should", "shall", "exist", "exists"}
 #: Cues that take a clause or a noun phrase ("denied there were any", "denied the allegations").
-_CLAUSE_OR_OBJECT_CUES = {"deny", "reveal", "find", "report", "confirm", "admit", "announce", "acknowledge", "declare"}
+_CLAUSE_OR_OBJECT_CUES = {"deny", "refute", "reject", "dismiss", "reveal", "find", "report", "confirm", "admit", "announce", "acknowledge", "declare"}
 #: Nouns that carry the reported clause after a cue ("revealed claims the men were ...").
 _CONTENT_NOUNS = {"claims", "allegations", "reports", "evidence", "fears", "concerns", "rumours", "rumors"}
 _PREPOSITIONS = PREPOSITIONS
@@ -134,7 +137,9 @@ def split_speaker(source: str) -> tuple[str, str]:
     >>> split_speaker("his spokesperson")
     ('spokesperson', '')
     """
-    m = re.fullmatch(r"(.+?) \((.+)\)", source.strip())
+    source = re.sub(r"^(?:(?:the|a|an|his|her|their|its|numerous|many|several|some|other|one) )+", "",
+                    source.strip(), flags=re.IGNORECASE) or source
+    m = re.fullmatch(r"(.+?) \((.+)\)", source)
     if m:
         return m.group(1), m.group(2)
     words = source.split()
@@ -175,6 +180,7 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     """
     keep = set(include_labels(include))
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
+    corpus_names = Counter(n for raw in docs["raw_text"] for n in _names(raw))
     outlets = outlet_labels(docs) if len(docs) else pd.Series(dtype=object)
     records = []
     for doc_id, outlet, raw, spans in zip(docs["doc_id"], outlets, docs["raw_text"], docs["spans"]):
@@ -182,8 +188,13 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
         sentences = [(s0 + a, s0 + b) for s0, s1 in kept for a, b in sentence_spans(raw[s0:s1])]
         units = _quote_units(raw, kept)
         rows = _document_rows(raw, sentences, units)
+        doc_names = Counter(_names(raw))
         for row, speaker, rule in _speakers(raw, rows, gazetteer):
             name, org = split_speaker(speaker) if speaker else ("unknown", "")
+            person = gazetteer.kind(name) == "person"
+            full = full_name(name, doc_names, Counter() if person else corpus_names, person=person)
+            if full != name:
+                name, rule = full, f"{rule}; '{name}' written in full as in the articles"
             records.append({"doc_id": doc_id, "outlet": outlet, "kind": row.kind, "speaker": name,
                             "speaker_org": org, "cue": row.cue, "quote": raw[row.start:row.end],
                             "start": row.start, "end": row.end, "rule": f"{row.rule}; speaker: {rule}"})
@@ -193,6 +204,48 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     for column in set(QUOTE_COLUMNS) - {"start", "end"}:
         table[column] = table[column].astype(object)
     return table
+
+
+# ------------------------------------------------------------ names
+
+_NAME_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w’'&.-]*)(?: (?:of |for |and |on )?[A-Z][\w’'&.-]*)*")
+#: Words of the longest name a speaker is written in full as ("Russian LGBT Network" for "LGBT Network").
+FULL_NAME_MAX_WORDS = 4
+
+
+def _names(raw: str) -> list[str]:
+    """Capitalised runs of ``raw`` that can name a speaker, a possessive and a leading "The" dropped."""
+    out = []
+    for m in _NAME_RUN.finditer(raw):
+        name = re.sub(r"^(?:The|A|An|In|As|According|But|And) ", "", m.group())
+        name = re.sub(r"[’']s$", "", name).strip(" .")
+        if " " in name or len(name) > 1:
+            out.append(name)
+    return out
+
+
+def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: bool = False) -> str:
+    """``name`` as the articles write it in full: the most frequent longer name, first in the document,
+    then in the corpus, that begins or ends with it ("Amnesty" -> "Amnesty International").
+
+    A person's surname alone becomes the full name the same article gives ("Kadyrov" -> "Ramzan
+    Kadyrov"; pass an empty ``corpus_names``: another article's name is not this one's); a person
+    named in full stays as written. An unnamed source (lower case) is left as it is.
+
+    >>> full_name("Amnesty", Counter({"Amnesty International": 1, "Amnesty": 3}), Counter())
+    'Amnesty International'
+    >>> full_name("activists", Counter({"Activists Union": 1}), Counter())
+    'activists'
+    """
+    if not name[:1].isupper() or person and " " in name:
+        return name
+    words = name.split()
+    for names in (doc_names, corpus_names):
+        longer = [n for n in names if len(n.split()) > len(words) and len(n.split()) <= FULL_NAME_MAX_WORDS
+                  and (n.split()[:len(words)] == words or n.split()[-len(words):] == words)]
+        if longer:
+            return max(longer, key=lambda n: (names[n], len(n), n))
+    return name
 
 
 # ------------------------------------------------------------ quotation marks
@@ -284,8 +337,11 @@ def _sentence_rows(raw: str, a: int, b: int, units) -> list[_Row]:
         earlier = [c for c in cues if c.start < cue.start]
         if cue.word.endswith("ing") and cue.index and earlier:
             main = earlier[-1]
-            frames[k] = (_Cue(main.index, main.word, main.lemma, main.start, main.end), c0, c1, a, main.end,
-                         f"{how}, its sayer the subject of '{main.word}'", cue)
+            # the subject starts after a coordination: "..., and a spokesperson refuted ..., stating"
+            joins = [tokens[j + 1][2] for j in range(main.index - 1) if words[j] in (",", ";")
+                     and words[j + 1] in ("and", "but", "while", "whereas")]
+            frames[k] = (_Cue(main.index, main.word, main.lemma, main.start, main.end), c0, c1,
+                         max(joins, default=a), main.end, f"{how}, its sayer the subject of '{main.word}'", cue)
     frames = [f if len(f) == 7 else (*f, f[0]) for f in frames]
     # a cue in the subject of another ("A report by X, which included ..., revealed") is part of that frame
     frames = [f for f in frames if not any(g is not f and g[6].start > f[6].start and g[4] <= f[6].start < g[6].start
@@ -338,7 +394,8 @@ def _cues(raw, tokens, inside) -> list[_Cue]:
         if w == "quoted":
             if after == "as" and i + 2 < len(words) and words[i + 2] == "saying":
                 end = tokens[i + 2][2]
-                cues.append(_Cue(i, raw[s:end], "say", s, end))
+                start = tokens[i - 1][1] if before in _PASSIVE else s  # "was quoted as saying" reads as "said"
+                cues.append(_Cue(i, raw[s:end], "say", start, end))
             continue
         if before in _PASSIVE and after != "by":
             continue  # "is said to", "are reported": a hedge, not a frame
@@ -519,7 +576,8 @@ def _speakers(raw, rows, gazetteer):
                 {"person": people, "org": orgs, "group": groups}.get(source.kind, []).append(source)
         if source is not None:
             speaker, rule = source.text, source.rule
-        elif not row.frame and previous is not None and row.start - previous[0].end <= CONTINUATION_MAX_CHARS:
+        elif (not row.frame or row.frame[4] == row.frame[0]) and previous is not None \
+                and row.start - previous[0].end <= CONTINUATION_MAX_CHARS:
             speaker, rule = previous[1], "continues the quotation before"
         else:
             speaker, rule = "", "no speaker in the frame" if row.frame else "unattributed"
