@@ -6,10 +6,11 @@ import re
 
 import pandas as pd
 
+from ..passages import overlaps
 from ..paths import SEED_QUOTES_CSV
 from ..text import normalize_for_matching
 
-__all__ = ["load_gold_quotes", "match_quotes", "score_quotes", "same_speaker"]
+__all__ = ["group_pairs", "load_gold_quotes", "match_quotes", "score_quotes", "score_variants", "same_speaker"]
 
 
 def load_gold_quotes(path=SEED_QUOTES_CSV) -> pd.DataFrame:
@@ -116,3 +117,50 @@ def score_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
         "org_agreement": sum(org) / n_matched if n_matched else float("nan"),
         "kind_agreement": float((matched["kind_predicted"] == matched["kind_gold"]).mean()) if n_matched else float("nan"),
     }
+
+
+def group_pairs(groups: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of quotations, in different documents, that :func:`quote_variants` puts in one group.
+
+    Columns ``doc_a, start_a, end_a, doc_b, start_b, end_b, link`` (``link`` is "group").
+    """
+    rows = []
+    for _, group in groups.groupby("group"):
+        members = list(group.itertuples(index=False))
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.doc_id != b.doc_id:
+                    rows.append({"doc_a": a.doc_id, "start_a": a.start, "end_a": a.end,
+                                 "doc_b": b.doc_id, "start_b": b.start, "end_b": b.end, "link": "group"})
+    return pd.DataFrame(rows, columns=["doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "link"])
+
+
+def score_variants(pairs: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Recall of each kind of annotated pair, precision of each kind of link found.
+
+    Parameters
+    ----------
+    pairs : pandas.DataFrame
+        :func:`~analysis.quotes.variants.variant_pairs` (or :func:`group_pairs`).
+    gold : pandas.DataFrame
+        Annotated pairs (``data/annotations/seed_passages.csv``: ``kind`` verbatim, near, paraphrase).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kind: ``n_gold``, ``n_gold_found`` (an annotated pair is found when a found pair
+        overlaps it in both documents, whatever its link), ``recall``; ``n_found`` (found pairs linked
+        as this kind), ``n_found_listed`` (those overlapping an annotated pair of any kind),
+        ``precision``.
+    """
+    rows = []
+    for kind in sorted(set(gold["kind"]) | set(pairs["link"]), key=lambda k: ("verbatim", "near", "paraphrase", "group").index(k) if k in ("verbatim", "near", "paraphrase", "group") else 9):
+        g = gold[gold["kind"] == kind]
+        f = pairs[pairs["link"] == kind]
+        n_gold_found = sum(any(overlaps(r, x) for x in pairs.itertuples(index=False)) for r in g.itertuples(index=False))
+        n_listed = sum(any(overlaps(r, x) for r in gold.itertuples(index=False)) for x in f.itertuples(index=False))
+        rows.append({"kind": kind, "n_gold": len(g), "n_gold_found": n_gold_found,
+                     "recall": n_gold_found / len(g) if len(g) else float("nan"),
+                     "n_found": len(f), "n_found_listed": n_listed,
+                     "precision": n_listed / len(f) if len(f) else float("nan")})
+    return pd.DataFrame(rows)
