@@ -300,3 +300,174 @@ def test_cli_writes_the_claims_table(tmp_path):
     assert main(["claims", str(paths.RAW_DATA_DIR), "--out", str(out)]) == 0
     table = pd.read_csv(out, keep_default_na=False)
     assert list(table.columns) == CLAIM_COLUMNS and len(table) == 18
+
+
+# CLAIMS_GUIDE version 2: a row for every rule (invented sentences in the style of news)
+@pytest.mark.parametrize("rule, sentence, expected", [
+    # categories
+    ("drowned", "Four people drowned when the boat sank.", [("killed", 4, 4, "exact", False, "")]),
+    ("frozen to death", "Two climbers were frozen to death on the peak.", [("killed", 2, 2, "exact", False, "")]),
+    ("claimed N lives", "The storm has claimed 14 lives.", [("killed", 14, 14, "exact", False, "")]),
+    ("loss of N lives", "It was the worst disaster since the loss of 120 lives in 1970.",
+     [("killed", 120, 120, "exact", False, "")]),
+    ("N bodies", "Rescuers recovered nine bodies from the river.", [("killed", 9, 9, "exact", False, "")]),
+    ("death toll rose to", "The death toll rose to 27 on Tuesday.", [("killed", 27, 27, "exact", False, "")]),
+    ("toll risen to at least", "The death toll from the bombing had risen to at least 70 by nightfall.",
+     [("killed", 70, None, "lower_bound", False, "")]),
+    ("hurt", "Twelve people were hurt in the crash.", [("injured", 12, 12, "exact", False, "")]),
+    ("treated for", "Twenty-five people were treated for burns.", [("injured", 25, 25, "exact", False, "")]),
+    ("suffered injuries", "Ten were badly wounded and 60 suffered slight injuries.",
+     [("injured", 10, 10, "exact", False, ""), ("injured", 60, 60, "exact", False, "")]),
+    ("missing", "Two fishermen are missing after the storm.", [("missing", 2, 2, "exact", False, "")]),
+    ("unaccounted for", "Eleven climbers remain unaccounted for.", [("missing", 11, 11, "exact", False, "")]),
+    ("kidnapped", "Five aid workers were kidnapped on the road.", [("detained", 5, 5, "exact", False, "")]),
+    ("taken prisoner", "Twelve soldiers were taken prisoner.", [("detained", 12, 12, "exact", False, "")]),
+    ("evacuated from homes", "About 900 residents were evacuated from their homes.",
+     [("displaced", 900, 900, "approximate", False, "")]),
+    ("made homeless", "The mudslides left an estimated 25,000 homeless.",
+     [("displaced", 25000, 25000, "approximate", False, "")]),
+    ("rescued", "Thirty passengers were rescued by helicopter.", [("fled_or_evacuated", 30, 30, "exact", False, "")]),
+    ("evacuated from a ship", "Forty crew members were evacuated from the tanker.",
+     [("fled_or_evacuated", 40, 40, "exact", False, "")]),
+    ("escaped", "Six miners escaped unharmed.", [("fled_or_evacuated", 6, 6, "exact", False, "")]),
+    ("freed hostages", "Three hostages were freed on Sunday.", [("released", 3, 3, "exact", False, "")]),
+    ("aboard", "The ferry was carrying 540 people.", [("other", 540, 540, "exact", False, "")]),
+    ("trapped", "Some 40 miners were trapped underground.", [("other", 40, 40, "approximate", False, "")]),
+    ("mixed total", "Fifty people were killed or injured in the floods.", [("other", 50, 50, "exact", False, "")]),
+    ("survivors", "There were only four survivors.", [("other", 4, 4, "exact", False, "")]),
+    ("found alive", "17 MISSING MINERS FOUND ALIVE", [("other", 17, 17, "exact", False, "")]),
+    # values
+    ("capital words", "TWO HUNDRED PEOPLE RESCUED FROM SINKING FERRY",
+     [("fled_or_evacuated", 200, 200, "exact", False, "")]),
+    ("decimal million", "About 1.8 million people were displaced.",
+     [("displaced", 1800000, 1800000, "approximate", False, "")]),
+    ("no separator", "Some 6000 villagers fled.", [("fled_or_evacuated", 6000, 6000, "approximate", False, "")]),
+    ("dot separator", "More than 5.000 people fled the fighting.",
+     [("fled_or_evacuated", 5001, None, "lower_bound", False, "")]),
+    ("as many as", "As many as 50 people were arrested.", [("detained", None, 50, "upper_bound", False, "")]),
+    ("as high as", "Other estimates ranged as high as 500 dead.", [("killed", None, 500, "upper_bound", False, "")]),
+    ("at least another", "There were at least another 20 dead inside the boat.",
+     [("killed", 20, None, "lower_bound", False, "")]),
+    ("thousands", "Thousands of people fled the floods.", [("fled_or_evacuated", 2000, None, "vague", False, "")]),
+    ("tens of thousands", "Tens of thousands of people were displaced.",
+     [("displaced", 20000, None, "vague", False, "")]),
+    ("the numeral one", "BLAST KILLS ONE", [("killed", 1, 1, "exact", False, "")]),
+    # clause chains, lists, subsets, headlines
+    ("clause chain", "The blast killed 45 workers and injured 185.",
+     [("killed", 45, 45, "exact", False, ""), ("injured", 185, 185, "exact", False, "")]),
+    ("gapped chain", "Two people were missing and six injured.",
+     [("missing", 2, 2, "exact", False, ""), ("injured", 6, 6, "exact", False, "")]),
+    ("participle chain", "Planes bombed the villages, killing 90 people and wounding 230 others.",
+     [("killed", 90, 90, "exact", False, ""), ("injured", 230, 230, "exact", False, "")]),
+    ("list", "30 guerrillas and 12 soldiers were killed.",
+     [("killed", 30, 30, "exact", False, ""), ("killed", 12, 12, "exact", False, "")]),
+    ("subset", "Six people including four policemen were wounded.",
+     [("injured", 6, 6, "exact", False, ""), ("injured", 4, 4, "exact", False, "")]),
+    ("verb-less headline", "45 KILLED, 185 HURT IN FACTORY BLAST",
+     [("killed", 45, 45, "exact", False, ""), ("injured", 185, 185, "exact", False, "")]),
+    ("relative clause", "Seventeen miners who were missing after the fire were found today.",
+     [("other", 17, 17, "exact", False, "")]),
+    ("reduced relative", "Eight officials arrested on Monday have been released.",
+     [("released", 8, 8, "exact", False, "")]),
+    # hedges
+    ("feared dead", "About 200 people are feared dead.", [("killed", 200, 200, "approximate", True, "")]),
+    ("reported killed", "Fifty-one people were reported killed yesterday.", [("killed", 51, 51, "exact", True, "")]),
+    ("may have", "Ten more may have been killed.", [("killed", 10, 10, "exact", True, "")]),
+    ("presumed", "Forty are presumed dead.", [("killed", 40, 40, "exact", True, "")]),
+    ("could not confirm", "At least 18 rebels died, but officials could not confirm the report.",
+     [("killed", 18, None, "lower_bound", True, "")]),
+    ("named source is no hedge", "The Red Cross claims 300 people died.",
+     [("killed", 300, 300, "exact", False, "Red Cross")]),
+    # sources
+    ("sentence-final group", "Twelve people died in the fire, mine owners said.",
+     [("killed", 12, 12, "exact", False, "mine owners")]),
+    ("lower-case group", "Health officials said 30 people were hurt.",
+     [("injured", 30, 30, "exact", False, "health officials")]),
+    ("told Reuters", "Ana Ruiz told Reuters that 12 people died.", [("killed", 12, 12, "exact", False, "Ana Ruiz")]),
+    ("citing", "Radio Sur, citing police, said 40 people were hurt.",
+     [("injured", 40, 40, "exact", False, "Radio Sur (citing police)")]),
+    ("named sayer wins", "Governor Ana Ruiz said 50 were dead, Radio Sur reported.",
+     [("killed", 50, 50, "exact", False, "Ana Ruiz (Governor)")]),
+    ("unnamed sayer leaves the named", "He said 50 were dead, Radio Sur reported.",
+     [("killed", 50, 50, "exact", False, "Radio Sur")]),
+    ("spokesman for", "Eight people were killed, a spokesman for the newspaper La Voz said.",
+     [("killed", 8, 8, "exact", False, "La Voz spokesman")]),
+    ("background clause", "The earthquake that killed 300 people was the worst in decades, officials said.",
+     [("killed", 300, 300, "exact", False, "")]),
+    ("headline says", "RUSSIA SAYS 40 REBELS KILLED", [("killed", 40, 40, "exact", False, "Russia")]),
+    ("headline credit", "THIRTY MINERS KILLED IN BLAST, MINE OWNERS", [("killed", 30, 30, "exact", False, "mine owners")]),
+])
+def test_guide_v2_rules(rule, sentence, expected):
+    assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
+
+
+# CLAIMS_GUIDE version 2 "Distractors": invented sentences of every kind, none a claim
+@pytest.mark.parametrize("kind, sentence", [
+    ("money", "Insurers expect claims of 800 mln dlrs after the crash."),
+    ("money range", "Compensation is between 30,000 stg and 50,000 in case of death."),
+    ("percentage", "Unemployment rose to 9.6 pct of the workforce."),
+    ("goods", "The port handled 260,000 barrels per day before the blast."),
+    ("goods", "About 30,000 tonnes of wheat were lost in the floods."),
+    ("things", "The quake damaged 4,500 houses."),
+    ("things", "Fourteen ships are stranded in the harbour."),
+    ("things", "Sixteen villages were evacuated."),
+    ("things", "Rebels destroyed 45 enemy tanks."),
+    ("scale", "The quake measured 6.5 on the Richter scale."),
+    ("measure", "The fire spread over 120 acres."),
+    ("market", "Shares fell 4-3/8 to 95-1/2 after the explosion."),
+    ("strikers", "Nearly 7,000 workers walked out."),
+    ("union members", "The union's 20,000 members voted to strike."),
+    ("firemen sent", "Some 200 firemen fought the blaze."),
+    ("attackers", "Up to 800 guerrillas attacked the base."),
+    ("force strength", "They routed a 5,000-strong force."),
+    ("population", "The town has about 16,000 people."),
+    ("layoffs", "The company will lay off 3,500 workers."),
+    ("seats", "The party won 42 of the 46 seats."),
+    ("unit name", "Brigade 604 was shattered in the fighting."),
+    ("time", "The blast happened at 0336 GMT."),
+    ("duration", "The 12-hour kidnapping ended on Monday."),
+    ("ordinal", "It was the second bombing this month."),
+    ("article", "A man died when his truck overturned."),
+    ("name", "Prime Minister Ana Ruiz died after the attack."),
+    ("zero", "No casualties were reported."),
+    ("zero", "No one was wounded in the blast."),
+    ("zero", "The shelling caused no injuries."),
+    ("vague", "Many were arrested after the riots."),
+    ("vague", "There were heavy casualties."),
+    ("vague", "Some people had been injured but did not know how many."),
+    ("all but one", "All but one were British."),
+])
+def test_guide_v2_distractors(kind, sentence):
+    assert extract_claims(corpus(sentence)).empty, kind
+
+
+def test_definite_references_and_it_resolve_to_the_organisation_named_before():
+    text = "Acme Mining Corp said 12 men were trapped.\n\nThe company said later that five were rescued."
+    assert claim_tuples(extract_claims(corpus(text))) == [
+        ("other", 12, 12, "exact", False, "Acme Mining"),
+        ("fled_or_evacuated", 5, 5, "exact", False, "Acme Mining"),
+    ]
+
+
+def test_every_row_has_a_rule_naming_its_category_and_source():
+    claims = extract_claims(corpus("Twelve people died in the fire, mine owners said."))
+    assert claims["rule"].tolist() == ["category: 'died' after it; source: sentence-final 'mine owners said'"]
+    assert CLAIM_COLUMNS[-1] == "rule" and CLAIM_COLUMNS[:12] == [
+        "doc_id", "outlet", "category", "value_low", "value_high", "qualifier", "hedged", "attributed_to", "stated",
+        "sentence", "start", "end"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("category,role,term\nkilled,event,died\nkiled,event,slain\n", r"line 3: unknown category 'kiled'"),
+    ("category,role,term\nkilled,verb,died\n", r"line 2: unknown role 'verb'"),
+    ("category,role,term\nkilled,event\n", r"line 2: expected 3 fields"),
+    ("# comment\ncategory,role,term\nkilled,event,\n", r"line 3: empty term"),
+    ("term,role\nkilled,event\n", r"line 1: a claims lexicon starts with the header"),
+])
+def test_a_bad_lexicon_names_the_file_and_the_line(tmp_path, content, message):
+    path = tmp_path / "my_lexicon.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"my_lexicon\.csv, " + message):
+        load_lexicon(path)
+    with pytest.raises(ValueError, match="my_lexicon.csv"):
+        extract_claims(corpus("Three men died."), lexicon=path)

@@ -61,7 +61,8 @@ ORG_WORDS = {
     "guardian", "tribune", "press", "radio", "tv", "television", "church", "bank", "federation",
     "republic", "league", "club", "commission", "center", "centre", "fund", "programme",
     "project", "coalition", "alliance", "society", "kremlin", "ngo", "daily", "magazine",
-    "nations", "state", "states", "corp", "inc", "company", "ltd", "review", "media",
+    "nations", "state", "states", "corp", "inc", "company", "ltd", "review", "media", "bureau", "authority",
+    "board", "airways", "airlines", "academy", "corporation", "command", "organisation",
 }
 PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near", "inside",
                 "into", "under", "against", "about", "over", "than", "like", "across", "through"}
@@ -93,6 +94,10 @@ _THE_NAME = re.compile(rf"\b[Tt]he (?P<name>{_NAME})")
 _APPOSITIVE_ORG = re.compile(
     rf"(?P<name>{_NAME}), (?:an? |the )(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(PUBLICATION_NOUNS))}|group|organi[sz]ation|charity|network)\b")
 
+#: "Name, a male nurse," / "Name, an official," : a person and the role the text gives them.
+_APPOSITIVE_ROLE = re.compile(
+    rf"(?P<name>{_NAME}), (?:an? |the )(?:[a-z-]+ ){{0,2}}?(?P<role>{'|'.join(sorted(SOURCE_NOUNS, key=len, reverse=True))}),")
+
 
 def _is_person_shape(name: str) -> bool:
     words = name.split()
@@ -121,6 +126,9 @@ class Gazetteer:
                     people.setdefault(name, org)
             for pattern in (_THE_NAME, _APPOSITIVE_ORG):
                 organisations.update(m.group("name") for m in pattern.finditer(norm))
+            for m in _APPOSITIVE_ROLE.finditer(norm):  # "Jan Van Moerbeke, a male nurse, said"
+                if _is_person_shape(m.group("name")):
+                    people.setdefault(m.group("name"), m.group("role"))
         surnames: dict[str, str] = {}
         ambiguous = set()
         for name in people:
@@ -138,7 +146,9 @@ class Gazetteer:
             return "org"
         if name in self.people or name in self.surnames or _is_person_shape(name):
             return "person"
-        return "person" if " " not in name and name[1:].islower() else "org"  # "Petrova said"
+        # a single word is a person only as the surname of someone named with an affiliation ("Petrova
+        # said"); otherwise a state, agency or company ("Iran said", "Noranda said")
+        return "org"
 
     def label(self, name: str) -> str:
         """How a source is written: ``Name (Organisation)`` for a person with one."""
@@ -332,7 +342,15 @@ class _SentenceSources:
                 trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)
                 rule = f"sentence-final {how}" if trailing else how
                 candidates.append((0 if trailing else 1, len(candidates), Source(found[0], found[1], rule, verb)))
-        return min(candidates)[2] if candidates else None
+        if not candidates:
+            return None
+        # "Governor Ana Ruiz said 50 were dead, Radio Sur reported": a named sayer inside the sentence
+        # wins over the trailing one; an unnamed one ("he said", "survivors said") leaves it
+        named_inside = [c for c in candidates if c[0] == 1 and c[2].named and c[2].kind == "person"]
+        trailing = [c for c in candidates if c[0] == 0]
+        if named_inside and trailing and named_inside[0][2].verb < trailing[0][2].verb:
+            return named_inside[0][2]
+        return min(candidates)[2]
 
     # --- names
     def _names(self) -> dict:
@@ -375,6 +393,9 @@ class _SentenceSources:
         first_of_clause = p == 0 or seq[p - 1] is None or seq[p - 1][0] in (":", '"', ".")
         if not first_of_clause:
             return True
+        if (w in TITLE_WORDS or w in SOURCE_NOUNS) and p + 1 < len(seq) and seq[p + 1] is not None \
+                and _is_capitalised(seq[p + 1][1]):
+            return True  # "Governor Ana Ruiz said", "Radio Sur said"
         return not (w in STOPWORDS or w in REPORTING_VERBS or w in SOURCE_NOUNS or w in _NUMBER_WORDS
                     or w.endswith("ing") or w in self.common_words)
 
@@ -399,9 +420,12 @@ class _SentenceSources:
             p += 1
         if p in names:
             stop = names[p][0]
-            if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?", ""):
+            if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
                 return None  # "said U.S. hostage Alann Steen was ill": the subject of what was said
             return self._name_source(names[p][1])
+        if p + 1 < len(words) and words[p] == "the" and words[p + 1] in REFERENCE_NOUNS - SOURCE_NOUNS \
+                and (p + 2 >= len(words) or words[p + 2] in (".", ",", ";")):
+            return "the " + words[p + 1], "reference"  # '"...," said the statement.': named before
         phrase, head, after = [], None, p
         for offset, item in enumerate(seq[p:p + GROUP_PHRASE_WORDS + 2]):
             if item is None or not item[0].isalpha() or phrase and item[0] in FUNCTION_WORDS:
@@ -410,7 +434,7 @@ class _SentenceSources:
                 phrase.append(item)
             if item[0] in SOURCE_NOUNS:
                 head, after = len(phrase), p + offset + 1  # "a survivor interviewed by ...", "official Indian figures"
-        if head and ending and after < len(words) and words[after] not in (".", ",", ";", ""):
+        if head and ending and after < len(words) and words[after] not in (".", ",", ";"):
             return None
         if head:
             return _group_text(phrase[:head]), "group"
@@ -426,11 +450,17 @@ class _SentenceSources:
         while k >= 0 and words[k] not in (",", ""):
             k -= 1
         start = k + 1
+        definite = start < end and words[start] == "the"
         while start < end and words[start] in DETERMINERS:
             start += 1
         if start >= end or end - start > FINAL_SAYER_WORDS:
             return None
         span = seq[start:end]
+        if definite and len(span) <= GROUP_PHRASE_WORDS and not any(_is_capitalised(o) for _, o, _ in span) \
+                and span[-1][0] in SOURCE_NOUNS | REFERENCE_NOUNS and all(w.isalpha() for w, _, _ in span):
+            return "the " + " ".join(w for w, _, _ in span), "reference"  # ", the newspaper said.": named before
+        if span and span[0][0] in SOURCE_NOUNS and len(span) > 2 and span[1][0] in ("for", "at", "of", "from"):
+            return self._group_with_owner(span, start, end)  # "a spokesman for the newspaper La Nation"
         # a name that runs to the verb: "Gold Fields of South Africa Ltd said", "the news agency Tass said"
         for p, (stop, name) in sorted(self.names.items()):
             if stop == end and p >= start and (p == start or not _after_preposition(words, p)):
@@ -438,6 +468,10 @@ class _SentenceSources:
         if all(_is_capitalised(o) or w in ("of", "for", "and") for w, o, _ in span):
             return self._name_source(" ".join(o for _, o, _ in span))
         # a group: its head noun, and an organisation it belongs to ("a spokesman for ... La Nation")
+        return self._group_with_owner(span, start, end)
+
+    def _group_with_owner(self, span, start, end):
+        """A group from its head noun, with the organisation it belongs to ("church radio source")."""
         plain = next((i for i, (w, _, _) in enumerate(span) if w in PREPOSITIONS or w in ("who", "which")), len(span))
         heads = [i for i, (w, _, _) in enumerate(span[:plain]) if w in SOURCE_NOUNS or w in REFERENCE_NOUNS and i > 0]
         if not heads:
@@ -494,8 +528,8 @@ class _SentenceSources:
                 return (_group_text(self.seq[k:end]), "org"), k  # "Chad's military high command said"
             if k > 0 and words[k - 1] == "the" and end - k == 1 and noun in REFERENCE_NOUNS:
                 return ("the " + noun, "reference"), k - 1
-            if k > 0 and words[k - 1] == "the" and noun in ("sources", "officials"):
-                return ("the " + " ".join(words[k:end]), "reference"), k - 1
+            if k > 0 and words[k - 1] == "the" and (noun in ("sources", "officials") or end - k == 1):
+                return ("the " + " ".join(words[k:end]), "reference"), k - 1  # "the source said": named before
             phrase = [item for item in self.seq[k:end]]
             if noun in SOURCE_NOUNS:
                 return (_group_text(phrase), "group"), k

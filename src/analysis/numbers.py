@@ -69,6 +69,7 @@ PREFIXES = {
     ("more", "than"): ("lower_bound", 1), ("over",): ("lower_bound", 1),
     ("upwards", "of"): ("lower_bound", 1), ("in", "excess", "of"): ("lower_bound", 1),
     ("up", "to"): ("upper_bound", 0), ("as", "many", "as"): ("upper_bound", 0),
+    ("as", "high", "as"): ("upper_bound", 0),
     ("no", "more", "than"): ("upper_bound", 0), ("at", "most"): ("upper_bound", 0),
     ("fewer", "than"): ("upper_bound", -1), ("less", "than"): ("upper_bound", -1),
     ("under",): ("upper_bound", -1),
@@ -129,6 +130,8 @@ class Figure:
     last: int
 
 
+#: Words a number in words can start with ("a hundred", "several", "twenty-one" is checked apart).
+_NUMBER_STARTS = frozenset({*UNITS, *TENS, *SCALES, *VAGUE, "a", "an"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
 # an em dash separates words ("men—reportedly"); an en dash joins a range ("30–40")
 _DASHES_AS_SPACE = str.maketrans({"\u2014": " ", "\u2015": " "})
@@ -192,6 +195,10 @@ def find_figures(text: str) -> list[Figure]:
     figures = []
     k = 0
     while k < len(words):
+        w = words[k]
+        if not (w[0].isdigit() or w in _NUMBER_STARTS or "-" in w and w.split("-", 1)[0] in TENS):
+            k += 1  # most words start no number: skip the parser
+            continue
         found = _figure_at(words, k)
         if found is None:
             k += 1
@@ -227,6 +234,8 @@ def _digits(words, k):
     w = words[k]
     if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", w):
         value, kind = int(w.replace(",", "")), "exact"
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", w) and not (k + 1 < len(words) and words[k + 1] in SCALES):
+        value, kind = int(w.replace(".", "")), "exact"  # "5.000 people": a dot between thousands
     elif re.fullmatch(r"\d+\.\d+", w):
         value, kind = float(w), "decimal"
     else:
@@ -299,12 +308,18 @@ def _figure_at(words, k):
     if kind == "decimal":
         return None  # "3.5" counts no people; "3.5 million" has become exact above
     first, qualifier, shift = k, ("vague" if kind == "vague" else "exact"), 0
+    # "at least another 20", "more than a further 100", "up to a total of 1,000": the bound reads past them
+    at = k
+    for filler in (("a", "total", "of"), ("a", "further"), ("another",), ("further",)):
+        if k >= len(filler) and tuple(words[k - len(filler):k]) == filler:
+            at = k - len(filler)
+            break
     for phrase, (qual, sh) in _PREFIXES_LONGEST_FIRST:
         n = len(phrase)
-        if k - n >= 0 and tuple(words[k - n:k]) == phrase:
+        if at - n >= 0 and tuple(words[at - n:at]) == phrase:
             if phrase == ("some",) and kind == "vague":
                 continue
-            first, shift = k - n, sh
+            first, shift = at - n, sh
             if kind != "vague":
                 qualifier = qual
             break
@@ -370,6 +385,8 @@ def _is_not_a_count(norm, tokens, first, last) -> bool:
         return True  # list numbering "1." "2)"
     if re.match(r"\s*[ap]\.?m\b", norm[end:end + 6], re.IGNORECASE):
         return True  # 3 p.m.
+    if before == "and" and _second_of_a_range_of_things(words, first):
+        return True  # "between 30,000 stg and 50,000": the unit is said once
     k = last + (1 if after == "of" else 0)  # "thousands of rubles"
     for j in range(k, min(k + 2, len(words))):
         if words[j] in NOT_COUNTS:
@@ -377,6 +394,14 @@ def _is_not_a_count(norm, tokens, first, last) -> bool:
         if not words[j].isalpha():
             break
     return _is_street(tokens, norm, last) or norm[end:end + 1] in CURRENCY_SIGNS
+
+
+def _second_of_a_range_of_things(words, first) -> bool:
+    """"between 30,000 stg and 50,000": a number after "and" whose partner has a unit of things."""
+    for j in range(first - 2, max(0, first - 5), -1):
+        if words[j] in NOT_COUNTS and j >= 2 and words[j - 1][:1].isdigit() and words[j - 2] == "between":
+            return True
+    return False
 
 
 def _hyphen_chain(norm, a, b) -> tuple[int, int]:
@@ -401,7 +426,9 @@ def _is_month(norm, tokens, i) -> bool:
 
 
 def _is_capitalised_line(norm, tokens, first) -> bool:
-    """Headline case: the words around are capitalised too ("Police Arrest Three Men")."""
+    """Headline case: the words around are capitalised too ("Police Arrest Three Men", "BLAST KILLS ONE")."""
+    if not any(ch.islower() for ch in norm):
+        return True
     near = [norm[a:b] for _, a, b in tokens[max(0, first - 3):first + 4] if b - a > 3 and norm[a:a + 1].isalpha()]
     return len(near) >= 3 and all(w[:1].isupper() for w in near)
 

@@ -45,8 +45,8 @@ NOUN_REACH = 5
 SUBJECT_REACH = 8
 #: How many words before the figure the object reading looks for its verb ("killed or wounded 15,000").
 OBJECT_REACH = 4
-#: How far before a figure "toll" may stand ("the death toll in Angur Adar in South Waziristan rose to 23").
-TOLL_REACH = 12
+#: How far before a figure "toll" may stand ("the death toll from yesterday's bombing in the north had risen to at least 70").
+TOLL_REACH = 16
 
 _CLAUSE_ENDS = {",", ";", ":", "(", ")", '"', ".", "!", "?"}
 #: Words of a verb group that may stand between the counted people and the event word.
@@ -56,7 +56,7 @@ _VERB_GROUP = {
     "allegedly", "apparently", "feared", "reported", "confirmed", "believed", "presumed", "known",
     "said", "thought", "to", "left", "got", "getting", "later", "all", "either", "each", "seriously",
     "slightly", "badly", "critically", "fatally", "not", "yet", "then", "remain", "remained", "remains",
-    "officially", "either", "later", "themselves",
+    "officially", "later", "themselves", "suffered", "sustained", "suffering", "received",
 }
 #: Auxiliaries that make the next past participle passive ("were killed"), not an active verb.
 _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get", "feared", "reported",
@@ -80,6 +80,11 @@ _DISPLACED_FROM = {"home", "homes", "house", "houses", "town", "towns", "village
 #: Time words that may follow a figure or its verb ("three died today").
 _TIME_WORDS = {"today", "yesterday", "tonight", "overnight", "earlier", "later", "immediately", "instantly",
                "last", "this", "since", "ago"}
+#: Words that end a noun phrase ("about 40 during rehearsals"), besides the function words.
+_NOUN_STOPS = {"during", "including", "among", "despite", "until", "following", "amid", "because", "unharmed",
+               "safely", "alive", "more"}
+#: Plural endings of nationality nouns, read as people in an all-capital headline ("1,200 LIBYANS").
+_NATIONALITY_PLURAL = re.compile(r"(?:ans|ese|is|ards|ans)$")
 #: What the subject reading returns when the figure has a verb of its own that is no event word.
 _BLOCKED = ("", "")
 _PARTITIVE_DETERMINERS = {"the", "its", "their", "these", "those", "his", "her", "our"}
@@ -121,10 +126,12 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         return "other", "the whole of 'N of the M'"
     if role is None and re.search(r"\d\.\d", figure.stated):
         return None  # "held a further 1.99 mln": a quantity, not people
-    subject = _subject_reading(words, noun_end, starts, lex)
-    found = (subject if subject != _BLOCKED else None) or _object_reading(words, figure, lex) \
-        or _toll_reading(words, figure, figures)
     single = figure.low == 1 and figure.high == 1
+    nominal = _nominal_reading(words, figure, lex)
+    # "One who was able to flee ... claimed": a numeral that introduces a person's story, not a count
+    subject = None if nominal else _subject_reading(words, noun_end, starts, lex, relative=not single)
+    found = nominal or (subject if subject != _BLOCKED else None) or _object_reading(words, figure, lex) \
+        or _toll_reading(words, figure, figures)
     if found is None and modifier is not None:
         found = modifier[0], f"'{modifier[1]}' before its noun"
     if found is None and noun_category and not single:
@@ -174,7 +181,7 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
             return role, category, j + n, " ".join(words[j:j + n]), modifier
         if w[0].isdigit():
             return "unknown", "", k, w, None  # "eleven 747s"
-        if not w[0].isalpha() or w in FUNCTION_WORDS or w in _VERB_GROUP or w in _TIME_WORDS:
+        if not w[0].isalpha() or w in FUNCTION_WORDS or w in _VERB_GROUP or w in _TIME_WORDS or w in _NOUN_STOPS:
             break
         event = lex.events.at(words, j)
         if event is not None:
@@ -186,6 +193,8 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
         if w.endswith("ly") and seen == 0:
             continue  # "three apparently died"
         original = sentence[tokens[j][1]:tokens[j][2]]
+        if original.isupper() and len(original) > 3 and _NATIONALITY_PLURAL.search(w):
+            return "person", "", j + 1, w, modifier  # "KILLED 1,200 LIBYANS"
         if original[:1].isupper() and w.endswith("s") and not w.endswith("'s") and not original.isupper():
             nxt = words[j + 1] if j + 1 < len(words) else ""
             if not (nxt.isalpha() and nxt not in FUNCTION_WORDS and lex.events.at(words, j + 1) is None
@@ -210,7 +219,7 @@ def _is_partitive_whole(words, figure) -> bool:
         or k >= 2 and words[k - 1] == "of" and words[k - 2][:1].isdigit()
 
 
-def _subject_reading(words, j, starts, lex):
+def _subject_reading(words, j, starts, lex, *, relative=True):
     """The event word of the verb group after the counted people (the figure is its subject)."""
     aux = False
     stop = min(len(words), j + SUBJECT_REACH)
@@ -225,9 +234,18 @@ def _subject_reading(words, j, starts, lex):
             after = words[j + n] if j + n < len(words) else ""
             if not aux and _TRANSITIVE.match(w) and (after in _OBJECT_OPENERS or (j + n) in starts):
                 return _BLOCKED  # "800 guerrillas killed two soldiers": the agents
+            if not aux:  # "Eight officials arrested on Monday have been released": the main verb comes later
+                later = _later_main_verb(words, j + n, stop + SUBJECT_REACH, lex)
+                if later is not None:
+                    return later
             category = _evacuation(words, j + n, category)
             return category, f"'{' '.join(words[j:j + n])}' after it"
-        if w in _CLAUSE_ENDS and w != "," or w in ("who", "which", "that", "when", "while", "as", "after", "but"):
+        if w == "." and j + 1 < len(words) and words[j + 1] != '"':
+            j += 1
+            continue  # the dots of "U.S.": the sentence goes on
+        if w in ("who", "which", "that"):
+            return _relative_clause(words, j, stop, lex) if relative else _BLOCKED
+        if w in _CLAUSE_ENDS and w != "," or w in ("when", "while", "as", "after", "but"):
             return None
         if w == ",":
             # ", including four policemen," or ", some badly hurt,": a subset, skipped; else the clause ends
@@ -249,6 +267,38 @@ def _subject_reading(words, j, starts, lex):
     return None
 
 
+def _later_main_verb(words, j, stop, lex):
+    """An auxiliary and an event word later in the clause: the main verb after a reduced relative clause."""
+    for k in range(j, min(stop, len(words)) - 1):
+        if words[k] in _CLAUSE_ENDS or words[k] in ("and", "but", "who", "which", "that"):
+            return None
+        if words[k] in ("have", "has", "had", "were", "was", "are", "is"):
+            for m in range(k + 1, min(k + 3, len(words))):
+                hit = lex.events.at(words, m)
+                if hit is not None:
+                    return hit[0], f"'{' '.join(words[k:m + hit[1]])}' after it"
+                if words[m] not in _VERB_GROUP:
+                    break
+    return None
+
+
+def _relative_clause(words, j, stop, lex):
+    """"17 miners who were missing ... were found": the main verb if one follows, else the clause's own."""
+    own = None
+    for k in range(j + 1, min(len(words), j + 1 + 2 * SUBJECT_REACH)):
+        if words[k] in (";", ".", ":") or words[k] == "," and own is not None:
+            break
+        hit = lex.events.at(words, k)
+        if own is None and hit is not None:
+            own = hit[0], f"'{words[j]} ... {' '.join(words[k:k + hit[1]])}' after it"
+            continue
+        if own is not None and words[k] in ("were", "was", "are", "is", "have", "has", "had"):
+            later = _later_main_verb(words, k, k + 4, lex)
+            if later is not None:
+                return later
+    return own
+
+
 def _looks_like_a_verb(word: str) -> bool:
     """A verb that is not an event word ends the subject's verb group ("began", "walked", "claiming")."""
     return (word.endswith(("ed", "ing")) and len(word) > 4) or word in ("began", "went", "took", "say", "says", "told")
@@ -256,7 +306,8 @@ def _looks_like_a_verb(word: str) -> bool:
 
 def _evacuation(words, k, category):
     """"evacuated from their homes / two towns" is displacement; "from the ship" is not."""
-    if category not in ("fled_or_evacuated", "displaced") or k >= len(words) or words[k] != "from":
+    if category not in ("fled_or_evacuated", "displaced") or k >= len(words) or words[k] != "from" \
+            or not words[k - 1].startswith("evacuat"):
         return category
     near = words[k + 1:k + 5]
     return "displaced" if any(w in _DISPLACED_FROM for w in near) else "fled_or_evacuated"
@@ -270,7 +321,13 @@ def _object_reading(words, figure, lex):
         if hit is not None and j + hit[1] == k:
             category = _evacuation(words, figure.last, hit[0])
             return category, f"'{' '.join(words[j:k])}' before it"
-    if k >= 2 and words[k - 1] == "of":  # "the detention of over a hundred", "loss of 1,500 lives"
+    return None
+
+
+def _nominal_reading(words, figure, lex):
+    """"the detention of over a hundred", "the release of three hostages held by ...": the noun before "of"."""
+    k = figure.first
+    if k >= 2 and words[k - 1] == "of":
         for n in (2, 1):
             j = k - 1 - n
             if j >= 0 and (hit := lex.events.at(words, j)) is not None and j + hit[1] == k - 1:

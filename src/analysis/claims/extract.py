@@ -70,7 +70,7 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.
         sources = DocumentSources(raw, sentences, gazetteer)
         for i, (figure, (category, why), words) in found:
             a, b = sentences[i]
-            source = figure_source(sources, i, a + figure.start, words, figure)
+            source = figure_source(sources, i, a + figure.start, words, figure, lex)
             rows.append({
                 "doc_id": doc_id, "outlet": outlet if isinstance(outlet, str) else "", "category": category,
                 "value_low": figure.low, "value_high": figure.high, "qualifier": figure.qualifier,

@@ -107,26 +107,36 @@ class PhraseTable:
     (('killed', 2), ('killed', 1))
     """
 
+    #: Letters of a prefix pattern used to index it ("kill*" under "kil").
+    PREFIX_KEY = 3
+
     def __init__(self, entries):
         self.by_first: dict[str, list] = {}
-        self.prefixes: list = []
+        self.by_prefix: dict[str, list] = {}
         for phrase, value in entries:
             words = tuple(phrase.split())
             if words[0].endswith("*"):
-                self.prefixes.append((words, value))
+                self.by_prefix.setdefault(words[0][:self.PREFIX_KEY], []).append((words, value))
             else:
                 self.by_first.setdefault(words[0], []).append((words, value))
-        for options in self.by_first.values():
+        for options in (*self.by_first.values(), *self.by_prefix.values()):
             options.sort(key=lambda item: -len(item[0]))
-        self.prefixes.sort(key=lambda item: -len(item[0]))
 
     def at(self, words, k):
         """``(value, length)`` of the longest phrase starting at ``words[k]``, or None."""
-        for phrase, value in (*self.by_first.get(words[k], ()), *self.prefixes):
-            n = len(phrase)
-            if k + n <= len(words) and all(_word_matches(words[k + i], p) for i, p in enumerate(phrase)):
-                return value, n
-        return None
+        word = words[k]
+        best = None
+        for options in (self.by_first.get(word), self.by_prefix.get(word[:self.PREFIX_KEY])):
+            if not options:
+                continue
+            for phrase, value in options:
+                n = len(phrase)
+                if best is not None and n <= best[1]:
+                    break
+                if k + n <= len(words) and all(_word_matches(words[k + i], p) for i, p in enumerate(phrase)):
+                    best = value, n
+                    break
+        return best
 
 
 def _word_matches(word: str, pattern: str) -> bool:

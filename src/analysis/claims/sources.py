@@ -23,35 +23,44 @@ True
 from __future__ import annotations
 
 from ..attribution import REPORTING_VERBS, DocumentSources, Gazetteer, Source, find_source
+from .lexicon import lexicon_for
 
 __all__ = ["DocumentSources", "Gazetteer", "Source", "figure_source", "find_source", "in_background_clause"]
 
 #: Words that open a relative clause.
 RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
+#: Verbs and auxiliaries that, right after "that", make it open a relative clause ("that left two dead").
+VERB_WORDS = {"left", "was", "were", "is", "are", "has", "had", "have", "burned", "caused", "claimed", "took",
+              "sank", "hit", "struck", "destroyed", "made"}
 #: How many words before a figure the relative word that opens its clause may stand.
 RELATIVE_REACH = 8
 
 
-def in_background_clause(words, figure) -> bool:
+def in_background_clause(words, figure, lex=None) -> bool:
     """The figure sits in a relative clause ("a blast that killed 8"), not in what a source said.
 
-    "said that 345 had been rescued" is a reported clause, not a relative one:
-    a relative word right after a reporting verb does not count.
+    "which", "who" and "in which" open a relative clause; "that" does when a
+    verb follows it ("the fire that burned ... and killed one miner", "flooding
+    that left two dead"), not when a subject does ("said that 345 had been
+    rescued", "means that relief will be available").
     """
+    lex = lex or lexicon_for()
     for j in range(figure.first - 1, max(-1, figure.first - RELATIVE_REACH - 1), -1):
         w = words[j]
         if w in (",", ";", ":", '"', "."):
             return False
-        if w in ("which", "who", "whom", "whose"):
+        if w in RELATIVE_WORDS - {"that"}:
             return True
-        if w == "that":  # "the fire that killed": relative; "said that", "adding that": reported
+        if w == "that":
             before = words[j - 1] if j > 0 else ""
-            return before.isalpha() and before not in REPORTING_VERBS and not before.endswith(("ing", "ed"))
+            after = words[j + 1] if j + 1 < len(words) else ""
+            verb = lex.events.at(words, j + 1) is not None or after in VERB_WORDS or after.endswith("ed")
+            return verb and before not in REPORTING_VERBS
     return False
 
 
-def figure_source(sources: DocumentSources, i: int, position: int, words, figure) -> Source | None:
+def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
     """The :class:`Source` credited for a figure at ``position`` in sentence ``i`` (None: own voice)."""
-    if in_background_clause(words, figure):
+    if in_background_clause(words, figure, lex):
         return None
     return sources.for_position(i, position)
