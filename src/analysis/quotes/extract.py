@@ -37,7 +37,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..attribution import PREPOSITIONS, REPORTING_VERBS, DocumentSources, Gazetteer, _quote_regions, find_source
-from ..loading import outlet_labels
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
@@ -164,7 +163,9 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`QUOTE_COLUMNS`: ``kind`` (direct, indirect, mixed),
+        Columns :data:`QUOTE_COLUMNS`: ``outlet`` as in ``docs`` ("" when
+        unknown; :func:`analysis.loading.outlet_labels` labels such rows by
+        document), ``kind`` (direct, indirect, mixed),
         ``speaker`` and ``speaker_org`` (``Name (Organisation)`` split in two;
         ``unknown`` when the article never says who spoke), ``cue`` (the
         reporting verb as written), ``quote`` = ``raw_text[start:end]``, and
@@ -181,9 +182,9 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     keep = set(include_labels(include))
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
     corpus_names = Counter(n for raw in docs["raw_text"] for n in _names(raw))
-    outlets = outlet_labels(docs) if len(docs) else pd.Series(dtype=object)
     records = []
-    for doc_id, outlet, raw, spans in zip(docs["doc_id"], outlets, docs["raw_text"], docs["spans"]):
+    for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
+        outlet = outlet if isinstance(outlet, str) else ""
         kept = [(s0, s1) for label, s0, s1 in spans if label in keep]
         sentences = [(s0 + a, s0 + b) for s0, s1 in kept for a, b in sentence_spans(raw[s0:s1])]
         units = _quote_units(raw, kept)
