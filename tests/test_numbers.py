@@ -43,6 +43,19 @@ def figures(text):
     ("100 or more men", "100 or more", 100, None, "lower_bound"),
     ("some 300 people", "some 300", 300, 300, "approximate"),
     ("tens of thousands of people", "tens of thousands", 20_000, None, "vague"),
+    # guide version 2
+    ("TWO HUNDRED PEOPLE RESCUED", "TWO HUNDRED", 200, 200, "exact"),
+    ("some 6000 people", "some 6000", 6000, 6000, "approximate"),
+    ("more than 5.000 people", "more than 5.000", 5001, None, "lower_bound"),
+    ("as many as 50 people", "as many as 50", None, 50, "upper_bound"),
+    ("as high as 500 dead", "as high as 500", None, 500, "upper_bound"),
+    ("at least another 20 dead", "at least another 20", 20, None, "lower_bound"),
+    ("up to a total of 1,000 people", "up to a total of 1,000", None, 1000, "upper_bound"),
+    ("an estimated 25,000 homeless", "an estimated 25,000", 25000, 25000, "approximate"),
+    ("thousands of people", "thousands", 2000, None, "vague"),
+    ("hundreds of thousands of people", "hundreds of thousands", 200_000, None, "vague"),
+    ("millions of people", "millions", 2_000_000, None, "vague"),
+    ("BLAST KILLS ONE", "ONE", 1, 1, "exact"),
 ])
 def test_value_table(text, stated, low, high, qualifier):
     assert figures(text) == [(stated, low, high, qualifier)]

@@ -277,7 +277,11 @@ def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(
 def _headline_source(sentence: str):
     """"IRAN CLAIMS 3,000 ..." -> Iran; "..., MINE OWNERS" -> mine owners."""
     text = " ".join(normalize_for_matching(sentence).split())
-    m = _HEADLINE_CREDIT.search(re.sub(r",\s*(?:SAYS|SAY|REPORTS|CLAIMS)\s+", ", ", text))
+    says = re.search(r",\s*(?:SAYS|SAY|REPORTS|CLAIMS)\s+(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2})\s*$", text)
+    if says:  # "500 MLN STARVING IN THE WORLD, SAYS FAO DIRECTOR"
+        who = says.group("who")
+        return Source(_headline_name(who), "org", f"headline ', SAYS {who}'")
+    m = _HEADLINE_CREDIT.search(text)
     if m and m.group("who").split()[-1].lower() in SOURCE_NOUNS | REFERENCE_NOUNS:
         return Source(m.group("who").lower(), "group", f"headline credit ', {m.group('who')}'")
     m = _HEADLINE_SAYS.match(text)
@@ -286,10 +290,17 @@ def _headline_source(sentence: str):
         words = who.split()
         if words[-1].lower() in SOURCE_NOUNS | TITLE_WORDS:
             return Source(who.lower(), "group", f"headline '{who} SAYS'")
-        # a short word in capitals is an acronym ("FAO"); a longer one a name in capitals ("IRAN")
-        text = " ".join(w if len(w) <= ACRONYM_MAX_LETTERS else w.title() for w in words)
-        return Source(text, "org", f"headline '{who} SAYS'")
+        return Source(_headline_name(who), "org", f"headline '{who} SAYS'")
     return None
+
+
+def _headline_name(who: str) -> str:
+    """A name written in capitals, as a table writes it: "IRAN" -> "Iran", "FAO" stays, "DIRECTOR" -> "director"."""
+    words = who.split()
+    # a short word in capitals is an acronym ("FAO"); a longer one a name ("IRAN") or, last, a role ("DIRECTOR")
+    return " ".join(w if len(w) <= ACRONYM_MAX_LETTERS
+                    else w.lower() if i == len(words) - 1 and i > 0 and w.lower() in SOURCE_NOUNS | TITLE_WORDS
+                    else w.title() for i, w in enumerate(words))
 
 
 class _SentenceSources:
