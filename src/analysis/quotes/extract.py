@@ -100,6 +100,9 @@ CLAUSE_VERB_WINDOW = 6
 TRAILING_FRAME_WORDS = 12
 #: Words after a trailing frame's cue: an addressee or an adjunct ("told Interfax in a chilling interview").
 TRAILING_AFTER_WORDS = 6
+#: Words of the sayer after an inverted cue that follows a comma (", said the city engineer."); a longer run
+#: is the reported clause of a subject before the comma ("Police, citing witnesses, said the fire started").
+INVERTED_SAYER_WORDS = 4
 #: Words between an outer cue's "that" and an inner cue for "X says that Y said ..." to read as nested.
 NESTED_SUBJECT_WORDS = 16
 #: Words a reported clause needs ("denied ‘purge’" reports no clause).
@@ -135,16 +138,18 @@ def split_speaker(source: str) -> tuple[str, str]:
     ('spokesperson', 'Ministry of Transport')
     >>> split_speaker("his spokesperson")
     ('spokesperson', '')
+    >>> split_speaker("police (citing witnesses)")
+    ('police', '')
     """
     source = re.sub(r"^(?:(?:the|a|an|his|her|their|its|numerous|many|several|some|other|one) )+", "",
                     source.strip(), flags=re.IGNORECASE) or source
+    source = re.sub(r" \(citing [^)]*\)$", "", source)  # "police (citing witnesses)": the police spoke
     m = re.fullmatch(r"(.+?) \((.+)\)", source)
     if m:
         return m.group(1), m.group(2)
     words = source.split()
     if len(words) > 1 and words[-1].lower() in {"spokesman", "spokeswoman", "spokesperson", "representative"}:
-        org = " ".join(w for w in words[:-1] if w.lower() not in _DETERMINERS)
-        return words[-1].lower(), org
+        return words[-1].lower(), " ".join(words[:-1])
     return source, ""
 
 
@@ -463,8 +468,9 @@ def _frame(raw, a, b, tokens, words, inside, cue):
         opener = w in _CLAUSE_OPENERS and j + 1 < n and words[j + 1].isalpha() and (
             j > i or cue.lemma not in REQUEST_CUES)
         request = w == "to" and cue.lemma in REQUEST_CUES and j > i
-        if inside[j] or w in ("that", ":") or opener or request:
-            if request or j - i > ADDRESSEE_MAX_WORDS and cue.lemma in REQUEST_CUES and not (inside[j] or w == ":"):
+        opens_quote = inside[j] and (j == i or words[j - 1] in (":", ","))  # not a quoted phrase further on
+        if opens_quote or w in ("that", ":") or opener or request:
+            if request or j - i > ADDRESSEE_MAX_WORDS and cue.lemma in REQUEST_CUES and not (opens_quote or w == ":"):
                 if not request:
                     break
             start = tokens[j][2] if w in ("that", ":") else tokens[j][1]
@@ -473,8 +479,16 @@ def _frame(raw, a, b, tokens, words, inside, cue):
             if opener and j > i and cue.lemma not in REQUEST_CUES | CLAUSE_CUES | _CLAUSE_OR_OBJECT_CUES:
                 break
             return start, sentence_end, a, start, f"leading '{cue.word}'"
-        if w in (".", ";", "!", "?"):
+        if w in (".", ";", "!", "?") or inside[j] and not opens_quote:
             break
+    if cue.lemma == "tell" and i < n and words[i].isalpha() and words[i] not in _PREPOSITIONS:
+        # "told reporters the bridge ...", "told the press it ...": the addressee, then the clause
+        j = i + (1 if words[i] in _DETERMINERS else 0)
+        j += 1
+        while j < n and raw[tokens[j][1]].isupper() and j - i < ADDRESSEE_MAX_WORDS:
+            j += 1
+        if j < n and words[j].isalpha() and words[j] not in _PREPOSITIONS:
+            return tokens[j][1], sentence_end, a, tokens[j][1], f"leading '{cue.word}' after its addressee"
     # a trailing or interrupting frame: the cue after a comma or a closing mark
     trailing = _trailing(raw, a, b, tokens, words, inside, cue, i)
     if trailing is not None:
@@ -500,6 +514,13 @@ def _trailing(raw, a, b, tokens, words, inside, cue, i):
     if k < 0 or cue.index - k > TRAILING_FRAME_WORDS:
         return None
     inverted = cue.index == k + 1
+    if inverted and not inside[k]:  # ", said Ana Ruiz." but not "Police, citing witnesses, said the fire ..."
+        run = i
+        while run < n and words[run] not in (",", ".", ";", "!", "?"):
+            run += 1
+        inverted = run - i <= INVERTED_SAYER_WORDS
+        if not inverted:
+            return None
     frame_start = tokens[k][2]
     comma = tokens[k][1] if words[k] == "," else tokens[k][2]  # the clause ends at the comma or the closing mark
     j = i

@@ -89,12 +89,13 @@ def variant_pairs(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED,
     Examples
     --------
     >>> from analysis.quotes import quotations
-    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["A", "B"], "raw_text": [
-    ...     '"If such people existed here, the police would not have to worry about them since their '
-    ...     'relatives would send them away," said Ana Ruiz.',
-    ...     '"If there were such people here, the police would not need to deal with them because their '
-    ...     'relatives would send them somewhere," Ana Ruiz told reporters.'],
-    ...     "spans": [(("body", 0, 136),), (("body", 0, 149),)]})
+    >>> texts = ['"If such people existed in the region, the police would not have to worry about them since '
+    ...          'their own relatives would have sent them to where they could never return," said Ana Ruiz.',
+    ...          '"If there were such people in the region, the law-enforcement organs would not need to have '
+    ...          'anything to do with them because their relatives would send them somewhere from which there '
+    ...          'is no returning," Ana Ruiz told reporters.']
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["A", "B"], "raw_text": texts,
+    ...                      "spans": [(("body", 0, len(t)),) for t in texts]})
     >>> variant_pairs(quotations(docs), docs)[["doc_a", "doc_b", "link", "speaker_a"]].values.tolist()
     [['a', 'b', 'paraphrase', 'Ana Ruiz']]
     """
@@ -152,8 +153,8 @@ def quote_variants(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED
     >>> from analysis.quotes import quotations
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["A", "B"], "raw_text": [
     ...     '"The bridge will reopen on Monday after the repairs," said Ana Ruiz.',
-    ...     '"The bridge will reopen on Monday after the repairs," Ana Ruiz said.'],
-    ...     "spans": [(("body", 0, 68),), (("body", 0, 68),)]})
+    ...     'Work ends soon. "The bridge will reopen on Monday after the repairs," said Ana Ruiz.'],
+    ...     "spans": [(("body", 0, 68),), (("body", 0, 84),)]})
     >>> quote_variants(quotations(docs), docs)[["group", "doc_id", "links"]].values.tolist()
     [[1, 'a', 'verbatim'], [1, 'b', 'verbatim']]
     """
