@@ -30,6 +30,7 @@ give no row.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -285,10 +286,9 @@ def _quote_units(raw: str, kept) -> list[tuple[int, int, int, int]]:
 
 
 def _unit_at(units, position):
-    for k, (start, end, _, _) in enumerate(units):
-        if start <= position < end:
-            return k
-    return None
+    """Index of the quotation unit holding ``position`` (units are sorted and do not overlap), or None."""
+    k = bisect.bisect_right(units, (position, float("inf"))) - 1
+    return k if k >= 0 and units[k][0] <= position < units[k][1] else None
 
 
 # ------------------------------------------------------------ frames
@@ -303,7 +303,7 @@ def _document_rows(raw: str, sentences, units) -> list[_Row]:
             used.update(row.units)
     # quoted sentences with no frame: a continuation of the quotation before, or unattributed
     for k, (qa, qb, ca, cb) in enumerate(units):
-        if k in used or len(word_tokens(raw[ca:cb])) < STANDALONE_MIN_WORDS:
+        if k in used or sum(w[0].isalnum() for w, _, _ in word_tokens(raw[ca:cb])) < STANDALONE_MIN_WORDS:
             continue
         if any(r.start <= ca < r.end for r in rows):
             continue  # words quoted inside another quotation's clause
@@ -333,7 +333,7 @@ def _sentence_rows(raw: str, a: int, b: int, units) -> list[_Row]:
     cues = _cues(raw, tokens, inside)
     rows: list[_Row] = []
     frames = []  # (cue, clause_start, clause_end, frame_start, frame_end, how)
-    for n, cue in enumerate(cues):
+    for cue in cues:
         found = _frame(raw, a, b, tokens, words, inside, cue)
         if found is not None:
             frames.append((cue, *found))
@@ -362,9 +362,15 @@ def _sentence_rows(raw: str, a: int, b: int, units) -> list[_Row]:
             if not (o0 <= cue.start < o1):
                 continue
             if cue.word.endswith("ing") and raw[o0:cue.start].rstrip().endswith(","):
-                cut = raw.rfind(",", o0, cue.start)
-                chosen[k] = (overb, o0, cut, of0, of1, ohow, ocue)
-                frame = (overb, c0, c1, of0, of1, f"{how}, coordinated with '{ocue.word}'", cue)
+                if verb is not cue and o0 < f0:
+                    # "..., and a spokesperson refuted the claims, stating ...": its own sayer; the outer
+                    # clause ends before the coordination
+                    cut = raw.rfind(",", o0, f0)
+                    chosen[k] = (overb, o0, cut if cut > o0 else o1, of0, of1, ohow, ocue)
+                else:
+                    cut = raw.rfind(",", o0, cue.start)
+                    chosen[k] = (overb, o0, cut, of0, of1, ohow, ocue)
+                    frame = (overb, c0, c1, of0, of1, f"{how}, coordinated with '{ocue.word}'", cue)
             elif how.startswith("trailing") or how.startswith("interrupting"):
                 cut = raw.rfind(",", o0, cue.start)
                 chosen[k] = (overb, o0, cut if cut > o0 else o1, of0, of1, ohow + ", before a channel frame", ocue)

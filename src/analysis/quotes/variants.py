@@ -24,7 +24,6 @@ import html
 import itertools
 from collections import defaultdict
 
-import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
