@@ -77,6 +77,9 @@ _NOUN_FORMS = {"claims", "reports", "states", "finds", "calls", "notes", "stress
 _DETERMINERS = {"the", "a", "an", "these", "those", "his", "her", "their", "its", "our", "such", "of", "new",
                 "initial", "many", "multiple", "some", "any", "no", "numerous", "several", "other", "further"}
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+#: Words before a base form that make it an infinitive or a verb after a modal ("to say", "will continue").
+_MODALS = {"to", "will", "would", "can", "could", "may", "might", "should", "shall", "must", "not", "did", "do",
+           "does", "never", "also"}
 #: Words that open a reported clause right after the cue and its addressee.
 _CLAUSE_OPENERS = {"they", "he", "she", "it", "we", "i", "you", "there"}
 #: Auxiliaries: one of them soon after a cue shows it reports a clause, not a noun phrase ("revealed gay men are held").
@@ -413,6 +416,8 @@ def _cues(raw, tokens, inside) -> list[_Cue]:
             continue  # "is said to", "are reported": a hedge, not a frame
         if after == "to" and lemma not in REQUEST_CUES and w != "quoted":
             continue  # "what's said to be", "added to the list"
+        if i == 0 and w == lemma:
+            continue  # "Note: results include ...", "Say no more": a label or an imperative
         if i > 0 and raw[s].isupper() and before not in (":", '"', "'"):
             continue  # "US State Department", "Camps In Chechnya: Reports": part of a name or a title
         if w in _NOUN_FORMS and (i == 0 or before in _DETERMINERS or before in _LEMMA or after in ("of", "from", "by")
@@ -499,6 +504,9 @@ def _frame(raw, a, b, tokens, words, inside, cue):
     trailing = _trailing(raw, a, b, tokens, words, inside, cue, i)
     if trailing is not None:
         return trailing
+    infinitive = cue.word.lower() == cue.lemma and cue.index and words[cue.index - 1] in _MODALS
+    if infinitive:
+        return None  # "declined to say how many", "will maintain growth": no clause without "that" or marks
     clause = False
     for j in range(i, min(n, i + CLAUSE_VERB_WINDOW)):
         if words[j] in _LEMMA or words[j] in (",", ".", ";") or inside[j]:

@@ -11,7 +11,9 @@ Two quotations in different articles are linked when
   measures that survive rewording, with no downloaded model: the share of
   content words they have in common after Snowball stemming, the cosine of
   their character n-gram TF-IDF vectors (scikit-learn), and the figures they
-  state.
+  state (two quotations stating only different figures are different
+  statements, however alike their wording: wire formulas such as "net
+  excludes extraordinary gain of ...").
 
 :func:`quote_variants` joins linked quotations into groups (one statement each);
 :func:`variants_html` shows each group's renderings side by side with the
@@ -270,6 +272,8 @@ class _Features:
             return None
         if self.names[i] and self.names[j] and not self.names[i] & self.names[j]:
             return None  # they name different people or places
+        if self.figures[i] and self.figures[j] and not self.figures[i] & self.figures[j]:
+            return None  # they state different figures ("fell 380,000 barrels" / "fell 2.2 mln barrels")
         char, stems = self.char(i, j), self.stem_overlap(i, j)
         if char >= MIN_CHAR_SIMILARITY and stems >= MIN_STEM_OVERLAP:
             return {"link": "paraphrase"}
