@@ -163,7 +163,7 @@ def test_seed_quotation_recall(seed_quotes, seed_gold):
     assert scores["kind_agreement"] >= 0.95
 
 
-@pytest.mark.xfail(strict=True, reason="speaker agreement is 0.56 (0.62 lenient): the speaker-finder in "
+@pytest.mark.xfail(strict=True, reason="speaker agreement is 0.59 (0.65 lenient): the speaker-finder in "
                                        "attribution.py misses unnamed subjects; see README 'Who is quoted'")
 def test_seed_speaker_agreement(seed_quotes, seed_gold):
     assert score_quotes(seed_quotes, seed_gold)["speaker_agreement"] >= MIN_SPEAKER_AGREEMENT
@@ -321,3 +321,12 @@ def test_cli_quotes_and_variants(tmp_path):
     assert groups["group"].nunique() >= 5 and set(groups["links"]) >= {"verbatim", "near", "paraphrase"}
     assert main(["quote-variants", str(paths.RAW_DATA_DIR), "--pairs", "--out", str(out)]) == 0
     assert {"link", "char_similarity", "stem_overlap"} <= set(pd.read_csv(out).columns)
+
+
+def test_paraphrase_thresholds_can_be_raised():
+    docs = make_docs(TRANSLATIONS)
+    quotes = quotations(docs)
+    pairs = variant_pairs(quotes, docs)
+    strict = variant_pairs(quotes, docs, min_char_similarity=pairs["char_similarity"].max() + 0.01)
+    assert len(pairs) == 1 and strict.empty
+    assert quote_variants(quotes, docs, min_words=100).empty

@@ -65,7 +65,9 @@ PAIR_COLUMNS = ["doc_a", "start_a", "end_a", "doc_b", "start_b", "end_b", "outle
 VARIANT_COLUMNS = ["group", "doc_id", "outlet", "speaker", "speaker_org", "kind", "quote", "start", "end", "links"]
 
 
-def variant_pairs(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED, passages=None) -> pd.DataFrame:
+def variant_pairs(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED, passages=None,
+                  min_words: int = PARAPHRASE_MIN_WORDS, min_char_similarity: float = MIN_CHAR_SIMILARITY,
+                  min_stem_overlap: float = MIN_STEM_OVERLAP) -> pd.DataFrame:
     """One row per pair of quotations, in different articles, that render one statement.
 
     Parameters
@@ -78,6 +80,11 @@ def variant_pairs(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED,
         Segments searched for shared passages (as for ``quotations``).
     passages : pandas.DataFrame, optional
         :func:`analysis.passages.shared_passages` of ``docs``, if already computed.
+    min_words, min_char_similarity, min_stem_overlap : optional
+        The paraphrase thresholds (defaults :data:`PARAPHRASE_MIN_WORDS`,
+        :data:`MIN_CHAR_SIMILARITY`, :data:`MIN_STEM_OVERLAP`); raise them on a
+        corpus of many unrelated stories written in one house style, where
+        formulas ("the dividend is payable March 31 to holders of record") look alike.
 
     Returns
     -------
@@ -114,7 +121,7 @@ def variant_pairs(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED,
             key = (min(i, j), max(i, j))
             if key not in links or links[key]["link"] == "near" and p.kind == "verbatim":
                 links[key] = {"link": p.kind}
-    features = _Features(quotes)
+    features = _Features(quotes, min_words=min_words, min_char=min_char_similarity, min_stems=min_stem_overlap)
     for i, j in features.candidates():
         if (i, j) in links:
             continue
@@ -136,10 +143,12 @@ def variant_pairs(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED,
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
-def quote_variants(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED, passages=None) -> pd.DataFrame:
+def quote_variants(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED, passages=None,
+                   **thresholds) -> pd.DataFrame:
     """Groups of quotations that render one statement, one row per quotation.
 
-    Linked quotations (see :func:`variant_pairs`) are joined transitively: a
+    Linked quotations (see :func:`variant_pairs`, which takes the same
+    ``thresholds`` keywords) are joined transitively: a
     copy of a translation is in the translation's group. Groups are numbered
     from 1, the one reaching most articles first.
 
@@ -160,7 +169,7 @@ def quote_variants(quotes: pd.DataFrame, docs: pd.DataFrame, *, include=ANALYSED
     [[1, 'a', 'verbatim'], [1, 'b', 'verbatim']]
     """
     quotes = quotes.reset_index(drop=True)
-    pairs = variant_pairs(quotes, docs, include=include, passages=passages)
+    pairs = variant_pairs(quotes, docs, include=include, passages=passages, **thresholds)
     index = {(d, s, e): k for k, (d, s, e) in enumerate(zip(quotes["doc_id"], quotes["start"], quotes["end"]))}
     parent = list(range(len(quotes)))
 
@@ -228,8 +237,9 @@ def _compatible(a: str, b: str) -> bool:
 class _Features:
     """What two quotations have in common: stems, character n-grams, names and figures."""
 
-    def __init__(self, quotes: pd.DataFrame):
+    def __init__(self, quotes: pd.DataFrame, *, min_words, min_char, min_stems):
         self.quotes = quotes
+        self.min_words, self.min_char, self.min_stems = min_words, min_char, min_stems
         texts = [str(t) for t in quotes["quote"]]
         self.n_words = [len(tokenize(t)) for t in texts]
         self.stems = [set(tokenize(t, stopwords=STOPWORDS, stem=True)) for t in texts]
@@ -242,10 +252,10 @@ class _Features:
         self.speakers = quotes["speaker"].tolist()
 
     def candidates(self):
-        """Pairs in different documents, long enough, sharing :data:`MIN_SHARED_STEMS` rare stems."""
+        """Pairs in different documents, long enough, sharing :data:`MIN_SHARED_STEMS` stems that are not everywhere."""
         postings = defaultdict(list)
         for k, stems in enumerate(self.stems):
-            if self.n_words[k] >= PARAPHRASE_MIN_WORDS:
+            if self.n_words[k] >= self.min_words:
                 for s in stems:
                     postings[s].append(k)
         shared = defaultdict(int)
@@ -266,7 +276,7 @@ class _Features:
         return len(self.figures[i] & self.figures[j])
 
     def paraphrase(self, i, j):
-        if min(self.n_words[i], self.n_words[j]) < PARAPHRASE_MIN_WORDS:
+        if min(self.n_words[i], self.n_words[j]) < self.min_words:
             return None
         if not _compatible(self.speakers[i], self.speakers[j]):
             return None
@@ -275,7 +285,7 @@ class _Features:
         if self.figures[i] and self.figures[j] and not self.figures[i] & self.figures[j]:
             return None  # they state different figures ("fell 380,000 barrels" / "fell 2.2 mln barrels")
         char, stems = self.char(i, j), self.stem_overlap(i, j)
-        if char >= MIN_CHAR_SIMILARITY and stems >= MIN_STEM_OVERLAP:
+        if char >= self.min_char and stems >= self.min_stems:
             return {"link": "paraphrase"}
         if self.shared_figures(i, j) and char >= MIN_CHAR_SIMILARITY_WITH_FIGURE \
                 and stems >= MIN_STEM_OVERLAP_WITH_FIGURE:
