@@ -190,7 +190,7 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     """
     keep = set(include_labels(include))
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
-    corpus_names = Counter(n for raw in docs["raw_text"] for n in _names(raw))
+    corpus_names = Names(n for raw in docs["raw_text"] for n in _names(raw))
     records = []
     for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
         outlet = outlet if isinstance(outlet, str) else ""
@@ -198,11 +198,11 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
         sentences = [(s0 + a, s0 + b) for s0, s1 in kept for a, b in sentence_spans(raw[s0:s1])]
         units = _quote_units(raw, kept)
         rows = _document_rows(raw, sentences, units)
-        doc_names = Counter(_names(raw))
+        doc_names = Names(_names(raw))
         for row, speaker, rule in _speakers(raw, rows, gazetteer):
             name, org = split_speaker(speaker) if speaker else ("unknown", "")
             person = gazetteer.kind(name) == "person"
-            full = full_name(name, doc_names, Counter() if person else corpus_names, person=person)
+            full = full_name(name, doc_names, Names() if person else corpus_names, person=person)
             if full != name:
                 name, rule = full, f"{rule}; '{name}' written in full as in the articles"
             records.append({"doc_id": doc_id, "outlet": outlet, "kind": row.kind, "speaker": name,
@@ -249,13 +249,28 @@ def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: b
     """
     if not name[:1].isupper() or person and " " in name:
         return name
-    words = name.split()
     for names in (doc_names, corpus_names):
-        longer = [n for n in names if len(n.split()) > len(words) and len(n.split()) <= FULL_NAME_MAX_WORDS
-                  and (n.split()[:len(words)] == words or n.split()[-len(words):] == words)]
+        names = names if isinstance(names, Names) else Names(names)
+        longer = names.longer(name)
         if longer:
             return max(longer, key=lambda n: (names[n], len(n), n))
     return name
+
+
+class Names(Counter):
+    """Names and how often they occur, indexed by the words they begin and end with."""
+
+    def longer(self, name: str) -> list[str]:
+        """The names of at most :data:`FULL_NAME_MAX_WORDS` words that begin or end with ``name`` and are longer."""
+        if getattr(self, "_index", None) is None or self._size != len(self):
+            self._index, self._size = {}, len(self)
+            for n in self:
+                words = tuple(n.split())
+                if len(words) <= FULL_NAME_MAX_WORDS:
+                    for k in range(1, len(words)):
+                        self._index.setdefault(words[:k], set()).add(n)
+                        self._index.setdefault(words[-k:], set()).add(n)
+        return sorted(self._index.get(tuple(name.split()), ()))
 
 
 # ------------------------------------------------------------ quotation marks
