@@ -64,6 +64,10 @@ def rows(text, **options):
     # "X says that Y said": Y is the speaker, X the channel
     ("The Daily Planet says that Ana Ruiz, the union's lawyer, said she had seen the list.",
      [("indirect", "Ana Ruiz", "said", "she had seen the list")]),
+    # marks that close around the frame: two direct quotations, one speaker
+    ('Ana Ruiz said the strike would go on. "The bridge," she said, "is safe again after the repairs."',
+     [("indirect", "Ana Ruiz", "said", "the strike would go on"), ("direct", "Ana Ruiz", "said", "The bridge,"),
+      ("direct", "Ana Ruiz", "said", "is safe again after the repairs.")]),
     # "said that A: 'B'": the clause, then the words it quotes
     ("Ana Ruiz said that the union had no list: \u201cthere is no list of names at all\u201d.",
      [("indirect", "Ana Ruiz", "said", "the union had no list"),

@@ -401,8 +401,16 @@ def _sentence_rows(raw: str, a: int, b: int, units) -> list[_Row]:
         if frame is not None:
             chosen.append(frame)
     for verb, c0, c1, f0, f1, how, cue in chosen:
-        row = _classify(raw, units, cue, c0, c1, (a, b, f0, f1, verb.start, verb.start + len(verb.word)), how)
+        frame = (a, b, f0, f1, verb.start, verb.start + len(verb.word))
+        row = _classify(raw, units, cue, c0, c1, frame, how)
         rows.extend(row if isinstance(row, list) else [] if row is None else [row])
+        # '"The bridge," she said, "is safe."': the marks close around the frame, two quotations
+        first = _unit_at(units, a)
+        if first is not None and how.startswith("leading") and f0 == a and units[first][1] <= cue.start \
+                and len(word_tokens(raw[units[first][1]:cue.start])) <= TRAILING_FRAME_WORDS:
+            qa, qb, ca, cb = units[first]
+            rows.insert(len(rows) - 1, _Row("direct", ca, cb, cue.word, (a, b, qb, f1, *frame[4:]),
+                                            f"{how}; the quotation before the frame", (first,)))
     return rows
 
 
@@ -561,7 +569,9 @@ def _trailing(raw, a, b, tokens, words, inside, cue, i):
             len(after) <= TRAILING_AFTER_WORDS and (after[0] in _PREPOSITIONS or cue.lemma == "tell")
             and not any(w in _AUXILIARIES for w in after)):
         return None  # "..., but the government denies the claims": an object, not a frame
-    if rest and not inverted and words[j] == "," and not any(inside[j:]):
+    if rest and not inverted and words[j] == "," and not (j + 1 < n and inside[j + 1]):
+        # "The only choice, Ana Ruiz added, is to leave": one clause (a quotation opening right after the
+        # frame, '"A," she said, "B."', is a second direct quotation instead)
         return a, sentence_end, tokens[k][1], tokens[j - 1][2], f"interrupting '{cue.word}'"
     return a, comma, frame_start, b, f"trailing '{cue.word}'"
 
@@ -569,7 +579,7 @@ def _trailing(raw, a, b, tokens, words, inside, cue, i):
 def _classify(raw, units, cue, c0, c1, frame, how):
     """The row for a clause ``[c0, c1)``: direct, mixed or indirect, with its span."""
     text = raw[c0:c1]
-    lead = len(text) - len(text.lstrip(" \n,:;"))
+    lead = len(text) - len(text.lstrip(" \n,:;\u00a0"))
     start = c0 + lead
     end = start + len(raw[start:c1].rstrip(_END_PUNCT))
     if sum(w[0].isalnum() for w, _, _ in word_tokens(raw[start:end])) < CLAUSE_MIN_WORDS:
@@ -587,9 +597,8 @@ def _classify(raw, units, cue, c0, c1, frame, how):
             return _Row("direct", ca, cb, cue.word, frame, f"{how}; all of it in quotation marks", (inner[0],))
     if inner:
         last = units[inner[-1]]
-        if last[1] > end and last[1] - end <= DIRECT_SLACK_CHARS + 1:
-            end = last[1]
-        end = max(end, min(last[1], c1 + DIRECT_SLACK_CHARS)) if last[0] < end <= last[1] else end
+        if last[0] < end < last[1]:  # the clause ends in its quoted words: keep their closing mark
+            end = min(last[1], max(end, c1))
         return _Row("mixed", start, end, cue.word, frame, f"{how}; quoted words inside", tuple(inner))
     return _Row("indirect", start, end, cue.word, frame, how)
 
