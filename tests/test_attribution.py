@@ -43,9 +43,9 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Police said 20 people were detained.", "police", "group"),
     ("Health officials said 30 were hurt.", "health officials", "group"),
     ("Ana Ruiz told Reuters that 12 people died.", "Ana Ruiz", "person"),
-    ("Five died, the official news agency Tass said.", "Tass", "org"),
+    ("Five died, the official news agency Norpress said.", "Norpress", "org"),
     ("Radio Sur, citing police, said 40 were hurt.", "Radio Sur (citing police)", "org"),
-    ("Belgian Transport Minister Herman de Croo said 30 died.", "Herman de Croo (Belgian Transport Minister)", "person"),
+    ("Dutch Transport Minister Anna de Vries said 30 died.", "Anna de Vries (Dutch Transport Minister)", "person"),
     ("Eight died, a spokesman for the newspaper La Voz said.", "La Voz spokesman", "group"),
     ("Nine died, a source at the Santa Rosa church radio said.", "Santa Rosa church radio source", "group"),
     ("Ten were hurt, military and hospital officials said.", "military and hospital officials", "group"),
@@ -70,7 +70,7 @@ def test_find_source(sentence, text, kind):
 
 
 @pytest.mark.parametrize("sentence", [
-    "147 died when a launch sank off the Malaysian coast.",  # an adjective, no sayer
+    "147 died when a launch sank off the Chilean coast.",  # an adjective, no sayer
     "Kidnappers said U.S. hostage John Smith was ill.",  # not "U", not the hostage
     "The blast, which President Ana Ruiz said was an attack, killed four.",  # a sayer inside a relative clause
     "Four people died in the fire.",  # the article's own voice
@@ -80,4 +80,4 @@ def test_find_source_never_credits_a_bare_adjective_a_place_or_a_stray_capital(s
     from analysis.attribution import find_source
 
     source = find_source(sentence)
-    assert source is None or source.text not in ("Malaysian", "U", "U. S. Hostage John Smith", "Ana Ruiz"), source
+    assert source is None or source.text not in ("Chilean", "U", "U. S. Hostage John Smith", "Ana Ruiz"), source

@@ -55,6 +55,7 @@ def claim_tuples(claims):
     ("Several hundred men were arrested.", ("detained", 300, None, "vague", False, "")),
     ("Around three are known to be dead.", ("killed", 3, 3, "approximate", False, "")),
     ("Fifty-two men were released on Monday.", ("released", 52, 52, "exact", False, "")),
+    ("The court jailed 12 men for 5 years.", ("detained", 12, 12, "exact", False, "")),  # no ratio
     ("The authorities run several secret prisons.", ("camps", 3, None, "vague", False, "")),
     ("One man was killed.", ("killed", 1, 1, "exact", False, "")),
     ("The floods left 3,000 people homeless.", ("displaced", 3000, 3000, "exact", False, "")),
@@ -316,8 +317,8 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 70, None, "lower_bound", False, "")]),
     ("hurt", "Twelve people were hurt in the crash.", [("injured", 12, 12, "exact", False, "")]),
     ("treated for", "Twenty-five people were treated for burns.", [("injured", 25, 25, "exact", False, "")]),
-    ("suffered injuries", "Ten were badly wounded and 60 suffered slight injuries.",
-     [("injured", 10, 10, "exact", False, ""), ("injured", 60, 60, "exact", False, "")]),
+    ("suffered injuries", "Four guards were badly wounded and 25 suffered minor injuries.",
+     [("injured", 4, 4, "exact", False, ""), ("injured", 25, 25, "exact", False, "")]),
     ("missing", "Two fishermen are missing after the storm.", [("missing", 2, 2, "exact", False, "")]),
     ("unaccounted for", "Eleven climbers remain unaccounted for.", [("missing", 11, 11, "exact", False, "")]),
     ("kidnapped", "Five aid workers were kidnapped on the road.", [("detained", 5, 5, "exact", False, "")]),
@@ -331,51 +332,51 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("fled_or_evacuated", 40, 40, "exact", False, "")]),
     ("escaped", "Six miners escaped unharmed.", [("fled_or_evacuated", 6, 6, "exact", False, "")]),
     ("freed hostages", "Three hostages were freed on Sunday.", [("released", 3, 3, "exact", False, "")]),
-    ("aboard", "The ferry was carrying 540 people.", [("other", 540, 540, "exact", False, "")]),
-    ("trapped", "Some 40 miners were trapped underground.", [("other", 40, 40, "approximate", False, "")]),
-    ("mixed total", "Fifty people were killed or injured in the floods.", [("other", 50, 50, "exact", False, "")]),
-    ("survivors", "There were only four survivors.", [("other", 4, 4, "exact", False, "")]),
-    ("found alive", "17 MISSING MINERS FOUND ALIVE", [("other", 17, 17, "exact", False, "")]),
+    ("aboard", "The bus was carrying 48 pilgrims.", [("other", 48, 48, "exact", False, "")]),
+    ("trapped", "Some 15 workers were trapped in the tunnel.", [("other", 15, 15, "approximate", False, "")]),
+    ("mixed total", "Thirty villagers were killed or injured by the landslide.", [("other", 30, 30, "exact", False, "")]),
+    ("survivors", "Rescuers found nine survivors in the rubble.", [("other", 9, 9, "exact", False, "")]),
+    ("found alive", "8 MISSING DIVERS FOUND ALIVE", [("other", 8, 8, "exact", False, "")]),
     # values
-    ("capital words", "TWO HUNDRED PEOPLE RESCUED FROM SINKING FERRY",
-     [("fled_or_evacuated", 200, 200, "exact", False, "")]),
+    ("capital words", "THREE HUNDRED TOURISTS RESCUED FROM BURNING HOTEL",
+     [("fled_or_evacuated", 300, 300, "exact", False, "")]),
     ("decimal million", "About 1.8 million people were displaced.",
      [("displaced", 1800000, 1800000, "approximate", False, "")]),
     ("no separator", "Some 6000 villagers fled.", [("fled_or_evacuated", 6000, 6000, "approximate", False, "")]),
     ("dot separator", "More than 5.000 people fled the fighting.",
      [("fled_or_evacuated", 5001, None, "lower_bound", False, "")]),
     ("as many as", "As many as 50 people were arrested.", [("detained", None, 50, "upper_bound", False, "")]),
-    ("as high as", "Other estimates ranged as high as 500 dead.", [("killed", None, 500, "upper_bound", False, "")]),
-    ("at least another", "There were at least another 20 dead inside the boat.",
-     [("killed", 20, None, "lower_bound", False, "")]),
+    ("as high as", "Local counts put the toll as high as 90 dead.", [("killed", None, 90, "upper_bound", False, "")]),
+    ("at least another", "Police found at least another 12 dead in the cellar.",
+     [("killed", 12, None, "lower_bound", False, "")]),
     ("thousands", "Thousands of people fled the floods.", [("fled_or_evacuated", 2000, None, "vague", False, "")]),
     ("tens of thousands", "Tens of thousands of people were displaced.",
      [("displaced", 20000, None, "vague", False, "")]),
     ("the numeral one", "BLAST KILLS ONE", [("killed", 1, 1, "exact", False, "")]),
     # clause chains, lists, subsets, headlines
-    ("clause chain", "The blast killed 45 workers and injured 185.",
-     [("killed", 45, 45, "exact", False, ""), ("injured", 185, 185, "exact", False, "")]),
-    ("gapped chain", "Two people were missing and six injured.",
-     [("missing", 2, 2, "exact", False, ""), ("injured", 6, 6, "exact", False, "")]),
+    ("clause chain", "The fire killed 12 patients and injured 40.",
+     [("killed", 12, 12, "exact", False, ""), ("injured", 40, 40, "exact", False, "")]),
+    ("gapped chain", "Three divers were missing and nine injured.",
+     [("missing", 3, 3, "exact", False, ""), ("injured", 9, 9, "exact", False, "")]),
     ("participle chain", "Planes bombed the villages, killing 90 people and wounding 230 others.",
      [("killed", 90, 90, "exact", False, ""), ("injured", 230, 230, "exact", False, "")]),
     ("list", "30 guerrillas and 12 soldiers were killed.",
      [("killed", 30, 30, "exact", False, ""), ("killed", 12, 12, "exact", False, "")]),
     ("subset", "Six people including four policemen were wounded.",
      [("injured", 6, 6, "exact", False, ""), ("injured", 4, 4, "exact", False, "")]),
-    ("verb-less headline", "45 KILLED, 185 HURT IN FACTORY BLAST",
-     [("killed", 45, 45, "exact", False, ""), ("injured", 185, 185, "exact", False, "")]),
-    ("relative clause", "Seventeen miners who were missing after the fire were found today.",
-     [("other", 17, 17, "exact", False, "")]),
-    ("reduced relative", "Eight officials arrested on Monday have been released.",
-     [("released", 8, 8, "exact", False, "")]),
+    ("verb-less headline", "12 KILLED, 30 HURT IN MARKET FIRE",
+     [("killed", 12, 12, "exact", False, ""), ("injured", 30, 30, "exact", False, "")]),
+    ("relative clause", "Five hikers who were missing in the snow were found on Sunday.",
+     [("other", 5, 5, "exact", False, "")]),
+    ("reduced relative", "Six journalists detained at the border have been freed.",
+     [("released", 6, 6, "exact", False, "")]),
     # hedges
-    ("feared dead", "About 200 people are feared dead.", [("killed", 200, 200, "approximate", True, "")]),
-    ("reported killed", "Fifty-one people were reported killed yesterday.", [("killed", 51, 51, "exact", True, "")]),
+    ("feared dead", "About 60 fishermen are feared dead.", [("killed", 60, 60, "approximate", True, "")]),
+    ("reported killed", "Twenty-two guards were reported killed overnight.", [("killed", 22, 22, "exact", True, "")]),
     ("may have", "Ten more may have been killed.", [("killed", 10, 10, "exact", True, "")]),
     ("presumed", "Forty are presumed dead.", [("killed", 40, 40, "exact", True, "")]),
-    ("could not confirm", "At least 18 rebels died, but officials could not confirm the report.",
-     [("killed", 18, None, "lower_bound", True, "")]),
+    ("could not confirm", "At least 9 sailors died, but the navy could not confirm the report.",
+     [("killed", 9, None, "lower_bound", True, "")]),
     ("named source is no hedge", "The Red Cross claims 300 people died.",
      [("killed", 300, 300, "exact", False, "Red Cross")]),
     # sources
@@ -395,7 +396,7 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("background clause", "The earthquake that killed 300 people was the worst in decades, officials said.",
      [("killed", 300, 300, "exact", False, "")]),
     ("headline says", "RUSSIA SAYS 40 REBELS KILLED", [("killed", 40, 40, "exact", False, "Russia")]),
-    ("headline credit", "THIRTY MINERS KILLED IN BLAST, MINE OWNERS", [("killed", 30, 30, "exact", False, "mine owners")]),
+    ("headline credit", "TEN WORKERS HURT IN FACTORY FIRE, POLICE", [("injured", 10, 10, "exact", False, "police")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
@@ -436,6 +437,10 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("vague", "There were heavy casualties."),
     ("vague", "Some people had been injured but did not know how many."),
     ("all but one", "All but one were British."),
+    ("ratio", "Holders get one new share for every three held."),
+    ("ratio", "The bank issued shares on the basis of one for five already held."),
+    ("verdict", "Should the three be found guilty, they will pay the taxes."),
+    ("whole of a part that is no claim", "Loans went to only 19 of its 29 developing members."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind
@@ -471,3 +476,24 @@ def test_a_bad_lexicon_names_the_file_and_the_line(tmp_path, content, message):
         load_lexicon(path)
     with pytest.raises(ValueError, match="my_lexicon.csv"):
         extract_claims(corpus("Three men died."), lexicon=path)
+
+
+def test_an_over_long_sentence_is_not_read_and_says_so():
+    from analysis.claims.extract import MAX_SENTENCE_CHARS
+
+    table = ", ".join(f"{i + 3000} men died" for i in range(MAX_SENTENCE_CHARS // 10))
+    docs = corpus("Three men died.\n\n" + table + ".")
+    with pytest.warns(UserWarning, match=r"1 sentence\(s\) longer than 5,000 characters .*d0 at 17"):
+        claims = extract_claims(docs)
+    assert claims["stated"].tolist() == ["Three"]
+
+
+def test_many_figures_in_a_sentence_are_categorised_with_their_neighbours_found_once():
+    from analysis.claims.categories import SentenceFigures
+    from analysis.claims.figures import find_figures
+
+    found = find_figures("Three died, one was hurt and 40 fled.")
+    neighbours = SentenceFigures(found)
+    three, one, forty = found
+    assert neighbours.next_boundary(three, 99) == forty.first  # "one" is no boundary
+    assert neighbours.previous_boundary(forty) == three.last and neighbours.previous_end(forty) == one.last

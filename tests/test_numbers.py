@@ -116,3 +116,39 @@ def test_number_words_in_stopwords_are_still_read():
     # "three", "hundred", "over" are stopwords; figures are found before stopword removal
     assert figures("death of three men and over a hundred detained") == [
         ("three", 3, 3, "exact"), ("over a hundred", 101, None, "lower_bound")]
+
+
+# issue 11, items 8 and 17: big, many and odd numbers are read correctly or not at all, never wrongly
+@pytest.mark.parametrize("text, expected", [
+    ("one hundred and " * 200 + "people died", []),  # OverflowError before; now no reading
+    ("9" * 5000 + " people died", []),  # int() of 5,000 digits raised ValueError
+    ("a million million people", []),  # more than MAX_VALUE: no count of people
+    ("one hundred and one hundred people", []),  # no reading, and no part of it read either
+    ("10^6 people died", []),  # a power is not read as 10 and 6
+    ("About 3 dozen people died", [("About 3 dozen", 36, 36, "approximate")]),
+    ("½ a dozen people died", [("½ a dozen", 6, 6, "exact")]),
+    ("half a dozen people died", [("half a dozen", 6, 6, "exact")]),
+    ("one hundred and five men", [("one hundred and five", 105, 105, "exact")]),
+])
+def test_big_and_odd_numbers(text, expected):
+    assert figures(text) == expected
+
+
+def test_many_numbers_in_one_text_take_linear_work():
+    """Doubling the numbers doubles the tokens the parser visits (a count of work, not a timing)."""
+    from analysis import numbers
+
+    calls = []
+    original = numbers._figure_at
+
+    def counting(words, k):
+        calls.append(k)
+        return original(words, k)
+
+    numbers._figure_at = counting
+    try:
+        for n in (500, 1000):
+            numbers.find_figures(" ".join(f"{i + 3000} men," for i in range(n)))
+    finally:
+        numbers._figure_at = original
+    assert len(calls) == 1500  # one parse per number, none per other word

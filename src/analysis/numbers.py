@@ -101,6 +101,12 @@ NOT_COUNTS = {
     "acres", "hectares", "degrees", "shares", "points", "votes",
 }
 CURRENCY_SIGNS = set("$£€¥₽₹")
+#: The largest figure read: more people than have ever lived is no count, and a longer number is a code or a
+#: dump ("999...9" of 5,000 digits); past it a number is left out rather than read wrong.
+MAX_VALUE = 10**11
+MAX_DIGITS = len(str(MAX_VALUE))
+#: Tokens either side of a capitalised number word that must all be capitals for a headline ("BLAST KILLS ONE").
+CAPITALS_WINDOW = 6
 STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
                 "drive", "way", "square", "place", "highway", "prospekt", "prospect",
                 "embankment", "terrace", "alley", "plaza", "ulitsa"}
@@ -131,7 +137,7 @@ class Figure:
 
 
 #: Words a number in words can start with ("a hundred", "several", "twenty-one" is checked apart).
-_NUMBER_STARTS = frozenset({*UNITS, *TENS, *SCALES, *VAGUE, "a", "an"})
+_NUMBER_STARTS = frozenset({*UNITS, *TENS, *SCALES, *VAGUE, "a", "an", "half", "½"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
 # an em dash separates words ("men—reportedly"); an en dash joins a range ("30–40")
 _DASHES_AS_SPACE = str.maketrans({"\u2014": " ", "\u2015": " "})
@@ -202,9 +208,13 @@ def find_figures(text: str) -> list[Figure]:
         found = _figure_at(words, k)
         if found is None:
             k += 1
+            if not w[0].isdigit() and w not in VAGUE:  # "one hundred and one hundred": no part of it is read
+                while k < len(words) and (words[k] in UNITS or words[k] in TENS or words[k] in SCALES
+                                          or words[k] == "and" and k + 1 < len(words) and words[k + 1] in UNITS):
+                    k += 1
             continue
         first, last, low, high, qualifier = found
-        if not _is_not_a_count(norm, tokens, first, last):
+        if not _is_not_a_count(norm, tokens, first, last, words):
             start, end = tokens[first][1], tokens[last - 1][2]
             figures.append(Figure(start, end, low, high, qualifier, text[start:end], first, last))
         k = last
@@ -225,6 +235,8 @@ def _quantity(words, k):
         return _vague(words, k)
     if w in ("a", "an") and k + 1 < len(words) and words[k + 1] in SCALES:
         return _words(words, k + 1, start_value=1)
+    if w in ("half", "½") and words[k + 1:k + 3] == ["a", "dozen"]:
+        return 6, "exact", k + 3  # "half a dozen"
     if w in UNITS or w in TENS or _hyphenated(w) is not None:
         return _words(words, k)
     return None
@@ -232,6 +244,8 @@ def _quantity(words, k):
 
 def _digits(words, k):
     w = words[k]
+    if sum(ch.isdigit() for ch in w) > MAX_DIGITS:
+        return None  # a code or a dump, not a count (and int() of 5,000 digits raises)
     if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", w):
         value, kind = int(w.replace(",", "")), "exact"
     elif re.fullmatch(r"\d{1,3}(\.\d{3})+", w) and not (k + 1 < len(words) and words[k + 1] in SCALES):
@@ -241,8 +255,10 @@ def _digits(words, k):
     else:
         return None
     end = k + 1
-    while end < len(words) and words[end] in SCALES and words[end] != "dozen":
-        value, kind, end = value * SCALES[words[end]], "exact", end + 1
+    while end < len(words) and words[end] in SCALES and (words[end] != "dozen" or kind == "exact" and value < 100):
+        value, kind, end = value * SCALES[words[end]], "exact", end + 1  # "1.5 million", "3 dozen"
+        if value > MAX_VALUE:
+            return None
     return (int(value) if kind == "exact" else value), kind, end
 
 
@@ -257,6 +273,7 @@ def _words(words, k, start_value=0):
     """Number words from ``k``: "three", "fifty-two", "one hundred and five", "two dozen"."""
     total, current, end = 0, start_value, k
     previous = "scale" if start_value else None  # what the last word was
+    joined = False  # an "and" has joined the last units: no scale may follow
     while end < len(words):
         w = words[end]
         small = UNITS.get(w) or TENS.get(w) or _hyphenated(w)
@@ -268,15 +285,21 @@ def _words(words, k, start_value=0):
             current += UNITS[w]  # "twenty three"
             previous = "unit"
         elif w in SCALES and w not in ("mln", "bln") and previous != "and":
-            if SCALES[w] >= 1000:
+            if joined:
+                return None  # "one hundred and one hundred": no reading, so none
+            if previous == "scale" and current == 0 and SCALES[w] >= 1000:
+                total *= SCALES[w]  # "a million million"
+            elif SCALES[w] >= 1000:
                 total, current = total + max(current, 1) * SCALES[w], 0
             else:
                 current = max(current, 1) * SCALES[w]
             previous = "scale"
         elif w == "and" and previous == "scale" and (nxt in UNITS or nxt in TENS or _hyphenated(nxt)):
-            previous = "and"  # "one hundred and five"; not "a hundred and death of three"
+            previous, joined = "and", True  # "one hundred and five"; not "a hundred and death of three"
         else:
             break
+        if total + current > MAX_VALUE:
+            return None  # "one hundred and" 200 times: no count of people
         end += 1
     if end == k:
         return None
@@ -346,9 +369,8 @@ def _figure_at(words, k):
 # ------------------------------------------------------------ not a count
 
 
-def _is_not_a_count(norm, tokens, first, last) -> bool:
+def _is_not_a_count(norm, tokens, first, last, words) -> bool:
     """True for dates, years, times, ages, addresses, phones, money, measures, labels."""
-    words = [t for t, _, _ in tokens]
     before = words[first - 1] if first > 0 else ""
     after = words[last] if last < len(words) else ""
     start, end = tokens[first][1], tokens[last - 1][2]
@@ -358,8 +380,8 @@ def _is_not_a_count(norm, tokens, first, last) -> bool:
         a, b = tokens[i][1], tokens[i][2]
         left = norm[a - 1] if a > 0 else " "
         right = norm[b] if b < len(norm) else " "
-        if left.isalpha() or right.isalpha() or left in "+'/:#." or right in "/:%":
-            return True  # 1930s, 5th, 10am, G20, +7, '90s, 1/2, 10:30, 50%
+        if left.isalpha() or right.isalpha() or left in "+'/:#.^" or right in "/:%^":
+            return True  # 1930s, 5th, 10am, G20, +7, '90s, 1/2, 10:30, 50%, 10^6 (a power: not read)
         if right == "-" and norm[b + 1:b + 2].isalpha() or left == "-" and norm[a - 2:a - 1].isalpha():
             return True  # 25-year-old, a 3-day trial, COVID-19
         if re.fullmatch(r"\d{4}", words[i]) and 1800 <= int(words[i]) <= 2100:
@@ -385,6 +407,10 @@ def _is_not_a_count(norm, tokens, first, last) -> bool:
         return True  # list numbering "1." "2)"
     if re.match(r"\s*[ap]\.?m\b", norm[end:end + 6], re.IGNORECASE):
         return True  # 3 p.m.
+    if before in ("for", "every") and _is_ratio(words, first):
+        return True  # "one new share for every three held": a ratio
+    if _opens_a_ratio(words, last):
+        return True  # "one for five": the first number of a ratio
     if before == "and" and _second_of_a_range_of_things(words, first):
         return True  # "between 30,000 stg and 50,000": the unit is said once
     k = last + (1 if after == "of" else 0)  # "thousands of rubles"
@@ -394,6 +420,36 @@ def _is_not_a_count(norm, tokens, first, last) -> bool:
         if not words[j].isalpha():
             break
     return _is_street(tokens, norm, last) or norm[end:end + 1] in CURRENCY_SIGNS
+
+
+def _is_ratio(words, first) -> bool:
+    """"one for five", "one share for every three": the second number of a ratio."""
+    j = first - 1
+    if words[j] == "every":
+        j -= 1
+    if j < 1 or words[j] != "for":
+        return False
+    for k in range(j - 1, max(-1, j - 4), -1):  # "one new share for"
+        if words[k][:1].isdigit() or words[k] in UNITS:
+            return True
+        if words[k] not in _RATIO_WORDS:
+            return False
+    return False
+
+
+#: Words that may stand between the two numbers of a ratio ("one new share for every three").
+_RATIO_WORDS = {"new", "share", "shares", "stock", "common", "bonus", "old"}
+
+
+def _opens_a_ratio(words, last) -> bool:
+    """"one for five", "one new share for every three": the first number of a ratio."""
+    for k in range(last, min(last + 3, len(words) - 1)):
+        if words[k] == "for":
+            nxt = words[k + 2] if words[k + 1] == "every" and k + 2 < len(words) else words[k + 1]
+            return nxt[:1].isdigit() or nxt in UNITS or nxt in TENS
+        if words[k] not in _RATIO_WORDS:
+            return False  # "12 men for 5 years" is no ratio
+    return False
 
 
 def _second_of_a_range_of_things(words, first) -> bool:
@@ -427,7 +483,8 @@ def _is_month(norm, tokens, i) -> bool:
 
 def _is_capitalised_line(norm, tokens, first) -> bool:
     """Headline case: the words around are capitalised too ("Police Arrest Three Men", "BLAST KILLS ONE")."""
-    if not any(ch.islower() for ch in norm):
+    window = tokens[max(0, first - CAPITALS_WINDOW):first + CAPITALS_WINDOW]
+    if not any(ch.islower() for _, a, b in window for ch in norm[a:b]):
         return True
     near = [norm[a:b] for _, a, b in tokens[max(0, first - 3):first + 4] if b - a > 3 and norm[a:a + 1].isalpha()]
     return len(near) >= 3 and all(w[:1].isupper() for w in near)

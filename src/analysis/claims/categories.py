@@ -33,7 +33,7 @@ import re
 
 from ..attribution import FUNCTION_WORDS
 
-__all__ = ["EVENT_WINDOW", "OUTRANKING", "category_of"]
+__all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of"]
 
 #: Event categories that outrank the others in a clause: they say how people are held.
 OUTRANKING = ("held_together",)
@@ -85,9 +85,50 @@ _NOUN_STOPS = {"during", "including", "among", "despite", "until", "following", 
                "safely", "alive", "more"}
 #: Plural endings of nationality nouns, read as people in an all-capital headline ("1,200 LIBYANS").
 _NATIONALITY_PLURAL = re.compile(r"(?:ans|ese|is|ards|ans)$")
+#: The reason given to the whole of a partitive ("the 543" of "32 of the 543 passengers").
+WHOLE_OF_PARTITIVE = "the whole of 'N of the M'"
 #: What the subject reading returns when the figure has a verb of its own that is no event word.
 _BLOCKED = ("", "")
 _PARTITIVE_DETERMINERS = {"the", "its", "their", "these", "those", "his", "her", "our"}
+
+
+class SentenceFigures:
+    """The figures of one sentence with their neighbours looked up in constant time.
+
+    Built once per sentence, so that a sentence of many numbers is read in linear
+    time. "one" is no boundary between clauses ("held in one cell").
+    """
+
+    def __init__(self, figures):
+        self.all = list(figures)
+        self.starts = {f.first: f for f in self.all}
+        n = len(self.all)
+        self.index = {id(f): i for i, f in enumerate(self.all)}
+        self._previous_last = [0] * n  # last token of the previous figure that is a boundary
+        self._next_first = [None] * n  # first token of the next one
+        self._previous_any = [0] * n
+        last = 0
+        for i, f in enumerate(self.all):
+            self._previous_last[i] = last
+            self._previous_any[i] = self.all[i - 1].last if i else 0
+            if not f.low == f.high == 1:
+                last = f.last
+        following = None
+        for i in range(n - 1, -1, -1):
+            self._next_first[i] = following
+            if not self.all[i].low == self.all[i].high == 1:
+                following = self.all[i].first
+
+    def previous_boundary(self, figure) -> int:
+        return self._previous_last[self.index[id(figure)]]
+
+    def next_boundary(self, figure, default: int) -> int:
+        found = self._next_first[self.index[id(figure)]]
+        return default if found is None else found
+
+    def previous_end(self, figure) -> int:
+        """Where the figure before this one ends (0 for the first)."""
+        return self._previous_any[self.index[id(figure)]]
 
 
 def category_of(words, tokens, sentence, figure, figures, lex):
@@ -101,7 +142,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     sentence : str
         The sentence, for capitalisation.
     figure : analysis.numbers.Figure
-        The figure to categorise; ``figures`` are all the sentence's figures.
+        The figure to categorise; ``figures`` are all the sentence's figures
+        (a list, or a :class:`SentenceFigures` built once per sentence).
     lex : analysis.claims.lexicon.Lexicon
         The category lexicon.
 
@@ -114,7 +156,9 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     >>> [category_of([t for t, _, _ in tokens], tokens, s, f, figures, lexicon_for())[0] for f in figures]
     ['killed', 'injured']
     """
-    starts = {f.first: f for f in figures}
+    if not isinstance(figures, SentenceFigures):
+        figures = SentenceFigures(figures)
+    starts = figures.starts
     if _negated(words, figure, lex):
         return None
     role, noun_category, noun_end, noun, modifier = _counted_noun(words, tokens, sentence, figure, starts, lex)
@@ -123,7 +167,7 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     if role == "place":
         return noun_category, f"place noun '{noun}'"
     if _is_partitive_whole(words, figure):
-        return "other", "the whole of 'N of the M'"
+        return "other", WHOLE_OF_PARTITIVE
     if role is None and re.search(r"\d\.\d", figure.stated):
         return None  # "held a further 1.99 mln": a quantity, not people
     single = figure.low == 1 and figure.high == 1
@@ -273,11 +317,11 @@ def _later_main_verb(words, j, stop, lex):
         if words[k] in _CLAUSE_ENDS or words[k] in ("and", "but", "who", "which", "that"):
             return None
         if words[k] in ("have", "has", "had", "were", "was", "are", "is"):
-            for m in range(k + 1, min(k + 3, len(words))):
+            for m in range(k, min(k + 3, len(words))):  # "were found" is a phrase of its own
                 hit = lex.events.at(words, m)
                 if hit is not None:
                     return hit[0], f"'{' '.join(words[k:m + hit[1]])}' after it"
-                if words[m] not in _VERB_GROUP:
+                if m > k and words[m] not in _VERB_GROUP:
                     break
     return None
 
@@ -338,7 +382,7 @@ def _nominal_reading(words, figure, lex):
 def _toll_reading(words, figure, figures):
     """"the death toll rose to 81", "TOLL ALMOST 150", "the toll ... from a previously reported 85"."""
     k = figure.first
-    previous = max([f.last for f in figures if f.last <= k], default=0)
+    previous = figures.previous_end(figure)
     for j in range(k - 1, max(previous, k - TOLL_REACH) - 1, -1):
         if words[j] in (";", ":", "."):
             return None
@@ -351,8 +395,8 @@ def _toll_reading(words, figure, figures):
 
 def _nearest_event(words, figure, figures, lex, *, bare=False):
     """The nearest event word of the clause: after the figure, else just before it."""
-    hi = min([f.first for f in figures if f.first >= figure.last and not f.low == f.high == 1], default=len(words))
-    lo = max([f.last for f in figures if f.last <= figure.first and not f.low == f.high == 1], default=0)
+    hi = figures.next_boundary(figure, len(words))
+    lo = figures.previous_boundary(figure)
     for j in range(figure.last, min(hi, figure.last + EVENT_WINDOW)):
         if words[j] in _CLAUSE_ENDS:
             break
@@ -373,7 +417,7 @@ def _nearest_event(words, figure, figures, lex, *, bare=False):
 
 def _outranking(words, figure, figures, lex):
     """A category of :data:`OUTRANKING` named in the figure's clause ("held in one room")."""
-    hi = min([f.first for f in figures if f.first >= figure.last and not f.low == f.high == 1], default=len(words))
+    hi = figures.next_boundary(figure, len(words))
     for j in range(max(0, figure.first - 3), min(hi, figure.last + EVENT_WINDOW)):
         if j >= figure.last and words[j] in (";", ".", ":"):
             break

@@ -8,18 +8,23 @@ unconfirmed, and :mod:`~analysis.claims.sources` who the sentence credits.
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
-from .categories import category_of
+from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of
 from .figures import find_figures, word_tokens
-from .hedges import is_hedged
+from .hedges import hedge_positions, is_hedged
 from .lexicon import Lexicon, lexicon_for
 from .sources import DocumentSources, Gazetteer, figure_source
 
-__all__ = ["CLAIM_COLUMNS", "extract_claims"]
+__all__ = ["CLAIM_COLUMNS", "MAX_SENTENCE_CHARS", "extract_claims"]
 
+#: A "sentence" longer than this is a table or a dump, not prose: it is not read (with a warning), so
+#: that every row, which repeats its sentence, stays small and time stays linear in the text.
+MAX_SENTENCE_CHARS = 5_000
 #: Columns of :func:`extract_claims`, in order.
 CLAIM_COLUMNS = ["doc_id", "outlet", "category", "value_low", "value_high", "qualifier", "hedged",
                  "attributed_to", "stated", "sentence", "start", "end", "rule"]
@@ -47,7 +52,11 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.
         ``qualifier`` (exact, approximate, lower_bound, upper_bound, range,
         vague), ``hedged`` (bool), ``attributed_to`` ("" when the article
         speaks in its own voice), ``stated`` (the words of the figure),
-        ``sentence``, and ``start, end``: offsets of ``stated`` in ``raw_text``.
+        ``sentence``, ``start, end``: offsets of ``stated`` in ``raw_text``,
+        and ``rule``: why the row has its category and its source
+        (``category: 'killed' after it; source: sentence-final 'officials said'``).
+        A sentence longer than :data:`MAX_SENTENCE_CHARS` is not read, with a
+        warning naming its document and offset.
 
     Examples
     --------
@@ -60,25 +69,35 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.
     keep = set(include_labels(include))
     lex = lexicon_for(lexicon)
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
-    rows = []
+    rows, skipped = [], []
     for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
         sentences = [(s0 + a, s0 + b) for label, s0, s1 in spans if label in keep
                      for a, b in sentence_spans(raw[s0:s1])]
-        found = [(i, claim) for i, (a, b) in enumerate(sentences) for claim in _sentence_claims(raw[a:b], lex)]
+        long = [(a, b) for a, b in sentences if b - a > MAX_SENTENCE_CHARS]
+        skipped.extend((doc_id, a) for a, _ in long)
+        found = [(i, claim) for i, (a, b) in enumerate(sentences) if b - a <= MAX_SENTENCE_CHARS
+                 for claim in _sentence_claims(raw[a:b], lex)]
         if not found:
             continue
         sources = DocumentSources(raw, sentences, gazetteer)
+        hedges: dict[int, list] = {}
         for i, (figure, (category, why), words) in found:
+            if i not in hedges:
+                hedges[i] = hedge_positions(words)
             a, b = sentences[i]
             source = figure_source(sources, i, a + figure.start, words, figure, lex)
             rows.append({
                 "doc_id": doc_id, "outlet": outlet if isinstance(outlet, str) else "", "category": category,
                 "value_low": figure.low, "value_high": figure.high, "qualifier": figure.qualifier,
-                "hedged": is_hedged(words, source.verb if source is not None and source.named else None),
+                "hedged": is_hedged(words, source.verb if source is not None and source.named else None, hedges[i]),
                 "attributed_to": source.text if source is not None else "",
                 "rule": f"category: {why}; source: {source.rule if source is not None else 'none (own voice)'}", "stated": figure.stated, "sentence": raw[a:b],
                 "start": a + figure.start, "end": a + figure.end,
             })
+    if skipped:
+        where = ", ".join(f"{d} at {a}" for d, a in skipped[:5]) + (" ..." if len(skipped) > 5 else "")
+        warnings.warn(f"{len(skipped)} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters were not read for "
+                      f"claims (a table or a dump, not prose): {where}", stacklevel=2)
     return _claims_frame(rows)
 
 
@@ -102,8 +121,13 @@ def _sentence_claims(sentence: str, lex: Lexicon):
     tokens = word_tokens(sentence)
     words = [t for t, _, _ in tokens]
     out = []
-    for figure in figures:
-        found = category_of(words, tokens, sentence, figure, figures, lex)
+    neighbours = SentenceFigures(figures)
+    kept = set()
+    for i, figure in enumerate(figures):
+        found = category_of(words, tokens, sentence, figure, neighbours, lex)
+        if found is not None and found[1] == WHOLE_OF_PARTITIVE and i - 1 not in kept:
+            continue  # "19 of its 29 members": the whole counts only when its part is a claim
         if found is not None:
+            kept.add(i)
             out.append((figure, found, words))
     return out

@@ -10,13 +10,31 @@ from __future__ import annotations
 
 from .lexicon import hedge_table
 
-__all__ = ["LIVES_REACH", "is_hedged"]
+__all__ = ["LIVES_REACH", "hedge_positions", "is_hedged"]
 
 #: How many words after "claimed" may stand before "lives" in "claimed some 2,400 lives".
 LIVES_REACH = 5
 
 
-def is_hedged(words, verb) -> bool:
+def hedge_positions(words) -> list[tuple[int, int]]:
+    """``(index, length)`` of every hedge phrase in a sentence's words (found once per sentence).
+
+    >>> hedge_positions("ten were reportedly killed and others feared dead".split())
+    [(2, 1), (6, 1)]
+    """
+    table = hedge_table()
+    found = []
+    for k in range(len(words)):
+        hit = table.at(words, k)
+        if hit is None:
+            continue
+        if words[k].startswith("claim") and "lives" in words[k + 1:k + 1 + LIVES_REACH]:
+            continue  # "claimed 1,500 lives": a toll
+        found.append((k, hit[1]))
+    return found
+
+
+def is_hedged(words, verb, positions=None) -> bool:
     """A hedge phrase anywhere in the sentence, other than a named source's reporting verb.
 
     Parameters
@@ -25,6 +43,8 @@ def is_hedged(words, verb) -> bool:
         The sentence's lowercase tokens.
     verb : int or None
         Token index of a named source's reporting verb, which is not a hedge.
+    positions : list, optional
+        :func:`hedge_positions` of ``words``, when already computed.
 
     Examples
     --------
@@ -33,12 +53,5 @@ def is_hedged(words, verb) -> bool:
     >>> is_hedged("the unrest has claimed some 2,400 lives".split(), None)
     False
     """
-    table = hedge_table()
-    for k in range(len(words)):
-        hit = table.at(words, k)
-        if hit is None or verb is not None and k == verb and hit[1] == 1:
-            continue
-        if words[k].startswith("claim") and "lives" in words[k + 1:k + 1 + LIVES_REACH]:
-            continue  # "claimed 1,500 lives": a toll
-        return True
-    return False
+    positions = hedge_positions(words) if positions is None else positions
+    return any(not (verb is not None and k == verb and n == 1) for k, n in positions)
