@@ -28,6 +28,7 @@ METADATA_CSV = DATA_DIR / "metadata.csv"
 ANNOTATIONS_DIR = DATA_DIR / "annotations"
 SEED_CLAIMS_CSV = ANNOTATIONS_DIR / "seed_claims.csv"
 SEED_PASSAGES_CSV = ANNOTATIONS_DIR / "seed_passages.csv"
+SEED_QUOTES_CSV = ANNOTATIONS_DIR / "seed_quotes.csv"
 
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 #: Build artefacts of ``make report``; git-ignored.
