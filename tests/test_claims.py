@@ -467,3 +467,15 @@ def test_many_figures_in_a_sentence_are_categorised_with_their_neighbours_found_
     three, one, forty = found
     assert neighbours.next_boundary(three, 99) == forty.first  # "one" is no boundary
     assert neighbours.previous_boundary(forty) == three.last and neighbours.previous_end(forty) == one.last
+
+
+@pytest.mark.parametrize("raw, category, low, stated", [
+    ("Police det\u200bained 30 men on Monday.", "detained", 30, "30"),
+    ("Police detained 30\u200b0 men on Monday.", "detained", 300, "30\u200b0"),
+    ("Four hun\u00addred people were kil\u200bled.", "killed", 400, "Four hun\u00addred"),
+])
+def test_zero_width_characters_do_not_hide_a_figure(raw, category, low, stated):
+    docs = pd.DataFrame({"doc_id": ["a"], "outlet": [""], "raw_text": [raw], "spans": [(("body", 0, len(raw)),)]})
+    found = extract_claims(docs)
+    assert found[["category", "value_low", "stated"]].values.tolist() == [[category, low, stated]]
+    assert raw[found.loc[0, "start"]:found.loc[0, "end"]] == stated  # offsets into raw_text, which keeps them

@@ -227,3 +227,15 @@ def test_hard_wrapped_lines_continue_their_sentence(text, expected):
     from analysis.text import sentences
 
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("det\u200bained 30\u200b0 men", ["det\u200bained", "30\u200b0", "men"]),  # zero-width space
+    ("kid\u00adnapped captive\u00ad", ["kid\u00adnapped", "captive"]),  # soft hyphen: inside kept, at an edge not
+    ("wo\u2060rd \ufeffnext", ["wo\u2060rd", "next"]),  # word joiner, BOM
+])
+def test_invisible_characters_inside_words_are_read_past_and_offsets_kept(text, tokens):
+    from analysis.text import token_spans, tokenize
+
+    assert [text[a:b] for a, b in token_spans(text)] == tokens
+    assert tokenize(text) == [t.translate({ord(c): None for c in "\u200b\u00ad\u2060\ufeff"}).lower() for t in tokens]

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import normalize_for_matching
+from .text import normalize_for_matching, original_span, without_invisible
 
 __all__ = ["Figure", "find_figures", "parse_number", "word_tokens"]
 
@@ -154,9 +154,13 @@ def word_tokens(text: str) -> list[tuple[str, int, int]]:
 
     >>> [t for t, a, b in word_tokens("At least 1,500 men—reportedly.")]
     ['at', 'least', '1,500', 'men', 'reportedly', '.']
+    >>> word_tokens("30\u200b0 men")  # an invisible character inside a word is read past, offsets kept
+    [('300', 0, 4), ('men', 5, 8)]
     """
-    plain = normalize_for_matching(text.translate(_DASHES_AS_SPACE))
-    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(plain)]
+    plain, kept = without_invisible(normalize_for_matching(text.translate(_DASHES_AS_SPACE)))
+    if kept is None:
+        return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(plain)]
+    return [(m.group().lower(), *original_span(kept, *m.span())) for m in _TOKEN.finditer(plain)]
 
 
 def parse_number(words: str) -> int | None:

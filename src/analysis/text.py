@@ -271,14 +271,48 @@ TOKEN_PATTERN = rf"{_ABBREVIATION}|{_PART}(?:[-'’]{_PART})*"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
+#: Characters a reader does not see inside a word: zero-width space and (non-)joiners, word joiner, BOM,
+#: soft hyphen. "det\u200bained 30\u200b0" reads "detained 300", so tokens are read past them (``raw_text``
+#: keeps them, and offsets stay offsets into it).
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+
+
+def without_invisible(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without :data:`INVISIBLE` characters, and the position in ``text`` of each character kept.
+
+    The positions are None when nothing was removed (the common case, which costs one search).
+
+    >>> without_invisible("30\u200b0 men")
+    ('300 men', [0, 1, 3, 4, 5, 6, 7])
+    >>> without_invisible("300 men")
+    ('300 men', None)
+    """
+    if not _INVISIBLE_RE.search(text):
+        return text, None
+    kept = [i for i, ch in enumerate(text) if ch not in INVISIBLE]
+    return "".join(text[i] for i in kept), kept
+
+
+def original_span(kept: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """The span in the original text of ``[start, end)`` in :func:`without_invisible`'s text."""
+    if kept is None or start >= end:
+        return start, end
+    return kept[start], kept[end - 1] + 1
+
+
 def token_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the word and number tokens of ``text``.
 
     >>> text = "LGBTI people, 100 men"
     >>> [text[a:b] for a, b in token_spans(text)]
     ['LGBTI', 'people', '100', 'men']
+    >>> text = "det\u200bained 30\u200b0"
+    >>> [text[a:b] for a, b in token_spans(text)] == ["det\u200bained", "30\u200b0"]
+    True
     """
-    return [m.span() for m in _TOKEN_RE.finditer(text)]
+    plain, kept = without_invisible(text)
+    return [original_span(kept, *m.span()) for m in _TOKEN_RE.finditer(plain)]
 
 
 def tokenize(
@@ -309,7 +343,7 @@ def tokenize(
     >>> tokenize("Gay men were detained", stopwords=STOPWORDS, stem=True)
     ['gay', 'men', 'detain']
     """
-    tokens = _TOKEN_RE.findall(normalize_for_matching(text))
+    tokens = _TOKEN_RE.findall(normalize_for_matching(without_invisible(text)[0]))
     if lowercase:
         tokens = [t.lower() for t in tokens]
     if stopwords is not None:
@@ -334,7 +368,7 @@ def token_runs(text: str, *, lowercase: bool = True) -> list[list[str]]:
     >>> token_runs("“Around 30 or 40,” she added.\\nNew line")
     [['around', '30', 'or', '40'], ['she', 'added'], ['new', 'line']]
     """
-    plain = normalize_for_matching(text)
+    plain = normalize_for_matching(without_invisible(text)[0])
     runs: list[list[str]] = []
     current: list[str] = []
     for m in _RUN_RE.finditer(plain.lower() if lowercase else plain):
