@@ -341,13 +341,15 @@ def test_a_bad_dataframe_names_the_column_and_row(frame, match):
         read_corpus(frame)
 
 
-def test_missing_text_in_a_dataframe_is_a_report_row_and_strict_fails():
+def test_missing_text_in_a_dataframe_is_an_error_naming_the_rows():
     frame = pd.DataFrame({"text": [ARTICLE, None, float("nan")]})
-    corpus = read_corpus(frame)
-    assert corpus.documents["doc_id"].tolist() == ["0"]
-    assert corpus.report["status"].tolist() == ["loaded", "skipped", "skipped"]
+    with pytest.raises(CorpusError, match=r"DataFrame: column 'text' has no text in row\(s\) 2, 3 \(None or NaN\)"):
+        read_corpus(frame)
+    # an empty string is an empty article, as an empty file is: a row in the load report, and --strict fails
+    corpus = read_corpus(pd.DataFrame({"text": [ARTICLE, ""]}))
+    assert corpus.report["status"].tolist() == ["loaded", "skipped"]
     with pytest.raises(CorpusError, match=r"DataFrame#row2: no text in column 'text'"):
-        read_corpus(frame, strict=True)
+        read_corpus(pd.DataFrame({"text": [ARTICLE, ""]}), strict=True)
 
 
 def test_not_a_path_or_frame_is_a_clear_error():

@@ -283,7 +283,7 @@ def read_corpus(
     meta_columns, whole_folder = Columns(), False
     if isinstance(source, pd.DataFrame):
         label = "DataFrame"
-        records, report = _read_frame(source, label, columns)
+        records, report = _read_frame(source, label, columns, missing_text_is_error=True)
     elif not isinstance(source, (str, os.PathLike)):
         raise CorpusError(f"cannot load a {type(source).__name__}: give a folder, a file, a table or a DataFrame")
     else:
@@ -693,7 +693,8 @@ def _with_title(title: str, text: str) -> str:
     return " ".join(title.split()) + "\n\n" + text
 
 
-def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = ""):
+def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "", *,
+                missing_text_is_error: bool = False):
     """Records and report rows for one article per row of ``frame``."""
     available = [str(c) for c in frame.columns]
     frame = frame.set_axis(available, axis=1)
@@ -723,6 +724,11 @@ def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "
         rows = ", ".join(str(i + 1) for i in bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
         _cell(texts[bad[0]], f"{where}#row{bad[0] + 1}", text_column, text=True)  # raises, naming the first
         raise CorpusError(f"{where}: column {text_column!r} holds non-text values in row(s) {rows}")
+    missing = [i for i, v in enumerate(texts) if v is None or isinstance(v, float) and v != v]
+    if missing and missing_text_is_error:  # a DataFrame in memory: the caller can mend it, so say where
+        rows = ", ".join(str(i + 1) for i in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise CorpusError(f"{where}: column {text_column!r} has no text in row(s) {rows} (None or NaN); drop or "
+                          "fill those rows")
     records, report = [], []
     first_row: dict[str, int] = {}
     for i, value in enumerate(texts):
