@@ -110,6 +110,12 @@ def report_charts(docs):
     from analysis.passages import shared_passages, shared_words_by_outlet
     from analysis.similarity import similarity_map, similarity_pairs
     from analysis.terms import largest_groups, term_frequencies, top_terms
+    from analysis.charts.quotes import sources_chart
+    from analysis.charts.story import coverage_chart, figures_over_time_chart, figures_over_time_data, reconcile_chart
+    from analysis.coverage import coverage
+    from analysis.quotes import quotations
+    from analysis.quotes.summary import sources_by_outlet
+    from analysis.reconcile import dated_claims, reconcile
 
     freqs = term_frequencies(docs, by="outlet")
     shown = largest_groups(freqs, n=12)
@@ -130,6 +136,10 @@ def report_charts(docs):
         "03-shared-words": plot_shared_words(shared_words_by_outlet(passages, docs)),
         "04-claims-by-source": claims_chart(claims),
         "04-provenance": provenance_chart(provenance(claims)),
+        "05-coverage": coverage_chart(coverage(docs)),
+        "05-figures-over-time": figures_over_time_chart(figures_over_time_data(dated_claims(claims, docs))),
+        "05-reconcile": reconcile_chart(reconcile(dated_claims(claims, docs))),
+        "06-who-each-outlet-quotes": sources_chart(sources_by_outlet(quotations(docs), docs)),
     }
 
 
@@ -155,7 +165,7 @@ def generated_charts(generated_docs):
 
 CHART_NAMES = ["01-segment-lengths", "02-top-terms", "02-keyness", "02-dispersion", "02-hedge-rates",
                "03-similarity-heatmap", "03-similarity-map", "03-shared-words", "04-claims-by-source",
-               "04-provenance"]
+               "04-provenance", "05-coverage", "05-figures-over-time", "05-reconcile", "06-who-each-outlet-quotes"]
 
 
 @pytest.mark.parametrize("name", CHART_NAMES)

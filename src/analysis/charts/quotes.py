@@ -77,7 +77,7 @@ def sources_chart(sources: pd.DataFrame, *, max_outlets: int = MAX_OUTLETS, max_
             ax.annotate(f"{ni:.0f}", (xi, yi), xytext=(7, 5), textcoords="offset points", fontsize=7)
     else:
         no_data(ax, "no quotations found")
-    ax.set_xticks(np.arange(len(speakers)), [shorten(s, 24) for s in speakers], rotation=45, ha="right")
+    ax.set_xticks(np.arange(len(speakers)), [shorten(s, 34, lines=1) for s in speakers], rotation=45, ha="right")
     ax.set_yticks(np.arange(len(outlets)), [shorten(o, 30, lines=1) for o in outlets])
     ax.set_xlim(-0.7, max(len(speakers), 1) - 0.3)
     ax.set_ylim(max(len(outlets), 1) - 0.5, -0.5)
