@@ -27,7 +27,7 @@ from ..labels import UNKNOWN
 
 __all__ = [
     "COLOURS", "MARKERS", "MAX_FIGURE_INCHES", "MAX_GROUPS", "STYLE", "figure_size", "literal", "new_figure",
-    "no_data", "outlet_order", "outlet_styles", "save_chart", "shorten", "text_overlaps",
+    "no_data", "outlet_order", "outlet_styles", "save_chart", "shorten", "shorten_to", "text_overlaps",
 ]
 
 #: Groups (outlets, categories ...) a chart draws at most; its table keeps them all.
@@ -39,6 +39,8 @@ COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
            "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 #: Seven markers: seven is prime to ten, so (colour, marker) repeats only after 70 outlets.
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+#: Average width of a character, as a share of the font size: 0.6 holds for bold titles in DejaVu Sans.
+CHAR_EM = 0.6
 #: Outlets up to this many get a colour and marker in a legend; beyond it, labels beside the points.
 MAX_LEGEND = 20
 
@@ -85,6 +87,17 @@ def shorten(text, width: int = 28, lines: int = 2) -> str:
         tail = max((width - 1) * 2 // 5, 1)
         wrapped = kept + [rest[: width - 1 - tail].rstrip() + "…" + rest[-tail:]]
     return literal("\n".join(wrapped))
+
+
+def shorten_to(text, inches: float, fontsize: float = 9, lines: int = 2) -> str:
+    """:func:`shorten` to as many characters as fit on a line ``inches`` wide at ``fontsize`` points.
+
+    For titles and notes whose room is the figure's width.
+
+    >>> shorten_to("Claimed figures over time (point: exact, bar: range)", 3, fontsize=10)
+    'Claimed figures over time (point:\\nexact, bar: range)'
+    """
+    return shorten(text, max(int(inches * 72 / (CHAR_EM * fontsize)), 8), lines=lines)
 
 
 def outlet_order(labels) -> list[str]:

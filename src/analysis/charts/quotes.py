@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import new_figure, no_data, shorten
+from . import new_figure, no_data, shorten, shorten_to
 
 __all__ = ["MAX_OUTLETS", "MAX_SPEAKERS", "sources_chart", "sources_chart_data"]
 
@@ -13,6 +13,11 @@ __all__ = ["MAX_OUTLETS", "MAX_SPEAKERS", "sources_chart", "sources_chart_data"]
 MAX_OUTLETS = 12
 #: Speakers drawn (the most quoted across outlets first); the rest are summed in one column.
 MAX_SPEAKERS = 15
+#: Characters of a line of a speaker (column, two lines: name and affiliation) and of an outlet (row, one line)
+#: label on the chart; the data twin keeps the names whole.
+SPEAKER_CHARS, OUTLET_CHARS = 24, 30
+#: Inches a character of a 9-point tick label takes, and a column (speaker) and a row (outlet) of the grid.
+CHAR_INCHES, COLUMN_INCHES, ROW_INCHES = 0.075, 0.45, 0.42
 OTHERS = "(other speakers)"
 UNKNOWN = "unknown"
 
@@ -67,7 +72,12 @@ def sources_chart(sources: pd.DataFrame, *, max_outlets: int = MAX_OUTLETS, max_
     outlets = list(dict.fromkeys(data["outlet"]))
     speakers = list(dict.fromkeys(data.sort_values("speaker", key=lambda c: c.map(_column_order(data)),
                                                    kind="stable")["speaker"]))
-    fig, ax = new_figure(figsize=(2.6 + 0.55 * max(len(speakers), 1), 3.2 + 0.5 * max(len(outlets), 1)))
+    x_names = [shorten(s, SPEAKER_CHARS, lines=2) for s in speakers]
+    y_names = [shorten(o, OUTLET_CHARS, lines=1) for o in outlets]
+    # room for the longest label of each axis (speakers drawn upright), then a column / row per cell
+    width = max(1.0 + CHAR_INCHES * max(map(len, y_names), default=0) + COLUMN_INCHES * max(len(speakers), 1), 4.5)
+    height = 1.2 + CHAR_INCHES * max((len(line) for n in x_names for line in n.split("\n")), default=0) + ROW_INCHES * max(len(outlets), 1)
+    fig, ax = new_figure(figsize=(width, height), layout="constrained")
     if len(data):
         x = data["speaker"].map({s: k for k, s in enumerate(speakers)}).to_numpy()
         y = data["outlet"].map({o: k for k, o in enumerate(outlets)}).to_numpy()
@@ -77,14 +87,17 @@ def sources_chart(sources: pd.DataFrame, *, max_outlets: int = MAX_OUTLETS, max_
             ax.annotate(f"{ni:.0f}", (xi, yi), xytext=(7, 5), textcoords="offset points", fontsize=7)
     else:
         no_data(ax, "no quotations found")
-    ax.set_xticks(np.arange(len(speakers)), [shorten(s, 34, lines=1) for s in speakers], rotation=45, ha="right")
-    ax.set_yticks(np.arange(len(outlets)), [shorten(o, 30, lines=1) for o in outlets])
+    ax.set_xticks(np.arange(len(speakers)), x_names, rotation=90)
+    ax.set_yticks(np.arange(len(outlets)), y_names)
     ax.set_xlim(-0.7, max(len(speakers), 1) - 0.3)
     ax.set_ylim(max(len(outlets), 1) - 0.5, -0.5)
-    ax.set_title("Who each outlet quotes (number of quotations)")
+    title = shorten_to("Who each outlet quotes (number of quotations)", width - 0.2, fontsize=10)
+    every = sources["outlet"].nunique() if len(sources) else 0
+    if len(outlets) < every:
+        title += "\n" + shorten_to(f"the {len(outlets)} of {every} outlets quoting most", width - 0.2, fontsize=10)
+    fig.suptitle(title, fontsize=10, fontweight="bold")
     ax.grid(True, color="#dddddd", linewidth=0.5)
     ax.set_axisbelow(True)
-    fig.tight_layout()
     return fig
 
 

@@ -33,11 +33,11 @@ import textwrap
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from ..coverage import UNDATED
 from ..reconcile import BEST_RULE
-from . import new_figure, no_data, outlet_styles, shorten
+from . import new_figure, no_data, outlet_styles, shorten, shorten_to
 from .claims import ARROW_FACTOR, HEDGED_ALPHA, MARKS, claims_chart_categories
 
 __all__ = ["MAX_PANELS", "coverage_chart", "figures_over_time_chart", "figures_over_time_data",
@@ -46,6 +46,12 @@ __all__ = ["MAX_PANELS", "coverage_chart", "figures_over_time_chart", "figures_o
 #: Panels drawn at most (outlets in the coverage chart, categories in the figures chart): more are unreadable;
 #: the tables keep every one.
 MAX_PANELS = 12
+#: Narrowest figure, in inches: room for a two-line title and a legend even with one panel.
+MIN_WIDTH = 6.0
+#: Inches a legend entry takes at 7 points: marker, 30 characters and the gap to the next column.
+LEGEND_COLUMN_INCHES = 2.0
+#: Characters of the numbers written beside a row of the reconcile chart's bar (one line).
+ROW_TEXT_CHARS = 60
 #: Date ticks at most on a time axis, so labels do not overlap.
 MAX_TICKS = 6
 #: Share of the time axis between two claims of one day, spread sideways so that none hides another ...
@@ -77,8 +83,9 @@ def coverage_chart(table: pd.DataFrame, *, by: str = "outlet"):
         periods = [p for p in periods if p != UNDATED] + [UNDATED]
     columns = min(3, max(len(groups), 1))
     rows = max(1, -(-len(groups) // columns))
-    fig, axes = new_figure(rows, columns, figsize=(3.6 * columns, 1.9 * rows + 0.8), sharex=True, sharey=True,
-                           squeeze=False)
+    width = max(3.6 * columns, MIN_WIDTH)
+    fig, axes = new_figure(rows, columns, figsize=(width, 1.9 * rows + 1.2), sharex=True, sharey=True,
+                           squeeze=False, layout="constrained")
     position = {p: i for i, p in enumerate(periods)}
     for ax, group in zip(axes.ravel(), groups):
         mine = table[table[by] == group]
@@ -88,14 +95,20 @@ def coverage_chart(table: pd.DataFrame, *, by: str = "outlet"):
         ax.set_title(shorten(group, 40, lines=1), fontsize=8)
     for ax in axes.ravel()[len(groups):]:
         ax.set_visible(False)
-    ticks = _tick_positions(len(periods), undated=UNDATED in periods)
-    for ax in axes[-1]:
-        ax.set_xticks(ticks, [periods[i] for i in ticks], rotation=40, ha="right", fontsize=7)
-    for ax in axes[:, 0]:
-        ax.set_ylabel("articles")
+    if not groups:
+        axes[0][0].set_visible(True)
+        no_data(axes[0][0], "no articles")
+    else:
+        ticks = _tick_positions(len(periods), undated=UNDATED in periods)
+        for ax in axes[-1]:
+            ax.set_xticks(ticks, [shorten(periods[i], 12, lines=1) for i in ticks], rotation=40, ha="right",
+                          fontsize=7)
+        for ax in axes[:, 0]:
+            ax.set_ylabel("articles")
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole articles, never 0.2 of one
     shown = "" if len(totals) <= MAX_PANELS else f" (the {MAX_PANELS} largest of {len(totals)})"
-    fig.suptitle(f"Coverage over time: articles per period{shown}; grey = undated", fontsize=10)
-    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    fig.suptitle(shorten_to(f"Coverage over time: articles per period{shown}; grey = undated", width - 0.2,
+                            fontsize=10), fontsize=10, fontweight="bold")
     return fig
 
 
@@ -171,24 +184,28 @@ def figures_over_time_chart(data: pd.DataFrame):
     width = max(x_of.values(), default=0.0) or 1.0
     columns = min(2, max(len(categories), 1))
     rows = max(1, -(-len(categories) // columns))
-    fig, axes = new_figure(rows, columns, figsize=(5.2 * columns, 2.8 * rows + 1.0), squeeze=False)
+    inches = max(5.2 * columns, MIN_WIDTH)
+    fig, axes = new_figure(rows, columns, figsize=(inches, 2.8 * rows + 1.6), squeeze=False, layout="constrained")
     for ax, category in zip(axes.ravel(), categories):
         mine = data[data["category"] == category]
         _draw_over_time(ax, mine, x_of, color, width)
-        ax.set_title(category.replace("_", " ").capitalize())
+        ax.set_title(shorten(str(category).replace("_", " ").capitalize(), 40, lines=1))
     for ax in axes.ravel()[len(categories):]:
         ax.set_visible(False)
     if not categories:
         axes[0][0].set_visible(True)
         no_data(axes[0][0], "no claims")
-    handles = [Line2D([], [], marker=styles[label][1], ls="", color=color[label], label=shorten(label, 30, lines=1))
+    # every claim is drawn as a point, bar or arrow coloured by outlet: the legend shows the colour only
+    handles = [Line2D([], [], marker="s", ms=7, ls="", color=color[label], label=shorten(label, 30, lines=1))
                for label in labels[:MAX_PANELS]]
     handles += [Line2D([], [], lw=1.2, color="#777777", drawstyle="steps-post", label="highest so far"),
                 Line2D([], [], marker="o", ls="", color="#555555", alpha=HEDGED_ALPHA, label="hedged (lighter)")]
-    fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 5), frameon=False, fontsize=7)
-    fig.suptitle("Claimed figures over time (point: exact/approximate, bar: range, arrow: open bound, "
-                 "hollow: vague)", fontsize=10)
-    fig.tight_layout(rect=(0, 0.04 + 0.03 * (len(handles) // 5 + 1), 1, 0.95))
+    columns = max(1, min(len(handles), int(inches // LEGEND_COLUMN_INCHES)))
+    listed = "" if len(labels) <= MAX_PANELS else f"colours of the first {MAX_PANELS} of {len(labels)} outlets"
+    fig.legend(handles=handles, loc="outside lower center", ncol=columns, frameon=False, fontsize=7,
+               title=listed or None, title_fontsize=7)
+    fig.suptitle(shorten_to("Claimed figures over time (point: exact/approximate, bar: range, arrow: open bound, "
+                            "hollow: vague)", inches - 0.2, fontsize=10), fontsize=10, fontweight="bold")
     return fig
 
 
@@ -266,13 +283,18 @@ def reconcile_chart(table: pd.DataFrame):
         :data:`analysis.reconcile.BEST_RULE` printed below.
     """
     n = max(len(table), 1)
-    fig, ax = new_figure(figsize=(8.5, 1.6 + 0.55 * n))
+    fig, ax = new_figure(figsize=(8.5, 2.2 + 0.55 * n), layout="constrained")
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else ""))
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.grid(axis="x", color="#dddddd", lw=0.6)
+    # the numbers of each row stand in a column right of the bars: x in axes units, y in data units
+    beside = ax.get_yaxis_transform()
     highest = 1.0
     for y, row in enumerate(table.itertuples(index=False)):
+        best = "no best figure" if pd.isna(row.best) else f"best {row.best:,.0f} ({row.n_sources_best} src)"
+        ax.text(1.02, y, shorten(f"low {row.low:,} · {best} · high {row.high:,}", ROW_TEXT_CHARS, lines=1),
+                transform=beside, va="center", fontsize=7)
         ax.plot([row.low, row.high], [y, y], lw=5, color="#1f5a96", solid_capstyle="butt")
         if row.low == row.high:
             ax.plot([row.low], [y], marker="|", ms=12, mew=3, color="#1f5a96")
@@ -283,19 +305,19 @@ def reconcile_chart(table: pd.DataFrame):
             ax.plot([h_low, max(h_high, h_low * 1.02)], [y + 0.28, y + 0.28], lw=2, ls="--", color="#1f5a96",
                     alpha=HEDGED_ALPHA)
             highest = max(highest, h_high)
-        best = "no best figure" if pd.isna(row.best) else f"best {row.best:,.0f} ({row.n_sources_best} src)"
-        ax.text(max(row.high, 1) * 1.25, y, f"low {row.low:,} · {best} · high {row.high:,}", va="center", fontsize=7)
         highest = max(highest, float(row.high))
     lows = table["low"].astype(float) if len(table) else pd.Series([1.0])
-    ax.set_xlim(max(lows.min() / 2, 0.5), highest * 40)
-    ax.set_yticks(range(len(table)), [c.replace("_", " ") for c in table["category"]])
+    ax.set_xlim(max(lows.min() / 2, 0.5), highest * 2)
+    ax.set_yticks(range(len(table)), [shorten(str(c).replace("_", " "), 24, lines=1) for c in table["category"]])
     ax.set_ylim(n - 0.5, -0.6)
+    if not len(table):
+        no_data(ax, "no claimed figures to reconcile")
     handles = [Line2D([], [], lw=5, color="#1f5a96", label="low to high (not hedged)"),
                Line2D([], [], marker="D", ls="", color="#b2282e", label="best"),
                Line2D([], [], lw=2, ls="--", color="#1f5a96", alpha=HEDGED_ALPHA, label="hedged figures")]
-    ax.legend(handles=handles, loc="upper right", frameon=False, fontsize=7)
+    fig.legend(handles=handles, loc="outside upper center", ncol=len(handles), frameon=False, fontsize=7)
     ax.set_title("Reconciled figures: low, best and high per category")
-    fig.text(0.01, 0.01, "\n".join(textwrap.wrap("Rule: " + BEST_RULE, 140)), fontsize=6.5, color="#333333",
-             va="bottom")
-    fig.tight_layout(rect=(0, 0.12, 1, 1))
+    rule = fig.supxlabel("\n".join(textwrap.wrap("Rule: " + BEST_RULE, 140)), x=0.01, ha="left", fontsize=6.5,
+                         color="#333333")
+    rule.set_fontweight("normal")
     return fig
