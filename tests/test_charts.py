@@ -10,7 +10,7 @@ from inline_corpus import write_generated_corpus
 
 from analysis.charts import (
     MAX_FIGURE_INCHES, figure_size, literal, new_figure, no_data, outlet_order, outlet_styles, save_chart, shorten,
-    text_overlaps,
+    shorten_to, text_overlaps,
 )
 
 
@@ -283,3 +283,22 @@ def test_every_chart_lists_outlets_in_the_one_order(generated_docs, generated_ch
     assert len(order) == 31 and legend is None  # 31 outlets: labelled beside the points, not in a legend
     for rows, width in ((claims_rows, 34), (provenance_rows, 28), (shared_rows, 28)):
         assert len(rows) > 5 and rank(rows, width) == sorted(rank(rows, width))
+
+
+@pytest.mark.parametrize("inches, fontsize", [(3, 10), (6, 10), (10.4, 10), (4.5, 7)])
+def test_shorten_to_fits_a_title_in_the_figure_width(inches, fontsize):
+    title = "Claimed figures over time (point: exact/approximate, bar: range, arrow: open bound, hollow: vague)"
+    fig, _ = new_figure(figsize=(inches, 2), layout="constrained")
+    drawn = shorten_to(title, inches - 0.2, fontsize=fontsize)
+    fig.suptitle(drawn, fontsize=fontsize, fontweight="bold")
+    assert text_overlaps(fig) == []
+    assert drawn.count("\n") <= 1 and drawn.startswith("Claimed figures")
+
+
+def test_charts_that_draw_some_outlets_say_how_many(generated_charts):
+    quotes = " ".join(t.get_text() for t in generated_charts["06-who-each-outlet-quotes"].texts)
+    assert "the 12 of 31 outlets quoting most" in quotes
+    legend = generated_charts["05-figures-over-time"].legends[0]
+    assert legend.get_title().get_text() == "colours of the first 12 of 31 outlets"
+    coverage = generated_charts["05-coverage"]
+    assert all(float(t).is_integer() for ax in coverage.axes if ax.get_visible() for t in ax.get_yticks())
