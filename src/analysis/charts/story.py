@@ -33,7 +33,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter, NullLocator
 
 from ..coverage import UNDATED
 from ..reconcile import BEST_RULE
@@ -311,11 +311,13 @@ def reconcile_chart(table: pd.DataFrame):
     ax.set_yticks(range(len(table)), [shorten(str(c).replace("_", " "), 24, lines=1) for c in table["category"]])
     ax.set_ylim(n - 0.5, -0.6)
     if not len(table):
+        ax.xaxis.set_minor_locator(NullLocator())
         no_data(ax, "no claimed figures to reconcile")
     handles = [Line2D([], [], lw=5, color="#1f5a96", label="low to high (not hedged)"),
                Line2D([], [], marker="D", ls="", color="#b2282e", label="best"),
                Line2D([], [], lw=2, ls="--", color="#1f5a96", alpha=HEDGED_ALPHA, label="hedged figures")]
-    fig.legend(handles=handles, loc="outside upper center", ncol=len(handles), frameon=False, fontsize=7)
+    if len(table):
+        fig.legend(handles=handles, loc="outside upper center", ncol=len(handles), frameon=False, fontsize=7)
     ax.set_title("Reconciled figures: low, best and high per category")
     rule = fig.supxlabel("\n".join(textwrap.wrap("Rule: " + BEST_RULE, 140)), x=0.01, ha="left", fontsize=6.5,
                          color="#333333")
