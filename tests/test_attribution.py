@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.attribution import Gazetteer, _quote_regions
+from analysis.attribution import Gazetteer, quote_regions
 
 
 @pytest.mark.parametrize("text, quoted", [
@@ -13,13 +13,13 @@ from analysis.attribution import Gazetteer, _quote_regions
     ('He said "no" twice.', ['"no"']),
     ("It’s the men’s camp.", []),
 ])
-def test_quote_regions(text, quoted):
-    assert [text[a:b] for a, b, _ in _quote_regions(text)] == quoted
+def testquote_regions(text, quoted):
+    assert [text[a:b] for a, b, _ in quote_regions(text)] == quoted
 
 
 def test_a_quotation_runs_on_when_the_next_paragraph_opens_with_a_quote_mark():
     text = "He wrote: “First part.\n\n“Second part.”\n\n“A new quotation.”"
-    regions = _quote_regions(text)
+    regions = quote_regions(text)
     assert [text[a:b] for a, b, _ in regions] == ["“First part.", "“Second part.”", "“A new quotation.”"]
     chains = [c for _, _, c in regions]
     assert chains[0] == chains[1] != chains[2]
