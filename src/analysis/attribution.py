@@ -100,6 +100,8 @@ FINDING_NOUNS = {"investigation", "investigations", "inquiry", "report", "report
 _POSTMODIFIER_OPENERS = PREPOSITIONS | {"who", "that", "which", "behind", "inside", "outside", "among"}
 #: Heads that speak for someone else: "a spokesman for X" is written "X spokesman" (CLAIMS_GUIDE.md).
 SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokespeople"}
+#: Reporting verbs that also take a count as object: "the storm claimed 14 lives" has no sayer.
+_COUNT_OBJECT_VERBS = {"claim", "claims", "claimed"}
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
 SUBJECT_PHRASE_WORDS = 12
 
@@ -603,7 +605,8 @@ class _SentenceSources:
                 return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Acme Inc., said"
             end = k if k > 0 and words[k] == "," else end
         after = words[v + 1] if v + 1 < len(words) else ""
-        phrase = None if after[:1].isdigit() or after in _NUMBER_WORDS else self._subject_phrase(end)
+        counted = words[v] in _COUNT_OBJECT_VERBS and (after[:1].isdigit() or after in _NUMBER_WORDS)
+        phrase = None if counted else self._subject_phrase(end)
         if phrase is not None:  # not "the storm claimed 14 lives": a verb with a count is not one of saying
             return phrase
         adjacent = [(start, stop, name) for start, (stop, name) in self.names.items() if stop == end]
@@ -727,7 +730,8 @@ class _SentenceSources:
         head_word, head_original, head_index = seq[h - 1]
         # a sentence's first capital says nothing, unless the word is bare ("Amnesty said")
         sentence_initial = head_index == 0 and (head_word in self.common_words or h < end)
-        if not head_word.isalpha() or head_word in FUNCTION_WORDS | REPORTING_VERBS or head_word.endswith("ing") \
+        if not head_word.isalpha() or head_word in FUNCTION_WORDS | REPORTING_VERBS - FINDING_NOUNS \
+                or head_word.endswith("ing") \
                 or head_word in _NUMBER_WORDS and not pronoun_head \
                 or head_word.endswith("ly") or _is_capitalised(head_original) and not sentence_initial:
             return None
