@@ -100,6 +100,8 @@ FINDING_NOUNS = {"investigation", "investigations", "inquiry", "report", "report
 _POSTMODIFIER_OPENERS = PREPOSITIONS | {"who", "that", "which", "behind", "inside", "outside", "among"}
 #: Heads that speak for someone else: "a spokesman for X" is written "X spokesman" (CLAIMS_GUIDE.md).
 SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokespeople"}
+#: Auxiliaries of "X was quoted as saying".
+_PASSIVE = {"was", "were", "is", "are", "been", "be"}
 #: Reporting verbs that also take a count as object: "the storm claimed 14 lives" has no sayer.
 _COUNT_OBJECT_VERBS = {"claim", "claims", "claimed"}
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
@@ -590,6 +592,8 @@ class _SentenceSources:
         end = v
         while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
             end -= 1
+        if end > 2 and words[end - 1] == "as" and words[end - 2] == "quoted" and words[end - 3] in _PASSIVE:
+            end -= 3  # "He was quoted as saying": the subject of the passive
         w = words[end - 1] if end > 0 else ""
         if w in PRONOUNS or w in ("it", "they") and (end < 2 or words[end - 2] in (",", "", "and", "but", "that")):
             return (w, "pronoun"), end - 1
