@@ -4,14 +4,20 @@
 credits: "according to X", "X said" (with an appositive: "Novaya Gazeta, an
 independent local newspaper, reports"), ", X reports." at the end, "said X",
 "reported by X", a group ("activists say"), or a pronoun ("she added")
-resolved to the last person quoted. Inside a quotation, even one that runs over
-several paragraphs, the speaker is the quotation's. :class:`Gazetteer` learns
+resolved to the last person quoted. Any noun phrase can be the sayer, not only
+a listed noun: a whole subject that opens its clause ("Chechen leaders
+maintain", "men claiming to have survived the camps said") or one at the end of
+the sentence (", the mayor said"); a report or finding ("an investigation has
+found") is kind ``finding``, a quotation's speaker but no authority for a
+figure. Inside a quotation, even one that runs over several paragraphs, the
+speaker is the quotation's (:func:`quote_regions`, the one quotation-region
+finder). :class:`Gazetteer` learns
 from the corpus itself who works where ("Tanya Lokshina, the Russia program
 director at Human Rights Watch") and which names are organisations, so that a
 person is written ``Name (Organisation)``. No statistical model is used: only
 capitalised spans, a list of reporting verbs and these patterns.
 
-Used by :mod:`analysis.claims`.
+Used by :mod:`analysis.claims`, :mod:`analysis.quotes` and :mod:`analysis.overview`.
 """
 
 from __future__ import annotations
