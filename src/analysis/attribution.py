@@ -4,26 +4,34 @@
 credits: "according to X", "X said" (with an appositive: "Novaya Gazeta, an
 independent local newspaper, reports"), ", X reports." at the end, "said X",
 "reported by X", a group ("activists say"), or a pronoun ("she added")
-resolved to the last person quoted. Inside a quotation, even one that runs over
-several paragraphs, the speaker is the quotation's. :class:`Gazetteer` learns
+resolved to the last person quoted. Any noun phrase can be the sayer, not only
+a listed noun: a whole subject that opens its clause ("Chechen leaders
+maintain", "men claiming to have survived the camps said") or one at the end of
+the sentence (", the mayor said"); a report or finding ("an investigation has
+found") is kind ``finding``, a quotation's speaker but no authority for a
+figure. Inside a quotation, even one that runs over several paragraphs, the
+speaker is the quotation's (:func:`quote_regions`, the one quotation-region
+finder). :class:`Gazetteer` learns
 from the corpus itself who works where ("Tanya Lokshina, the Russia program
 director at Human Rights Watch") and which names are organisations, so that a
 person is written ``Name (Organisation)``. No statistical model is used: only
 capitalised spans, a list of reporting verbs and these patterns.
 
-Used by :mod:`analysis.claims`.
+Used by :mod:`analysis.claims`, :mod:`analysis.quotes` and :mod:`analysis.overview`.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
-__all__ = ["DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source"]
+__all__ = ["CLAUSE_ONLY_VERBS", "DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS", "Source",
+           "find_source", "quote_regions"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -33,7 +41,12 @@ REPORTING_VERBS = {
     "revealed", "estimate", "estimates", "estimated", "confirm", "confirms", "confirmed",
     "announce", "announces", "announced", "note", "notes", "noted", "explain", "explained",
     "insist", "insists", "insisted", "warn", "warns", "warned", "counted",
+    "maintain", "maintains", "maintained", "urge", "urges", "urged", "deny", "denies", "denied",
+    "conclude", "concludes", "concluded", "find", "finds", "found",
 }
+#: Reporting verbs only before "that" or at the end of a clause ("an inquiry found that ...", "..., a study
+#: found."), not with an object ("rescuers found 12 bodies", "the government denies the claims").
+CLAUSE_ONLY_VERBS = {"find", "finds", "found", "deny", "denies", "denied"}
 #: Lowercase nouns that can be a source ("activists say", "officials said").
 SOURCE_NOUNS = {
     "activists", "officials", "witnesses", "eyewitnesses", "survivors", "residents", "relatives",
@@ -78,8 +91,27 @@ _NOT_BEFORE_A_VERB = {"is", "are", "was", "were", "be", "been", "being", "the", 
 #: Words that may stand between a subject and its reporting verb ("Amnesty has also said").
 _BETWEEN_SUBJECT_AND_VERB = {"has", "have", "had", "also", "later", "previously", "earlier", "recently",
                              "today", "yesterday", "tonight", "again",
-                             "further", "then", "now", "again", "first", "once", "repeatedly"}
+                             "further", "then", "now", "again", "first", "once", "repeatedly", "even", "all",
+                             "still", "themselves", "himself", "herself"}
 DETERMINERS = {"the", "a", "an", "some", "many", "several", "local", "other", "these", "those"}
+#: Words that open a subject noun phrase and are not part of how the source is written ("another" is kept
+#: only when it stands alone: "Another claimed" is another of the group named before).
+SUBJECT_DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "several", "numerous", "other",
+                       "these", "those", "two", "three", "four", "five", "both", "most", "all"}
+#: Nouns of an unnamed report or finding ("an investigation has found"): a quotation's speaker, but no
+#: authority for a figure (CLAIMS_GUIDE.md: "Unnamed reports and findings are not sources").
+FINDING_NOUNS = {"investigation", "investigations", "inquiry", "report", "reports", "study", "studies",
+                 "survey", "probe", "analysis", "review", "audit", "research", "findings"}
+#: Words after the head noun that open its postmodifier ("men claiming to ...", "a victim who escaped ...").
+_POSTMODIFIER_OPENERS = PREPOSITIONS | {"who", "that", "which", "behind", "inside", "outside", "among"}
+#: Heads that speak for someone else: "a spokesman for X" is written "X spokesman" (CLAIMS_GUIDE.md).
+SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokespeople"}
+#: Auxiliaries of "X was quoted as saying".
+_PASSIVE = {"was", "were", "is", "are", "been", "be"}
+#: Reporting verbs that also take a count as object: "the storm claimed 14 lives" has no sayer.
+_COUNT_OBJECT_VERBS = {"claim", "claims", "claimed"}
+#: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
+SUBJECT_PHRASE_WORDS = 12
 
 # --------------------------------------------------------------- gazetteer
 
@@ -143,6 +175,13 @@ class Gazetteer:
             del surnames[last]
         return cls(people, surnames, organisations)
 
+    @functools.cached_property
+    def name_words(self) -> frozenset:
+        """The lower-cased words of the people's names, none of them a common word ("jorge", "bracho")."""
+        return frozenset(w.lower() for name in self.people for w in name.split()
+                         if w.isalpha() and w.lower() not in STOPWORDS | FUNCTION_WORDS | SOURCE_NOUNS | TITLE_WORDS
+                         and w.lower() not in REPORTING_VERBS)
+
     def kind(self, name: str) -> str:
         """"person" or "org"."""
         if name in self.organisations or any(w.lower() in ORG_WORDS for w in name.split()):
@@ -181,6 +220,22 @@ class Source:
     rule: str
     verb: int = -1
 
+    def short(self) -> "Source":
+        """An unnamed source as a short noun phrase, without what follows its head but an "of"/"for"
+        complement ("activists", not "activists behind the reporting"), as a table of figures writes it
+        (CLAIMS_GUIDE.md).
+
+        >>> Source("victim who escaped from the camp", "group", "r").short().text
+        'victim'
+        """
+        if self.kind != "group" or " (" in self.text:
+            return self
+        words = self.text.split()
+        # an "of"/"for" complement stays ("governor of West Flanders province")
+        cut = next((h for h in range(1, len(words)) if words[h] not in ("of", "for")
+                    and _opens_postmodifier(words, h)), len(words))
+        return self if cut == len(words) else Source(" ".join(words[:cut]), self.kind, self.rule, self.verb)
+
     @property
     def named(self) -> bool:
         """A person or organisation by name (their reporting verb is attribution, not a hedge)."""
@@ -198,7 +253,7 @@ TITLE_WORDS = {
     "minister", "president", "governor", "director", "chief", "secretary", "spokesman", "spokeswoman",
     "commander", "general", "ambassador", "mayor", "premier", "king", "queen", "leader", "chairman",
     "head", "officer", "official", "senator", "judge", "prosecutor", "inspector", "captain", "colonel",
-    "major", "lieutenant", "sergeant", "prince", "sheikh", "bishop", "archbishop", "pope", "dr",
+    "major", "lieutenant", "sergeant", "prince", "sheikh", "bishop", "archbishop", "pope", "dr", "mp",
 }
 #: Lower-case words inside a person's name ("Anna de Vries", "Jan Van Dam").
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "al", "el", "bin", "ibn", "la", "le", "dos"}
@@ -268,13 +323,14 @@ def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(
     for index, (w, a, b) in enumerate(word_tokens(sentence)):
         inside = any(x <= a < y for x, y in spans) or w == '"'
         if inside:
-            if seq and seq[-1] is not None:
-                seq.append(None)
+            if not seq or seq[-1] is not None:
+                seq.append(None)  # a hidden stretch, also at the start, bounds a clause
             continue
         if w in ("<", ">"):
             continue  # "<Acme Inc>": a ticker's brackets
         seq.append((w, norm[a:b], index))
-    return _SentenceSources(seq, gazetteer, common_words).find()
+    lower_case = sentence.lstrip(" \t\n\"'\u201c\u2018(")[:1].islower()
+    return _SentenceSources(seq, gazetteer, common_words, lower_case).find()
 
 
 def _headline_source(sentence: str):
@@ -309,12 +365,37 @@ def _headline_name(who: str) -> str:
 class _SentenceSources:
     """The candidates of one sentence (tokens outside quotations) and the choice between them."""
 
-    def __init__(self, seq, gazetteer, common_words):
+    def __init__(self, seq, gazetteer, common_words, lower_case=False):
         self.seq = seq
         self.gazetteer = gazetteer
         self.common_words = common_words
         self.words = [item[0] if item else "" for item in seq]
         self.names = self._names()
+        self._lower_case_names()
+        #: A sentence that opens in lower case is from an all-lower-case story, which hides its names.
+        self.lower_case = lower_case
+
+    def _lower_case_names(self):
+        """Names written in lower case ("bracho said", "hugo merino, told"): a run of words of a person the
+        corpus names elsewhere with capitals, ending in their surname, is that person."""
+        known, surnames = self.gazetteer.name_words, self.gazetteer.surnames
+        if not known:
+            return
+        seq, words = self.seq, self.words
+        covered = {q for p, (stop, _) in self.names.items() for q in range(p, stop)}
+        p = 0
+        while p < len(seq):
+            q = p
+            while q < len(seq) and seq[q] is not None and q not in covered and words[q] in known:
+                q += 1
+            last = q - 1
+            while last >= p and words[last].title() not in surnames:
+                last -= 1
+            if last >= p and any(not _is_capitalised(seq[r][1]) for r in range(p, last + 1)):
+                self.names[p] = (last + 1, words[last].title())
+                p = last + 1
+            else:
+                p = max(q, p + 1)
 
     def find(self):
         seq, words = self.seq, self.words
@@ -333,6 +414,8 @@ class _SentenceSources:
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
             if v + 1 < len(words) and words[v + 1] == "to" and w in ("said", "claimed", "reported"):
+                continue
+            if w in CLAUSE_ONLY_VERBS and not (v + 1 < len(words) and words[v + 1] == "that" or _ends_clause(words, v)):
                 continue
             verb = seq[v][2]
             if by:
@@ -483,7 +566,14 @@ class _SentenceSources:
         if all(_is_capitalised(o) or w in ("of", "for", "and") for w, o, _ in span):
             return self._name_source(" ".join(o for _, o, _ in span))
         # a group: its head noun, and an organisation it belongs to ("a spokesman for ... La Voz")
-        return self._group_with_owner(span, start, end)
+        found = self._group_with_owner(span, start, end)
+        if found is None:  # any noun phrase: ", the mayor said.", ", an investigation has found."
+            phrase = self._noun_phrase(k + 1, end)
+            if phrase is not None:
+                (text, kind), _ = phrase
+                single = end - start == 1 and kind == "group"
+                found = ("the " + text, "reference") if definite and single else (text, kind)
+        return found
 
     def _group_with_owner(self, span, start, end):
         """A group from its head noun, with the organisation it belongs to ("church radio source")."""
@@ -508,6 +598,8 @@ class _SentenceSources:
         end = v
         while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
             end -= 1
+        if end > 2 and words[end - 1] == "as" and words[end - 2] == "quoted" and words[end - 3] in _PASSIVE:
+            end -= 3  # "He was quoted as saying": the subject of the passive
         w = words[end - 1] if end > 0 else ""
         if w in PRONOUNS or w in ("it", "they") and (end < 2 or words[end - 2] in (",", "", "and", "but", "that")):
             return (w, "pronoun"), end - 1
@@ -522,6 +614,11 @@ class _SentenceSources:
             if k > 0 and words[k] == "," and k + 1 in self.names and not _is_capitalised(self.seq[k - 1][1]):
                 return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Acme Inc., said"
             end = k if k > 0 and words[k] == "," else end
+        after = words[v + 1] if v + 1 < len(words) else ""
+        counted = words[v] in _COUNT_OBJECT_VERBS and (after[:1].isdigit() or after in _NUMBER_WORDS)
+        phrase = None if counted else self._subject_phrase(end)
+        if phrase is not None:  # not "the storm claimed 14 lives": a verb with a count is not one of saying
+            return phrase
         adjacent = [(start, stop, name) for start, (stop, name) in self.names.items() if stop == end]
         if adjacent and not _after_preposition(words, adjacent[0][0]):
             start, _, name = adjacent[0]
@@ -576,6 +673,98 @@ class _SentenceSources:
                     phrase += rest  # "governor of West Flanders province"
                 return (_group_text(phrase), "group"), clause_start
         return None, v
+
+    def _clause_start(self, end):
+        """Where the clause holding ``end`` opens: after a sentence start, ':', ';', 'that' or a reporting verb."""
+        words = self.words
+        k = end
+        while k > 0 and words[k - 1] not in ("", ":", ";", "that") \
+                and not (words[k - 1] in REPORTING_VERBS and k > 1 and words[k - 2] not in _NOT_BEFORE_A_VERB):
+            k -= 1  # a reporting verb opening the sentence is a noun ("Reports from the region allege")
+        return k
+
+    def _subject_phrase(self, end):
+        """A whole subject noun phrase that opens its clause and runs to the verb, or None.
+
+        Any head noun, not only a listed one ("Chechen leaders maintain", "An
+        investigation has found"), with its postmodifier ("men claiming to have
+        survived the camps said", "a victim who escaped said"). A listed source
+        noun with nothing after it is left to the narrower rules ("officials
+        said", "the company said": a reference), and so is a name.
+        """
+        words = self.words
+        if end > 1 and words[end - 1] in REFERENCE_NOUNS and words[end - 2] in ("its", "their"):
+            return ("the " + words[end - 1], "reference"), end - 2  # "their report claims": who was named
+        begin = self._clause_start(end)
+        commas = [k for k in range(begin, end) if words[k] == ","]
+        appositive = commas and any(stop == commas[-1] for stop, _ in self.names.values())
+        for start in [begin] + ([commas[-1] + 1] if commas and not appositive else []):
+            found = self._noun_phrase(start, end)
+            if found is None:
+                continue
+            (text, kind), _ = found
+            plain = _head_noun(text) == text.split()[-1] and text.split()[-1] in SOURCE_NOUNS | REFERENCE_NOUNS
+            if plain and words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:
+                # "officials said", "the high command said" (a reference): the narrower rules; a spokesperson
+                # for a name ("Ana Ruiz spokesman") ends in the name and stays
+                return None
+            return found
+        return None
+
+    def _noun_phrase(self, begin, end):
+        """``((text, kind), begin)`` when ``words[begin:end]`` is one noun phrase, else None.
+
+        Determiners are dropped ("the", "one", "another"); the head is the last
+        word before a postmodifier (a preposition, "who", a participle followed
+        by its complement), lower case; the words before it are modifiers, none
+        of them a function word or a person's name. A lone "another" is
+        another of the group named before (kind ``pronoun``); a spokesperson
+        "for" someone is written ``<them> spokesman``. Kind is ``finding`` for
+        a report or an investigation, ``group`` otherwise.
+        """
+        seq, words = self.seq, self.words
+        if begin >= end or end - begin > SUBJECT_PHRASE_WORDS or any(item is None for item in seq[begin:end]) \
+                or self.lower_case or words[end - 1] in FUNCTION_WORDS - {"another"}:
+            return None  # an all-lower-case sentence hides its names; "... rose from a reported 85"
+        k = begin
+        while k < end and words[k] in SUBJECT_DETERMINERS:
+            k += 1
+        if k == end:
+            return (("another", "pronoun"), begin) if words[end - 1] == "another" else None
+        pronoun_head = k > begin and words[k] in ("who", "that")
+        if pronoun_head:
+            k -= 1  # "One who was able to flee": the determiner is the head
+        h = k
+        while h < end and not (h > k and _opens_postmodifier(words, h)):
+            h += 1
+        head_word, head_original, head_index = seq[h - 1]
+        # a sentence's first capital says nothing, unless the word is bare ("Amnesty said")
+        sentence_initial = head_index == 0 and (head_word in self.common_words or h < end)
+        if not head_word.isalpha() or head_word in FUNCTION_WORDS | REPORTING_VERBS - FINDING_NOUNS \
+                or head_word.endswith("ing") \
+                or head_word in _NUMBER_WORDS and not pronoun_head \
+                or head_word.endswith("ly") or _is_capitalised(head_original) and not sentence_initial:
+            return None
+        for p in range(k, h):
+            w = words[p]
+            if p in self.names and (" " in self.names[p][1] or p == h - 1 and not (head_index == 0 and h < end)):
+                return None  # a name is not a noun phrase's modifier or head: the name rules read it
+            if p < h - 1 and (not (w.isalpha() or w.endswith("'s") or "-" in w) or w in FUNCTION_WORDS | _NUMBER_WORDS):
+                return None
+        post = seq[h:end]
+        for i, (w, original, _) in enumerate(post):
+            if any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w in ('"', "(", ")"):
+                return None
+            if w == "," and not (i + 1 < len(post) and _is_capitalised(post[i + 1][1])):
+                return None  # a comma only inside a list of names ("ministers from the US, UK and EU")
+        if head_word in SPOKESPERSON_NOUNS and post and post[0][0] in ("for", "of"):
+            owner = [q for q, (stop, _) in self.names.items() if stop == end and q > h]
+            if owner:  # "a spokesman for the region's leader Ana Ruiz" -> "Ana Ruiz spokesman"
+                return (f"{self.names[owner[-1]][1]} {head_word}", "group"), begin
+        common = self.common_words | SUBJECT_DETERMINERS | SOURCE_NOUNS  # a sentence's first capital, dropped
+        text = " ".join(w if not _is_capitalised(o) or i == 0 and w in common else o for w, o, i in seq[k:end])
+        text = re.sub(r" ,", ",", text)
+        return (text, "finding" if head_word in FINDING_NOUNS else "group"), begin
 
     def _citing(self, comma):
         """"X, citing Y, said": ``(("X (citing Y)", kind), start)`` or None."""
@@ -634,49 +823,83 @@ class DocumentSources:
         self.raw = raw
         self.sentences = sentences
         self.gazetteer = gazetteer
-        self.quotes = _quote_regions(raw)
+        self.quotes = quote_regions(raw)
         self.quote_starts = [q[0] for q in self.quotes]
         common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # words seen in lowercase
         self.sentence_starts = [a for a, _ in sentences]
         self.by_sentence: list[Source | None] = []
-        people, orgs, groups = [], [], []
+        history = []
         for a, b in sentences:
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
             source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = self._resolve(source, people, orgs, groups)
+            source = self.resolve(source, history)
             if source is not None:
-                {"person": people, "org": orgs, "group": groups}.get(source.kind, []).append(source)
+                history.append(source)
             self.by_sentence.append(source)
 
     @staticmethod
-    def _resolve(source, people, orgs, groups):
+    def resolve(source, history):
+        """``source`` with a pronoun or a definite reference resolved against ``history``, or as it is.
+
+        ``history`` lists the resolved sources of the sentences before, in
+        order. "He said" is the last person, or a single unnamed source named
+        after them ("a former inmate has said ... He added"); "it said" and
+        "the company said" the last organisation (one whose name holds the
+        noun when there is one); "the sources" the last group of sources; a
+        lone "another" another of the last group ("another victim"); "the
+        mayor" the last source whose words hold "mayor", else the mayor.
+
+        >>> ruiz = Source("Ana Ruiz", "person", "'Ana Ruiz said'")
+        >>> DocumentSources.resolve(Source("she", "pronoun", "'she said'"), [ruiz]).text
+        'Ana Ruiz'
+        """
         if source is None or source.kind not in ("pronoun", "reference"):
             return source
+        people = [s for s in history if s.kind == "person"]
+        orgs = [s for s in history if s.kind == "org"]
+        groups = [s for s in history if s.kind == "group"]
+
+        def credited(found):
+            return Source(found.text, found.kind, f"'{source.text}' = {found.text}; {source.rule}", source.verb)
+
+        if source.text == "another":
+            if not groups:
+                return None
+            head = _head_noun(groups[-1].text)
+            return Source(f"another {head}", "group", f"another of '{groups[-1].text}'; {source.rule}", source.verb)
         if source.kind == "pronoun":
-            # "he said": the last person, else the last single unnamed source ("a source at the radio")
-            singular = [g for g in groups if not g.text.endswith("s")]
-            pool = (people or singular) if source.text in PRONOUNS else orgs
-            found = pool[-1] if pool else None
-            return found and Source(found.text, found.kind, f"'{source.text}' = {found.text}; {source.rule}", source.verb)
+            if source.text in PRONOUNS:
+                # the last person, or a single unnamed source named after them ("a source at the radio")
+                pool = [s for s in history if s.kind == "person" or s.kind == "group" and not s.text.endswith("s")]
+            else:
+                pool = orgs
+            return credited(pool[-1]) if pool else None
         noun = source.text.split()[-1]
+        if noun not in SOURCE_NOUNS | REFERENCE_NOUNS:  # "the mayor": a source named with that word, else the mayor
+            same = [s for s in history if noun in re.findall(r"[\w'-]+", s.text.lower())]
+            return credited(same[-1]) if same else Source(source.text.removeprefix("the "), "group", source.rule,
+                                                           source.verb)
         pool = groups if noun in SOURCE_NOUNS and noun not in REFERENCE_NOUNS else orgs
         same = [s for s in pool if noun in s.text.lower().split()]
         found = (same or pool or [None])[-1]
         if found is None:
             text = source.text.removeprefix("the ")
             return Source(text, "group", source.rule, source.verb)
-        return Source(found.text, found.kind, f"'{source.text}' = {found.text}; {source.rule}", source.verb)
+        return credited(found)
 
     # --- public
     def for_position(self, i, position) -> Source | None:
         """The :class:`Source` of a figure at ``position`` in sentence ``i``, or None (own voice)."""
         own = self.by_sentence[i]
+        if own is not None and own.kind == "finding":
+            return None  # "an investigation has found": no authority for a figure (CLAIMS_GUIDE.md)
         if own is not None:
-            return own
+            return own.short()
         region = self._region_at(position)
         if region is None:
             return None
         speaker = self._speaker(region)
+        speaker = speaker and (None if speaker.kind == "finding" else speaker.short())
         return speaker and Source(speaker.text, speaker.kind, f"speaker of the quotation ({speaker.rule})", -1)
 
     # --- quotations
@@ -704,8 +927,34 @@ class DocumentSources:
         return None
 
 
+def _head_noun(text: str) -> str:
+    """The head of a noun phrase as :func:`find_source` writes it: the word before its postmodifier.
+
+    >>> _head_noun("victim who escaped from the camp"), _head_noun("former inmate")
+    ('victim', 'inmate')
+    """
+    words = text.split()
+    for h in range(1, len(words)):
+        if _opens_postmodifier(words, h):
+            return words[h - 1]
+    return words[-1]
+
+
+def _opens_postmodifier(words, h) -> bool:
+    """Word ``h`` opens what follows a head noun: "who ...", "behind ...", "claiming to ...", "detained in ..."."""
+    w = words[h]
+    nxt = words[h + 1] if h + 1 < len(words) else ""
+    if w in _POSTMODIFIER_OPENERS:
+        return True
+    participle = w.endswith("ing") or w.endswith("ed")
+    return participle and (nxt in PREPOSITIONS or nxt in ("that", "the", "a", "an", "as")) or w.endswith("ly")
+
+
 def _after_preposition(words, start) -> bool:
     before = words[start - 1] if start > 0 else ""
+    if before.endswith("'s") and start > 1:  # "of Russia's Amnesty International"
+        start -= 1
+        before = words[start - 1] if start > 0 else ""
     if before == "the" and start > 1:
         before = words[start - 2]
     return before in PREPOSITIONS
@@ -729,12 +978,17 @@ def _ends_clause(words, v) -> bool:
 _OPENING = {"\u201c": "d", "\u201e": "d", "\u2018": "s"}
 
 
-def _quote_regions(raw: str) -> list[tuple[int, int, int]]:
+def quote_regions(raw: str) -> list[tuple[int, int, int]]:
     """``(start, end, chain)`` of each quotation in ``raw``.
 
     A quotation left open at the end of a paragraph continues into the next
     paragraph when that one opens with a quotation mark; the regions of such a
-    quotation share ``chain``.
+    quotation share ``chain``. The one quotation-region finder: speakers,
+    :mod:`analysis.quotes` and :func:`analysis.overview.count_quotations` use it.
+
+    >>> text = "He said: \u201cWe are leaving.\u201d A \u2018purge\u2019."
+    >>> [text[a:b] for a, b, _ in quote_regions(text)]
+    ['\u201cWe are leaving.\u201d', '\u2018purge\u2019']
     """
     regions = []
     chain = 0

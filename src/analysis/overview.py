@@ -10,14 +10,14 @@ Examples
 
 from __future__ import annotations
 
-import re
 
 import pandas as pd
 
+from .attribution import quote_regions
 from .labels import outlet_labels, source_label
 from .loading import segments
 from .segmenting import ANALYSED, LABELS
-from .text import normalize_for_matching, sentence_spans, token_spans
+from .text import sentence_spans, token_spans
 
 __all__ = ["corpus_overview", "count_quotations", "segment_lengths"]
 
@@ -25,30 +25,20 @@ __all__ = ["corpus_overview", "count_quotations", "segment_lengths"]
 #: shorter quoted spans are scare quotes or titles ('gay purge', ‘honour’).
 MIN_QUOTATION_WORDS = 4
 
-# After normalize_for_matching every double quote is '"'. Single quotes are
-# apostrophes too, so a single-quoted quotation must open after a space or
-# line start and close before a non-letter.
-_DOUBLE = re.compile(r'"([^"\n]+)("|$)', re.MULTILINE)
-_SINGLE = re.compile(r"(?:(?<=[\s(\[:])|^)'(.+?)(?:'(?![A-Za-z])|$)", re.MULTILINE)
-
-
 def count_quotations(text: str, *, min_words: int = MIN_QUOTATION_WORDS) -> int:
     """Number of direct quotations in ``text``.
 
-    A quotation is text between double quotes (straight or curly), or between
-    single quotes that open after a space, of at least ``min_words`` words. A
-    quotation left open at the end of a paragraph counts once.
+    A quotation is a region of :func:`analysis.attribution.quote_regions`
+    (double quotes, straight or curly, or single quotes that open a word) of
+    at least ``min_words`` words. A quotation left open at the end of a
+    paragraph counts once for each paragraph it runs over.
 
     >>> count_quotations('He said: “We are working to evacuate people.” A ‘purge’.')
     1
     >>> count_quotations("‘No traditions can justify kidnapping or killing.\\n\\n‘Any references are criminal.’")
     2
     """
-    plain = normalize_for_matching(text)
-    found = [m.group(1) for m in _DOUBLE.finditer(plain)]
-    outside = _DOUBLE.sub(" ", plain)
-    found += [m.group(1) for m in _SINGLE.finditer(outside)]
-    return sum(1 for q in found if len(q.split()) >= min_words)
+    return sum(1 for start, end, _ in quote_regions(text) if len(text[start + 1:end].split()) >= min_words)
 
 
 def segment_lengths(docs: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,7 @@ A quotation is found from its *frame*, the cue (a reporting verb: "said",
 "told", "insisted", "according to") and the clause it reports, read on the
 sentences of :func:`analysis.text.sentence_spans` with the tokens of
 :func:`analysis.numbers.word_tokens`. Quotation marks come from the one
-quotation-region finder, :func:`analysis.attribution._quote_regions`, and the
+quotation-region finder, :func:`analysis.attribution.quote_regions`, and the
 speaker of every frame from the one speaker-finder,
 :class:`analysis.attribution.DocumentSources` (which also resolves "he said"
 and "the spokesman said"). What this module adds is the shape of the frame:
@@ -37,7 +37,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..attribution import PREPOSITIONS, REPORTING_VERBS, DocumentSources, Gazetteer, _quote_regions, find_source
+from ..attribution import (
+    CLAUSE_ONLY_VERBS, PREPOSITIONS, REPORTING_VERBS, DocumentSources, Gazetteer, find_source, quote_regions,
+)
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
@@ -145,7 +147,7 @@ def split_speaker(source: str) -> tuple[str, str]:
     >>> split_speaker("police (citing witnesses)")
     ('police', '')
     """
-    source = re.sub(r"^(?:(?:the|a|an|his|her|their|its|numerous|many|several|some|other|one) )+", "",
+    source = re.sub(r"^(?:(?:the|a|an|his|her|their|its|numerous|many|several|some|other|one(?! who)) )+", "",
                     source.strip(), flags=re.IGNORECASE) or source
     source = re.sub(r" \(citing [^)]*\)$", "", source)  # "police (citing witnesses)": the police spoke
     m = re.fullmatch(r"(.+?) \((.+)\)", source)
@@ -282,7 +284,7 @@ def _quote_units(raw: str, kept) -> list[tuple[int, int, int, int]]:
     Regions of one quotation that runs over paragraphs (left open at a line's
     end, the next line opening with a mark) are joined into one unit.
     """
-    regions = [r for r in _quote_regions(raw) if any(s0 <= r[0] < s1 for s0, s1 in kept)]
+    regions = [r for r in quote_regions(raw) if any(s0 <= r[0] < s1 for s0, s1 in kept)]
     units: list[list[int]] = []
     previous = None
     for start, end, chain in regions:
@@ -615,12 +617,13 @@ def _speakers(raw, rows, gazetteer):
     resolved by :class:`~analysis.attribution.DocumentSources`' own rule over the
     speakers before. A cue the finder does not know ("maintain", "urged", a
     participle) is written "said" there, padded to its length, so that the
-    decision stays the finder's. A quotation with no frame continues the one
+    decision stays the finder's (so is a cue the finder reads only before a
+    clause, "denied": the frame has found the clause). A quotation with no frame continues the one
     before it when that is near.
     """
     common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # as DocumentSources reads them
-    regions = [(x, y) for x, y, _ in _quote_regions(raw)]
-    people, orgs, groups = [], [], []
+    regions = [(x, y) for x, y, _ in quote_regions(raw)]
+    history = []
     out, previous = [], None
     for row in rows:
         source = None
@@ -631,9 +634,9 @@ def _speakers(raw, rows, gazetteer):
                                                         if x < b and y > a]
             source = find_source(sentence, gazetteer=gazetteer, quoted=[h for h in hidden if h[1] > h[0]],
                                  common_words=common_words)
-            source = DocumentSources._resolve(source, people, orgs, groups)
+            source = DocumentSources.resolve(source, history)
             if source is not None:
-                {"person": people, "org": orgs, "group": groups}.get(source.kind, []).append(source)
+                history.append(source)
         if source is not None:
             speaker, rule = source.text, source.rule
         elif (not row.frame or row.frame[4] == row.frame[0]) and previous is not None \
@@ -652,11 +655,12 @@ def _as_known_cue(raw: str, a: int, b: int, v0: int, v1: int) -> str:
 
     The replacement is padded to the cue's length, so offsets do not move.
 
-    >>> _as_known_cue("Leaders maintain it.", 0, 20, 8, 16)
-    'Leaders said     it.'
+    >>> _as_known_cue("Leaders denied it.", 0, 18, 8, 14)
+    'Leaders said   it.'
     """
     word = raw[v0:v1]
-    if word.lower() in REPORTING_VERBS and not word.lower().endswith("ing") or word.lower().startswith("according"):
+    known = word.lower() in REPORTING_VERBS - CLAUSE_ONLY_VERBS  # the frame has found the clause "denied" reports
+    if known and not word.lower().endswith("ing") or word.lower().startswith("according"):
         return raw[a:b]
     replacement = "said".ljust(v1 - v0) if v1 - v0 >= 4 else "say"
     return raw[a:v0] + replacement + raw[v1:b]

@@ -7,7 +7,7 @@ Two quotations in different articles are linked when
   credits them to (``speakers_differ`` says when the articles disagree); or
 * they read as two renderings of one statement (``paraphrase``, typically two
   translations): both long enough to compare, their speakers the same or one
-  unknown, no disagreement on the names they mention, and close content by
+  unknown or unnamed, no disagreement on the names they mention, and close content by
   measures that survive rewording, with no downloaded model: the share of
   content words they have in common after Snowball stemming, the cosine of
   their character n-gram TF-IDF vectors (scikit-learn), and the figures they
@@ -230,8 +230,15 @@ def variants_html(groups: pd.DataFrame) -> str:
 
 
 def _compatible(a: str, b: str) -> bool:
-    """Speakers that can be one: alike, or either unknown."""
-    return a == "unknown" or b == "unknown" or same_speaker(a, b, lenient=True) or same_speaker(b, a, lenient=True)
+    """Speakers that can be one: alike, either unknown, or either unnamed (a "former inmate" or "a spokesman"
+    may be the person another article names).
+
+    >>> _compatible("former inmate", "Ana Ruiz"), _compatible("Ana Ruiz", "Ivo Marek")
+    (True, False)
+    """
+    unnamed = str(a)[:1].islower() or str(b)[:1].islower()
+    return a == "unknown" or b == "unknown" or unnamed or same_speaker(a, b, lenient=True) \
+        or same_speaker(b, a, lenient=True)
 
 
 class _Features:
