@@ -48,6 +48,7 @@ def assert_same_analyses(corpus, docs, *, top_k=3):
     pd.testing.assert_frame_equal(plain(scale.segments(corpus).compute()), analysis.segments(docs))
     pd.testing.assert_frame_equal(plain(scale.framing_counts(corpus).compute()),
                                   analysis.framing_rates(docs, by="doc_id"), check_like=False)
+    pd.testing.assert_frame_equal(scale.shared_passages(corpus), analysis.shared_passages(docs, progress=False))
     got = scale.similarity_pairs(corpus, top_k=top_k)
     want = analysis.similarity_pairs(docs, top_k=top_k, progress=False)
     assert_same_pairs(got, want)
@@ -172,5 +173,8 @@ def test_reuters_sample_equals_pandas(client, reuters_shards):
     tc, want = scale.count_terms(corpus, by="doc_id"), pandas_count_terms(docs, by="doc_id")
     assert tc.groups == want.groups and list(tc.vocabulary) == list(want.vocabulary)
     assert (tc.counts != want.counts).nnz == 0 and (tc.doc_freq != want.doc_freq).nnz == 0
+    passages = scale.shared_passages(corpus)
+    assert len(passages) > 0
+    pd.testing.assert_frame_equal(passages, analysis.shared_passages(docs, progress=False))
     assert_same_pairs(scale.similarity_pairs(corpus, top_k=10),
                       analysis.similarity_pairs(docs, top_k=10, progress=False))

@@ -13,7 +13,8 @@ table and give the same results as their pandas namesakes:
   :func:`segments`, :func:`extract_claims`, :func:`framing_counts`,
   :func:`corpus_overview`;
 - corpus level, as reductions of per-partition results (pandas results):
-  :func:`count_terms`, :func:`term_frequencies`, :func:`similarity_pairs`.
+  :func:`count_terms`, :func:`term_frequencies`, :func:`similarity_pairs`,
+  :func:`shared_passages`.
 
 Corpus-level state is reduced first and broadcast: the content-word document
 frequencies that off-topic detection needs (loading), the gazetteer of names that
@@ -51,7 +52,7 @@ from .webpages import HTML_SUFFIXES
 
 __all__ = [
     "DaskCorpus", "PARTITION_FILES", "client", "corpus_overview", "count_terms", "extract_claims",
-    "framing_counts", "read_corpus", "segments", "similarity_pairs", "term_frequencies",
+    "framing_counts", "read_corpus", "segments", "shared_passages", "similarity_pairs", "term_frequencies",
 ]
 
 #: Article files read per partition of a folder: a few thousand news articles are a few MB of text,
@@ -530,6 +531,116 @@ def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=
     unique = unique.sort_values("cosine", ascending=False, kind="stable").drop_duplicates(["row", "col"])
     ids = docs[["doc_id", "outlet"]].compute().reset_index(drop=True)
     return _pairs_table(ids, unique["row"].to_numpy(), unique["col"].to_numpy(), unique["cosine"].to_numpy())
+
+
+class _StableIds(dict):
+    """Word ids for :func:`analysis.passages._doc_tokens` that do not depend on which documents were read
+    first: a 63-bit hash of the word, the same in every partition (equal ids are equal words, as there)."""
+
+    def setdefault(self, word, default=None):  # noqa: ARG002 - the loader's vocabulary interface
+        import hashlib
+
+        found = self.get(word)
+        if found is None:
+            found = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little") >> 1
+            self[word] = found
+        return found
+
+
+def _part_tokens(part: pd.DataFrame, labels: set):
+    from .passages import _doc_tokens
+
+    ids = _StableIds()
+    spans = part["spans"].tolist() if "spans" in part.columns else [None] * len(part)
+    return [_doc_tokens(raw, sp, labels, ids) for raw, sp in zip(part["raw_text"].tolist(), spans)]
+
+
+def _part_grams(part: pd.DataFrame, labels: set, start: int) -> pd.DataFrame:
+    """The distinct hashed n-grams of each document of a partition, with its position in the corpus."""
+    from .passages import _ngram_keys
+
+    keys = [np.unique(_ngram_keys(t)[0]) for t in _part_tokens(part, labels)]
+    return pd.DataFrame({"key": np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64),
+                         "doc": np.repeat(np.arange(start, start + len(keys), dtype=np.int64),
+                                          [len(k) for k in keys])})
+
+
+def _shared_counts(grams: pd.DataFrame, max_doc_freq: int) -> pd.DataFrame:
+    """For the n-grams of one shuffle partition: how many of them each pair of documents shares."""
+    freq = grams.groupby("key")["doc"].transform("size")
+    grams = grams[(freq >= 2) & (freq <= max_doc_freq)]
+    pairs = grams.merge(grams, on="key")
+    pairs = pairs[pairs["doc_x"] < pairs["doc_y"]]
+    return pairs.groupby(["doc_x", "doc_y"]).size().rename("shared").reset_index()
+
+
+def _align_block(part_a, part_b, start_a: int, start_b: int, pairs: pd.DataFrame, labels: set, min_words: int,
+                 max_gap: int) -> pd.DataFrame:
+    """Passages of candidate pairs between two partitions, aligned as :func:`analysis.shared_passages` does."""
+    from .passages import PASSAGE_COLUMNS, _align, _ngram_keys, _positions, _row
+
+    tokens_a = _part_tokens(part_a, labels)
+    tokens_b = tokens_a if part_b is None else _part_tokens(part_b, labels)
+    part_b = part_a if part_b is None else part_b
+    ids_a, raws_a = part_a["doc_id"].astype(str).tolist(), part_a["raw_text"].tolist()
+    ids_b, raws_b = part_b["doc_id"].astype(str).tolist(), part_b["raw_text"].tolist()
+    rows = []
+    for a, b in zip(pairs["doc_x"].tolist(), pairs["doc_y"].tolist()):
+        ta, tb = tokens_a[a - start_a], tokens_b[b - start_b]
+        positions = _positions(*_ngram_keys(ta))
+        grams_b = _ngram_keys(tb)
+        anchors = sorted((i, j) for key, j in zip(*(g.tolist() for g in grams_b)) for i in positions.get(key, ()))
+        for p in _align(ta, tb, anchors, max_gap=max_gap):
+            if p["counted"] >= min_words:
+                rows.append((a, b, *_row(p, ids_a[a - start_a], ids_b[b - start_b], raws_a[a - start_a],
+                                         raws_b[b - start_b], ta, tb)))
+    return pd.DataFrame(rows, columns=["_a", "_b", *PASSAGE_COLUMNS])
+
+
+def shared_passages(docs, *, min_words=None, include=ANALYSED, max_gap=None, max_doc_freq=None) -> pd.DataFrame:
+    """:func:`analysis.shared_passages` on Dask; returns pandas (:data:`analysis.passages.PASSAGE_COLUMNS`).
+
+    The n-gram index is a groupby on hashed n-grams (a shuffle on the hash), with
+    the same document-frequency cap; the candidate pairs are aligned on the
+    workers, a block of pairs per two partitions. Defaults as in the pandas function.
+    """
+    from . import passages
+    from .segmenting import include_labels
+
+    dask, dd = _dask()
+    docs = _documents(docs)
+    min_words = passages.MIN_WORDS if min_words is None else min_words
+    max_gap = passages.MAX_GAP if max_gap is None else max_gap
+    max_doc_freq = passages.MAX_DOC_FREQ if max_doc_freq is None else max_doc_freq
+    labels = set(include_labels(include))
+    delayed = dask.delayed
+    pieces = docs.to_delayed()
+    sizes = docs.map_partitions(len).compute().tolist()
+    starts = np.concatenate([[0], np.cumsum(sizes)]).astype(int).tolist()
+    meta = pd.DataFrame({"key": pd.Series(dtype=np.uint64), "doc": pd.Series(dtype=np.int64)})
+    grams = dd.from_delayed([delayed(_part_grams, pure=True)(p, labels, s) for p, s in zip(pieces, starts)],
+                            meta=meta, verify_meta=False)
+    grams = grams.shuffle("key") if grams.npartitions > 1 else grams
+    count_meta = pd.DataFrame({"doc_x": pd.Series(dtype=np.int64), "doc_y": pd.Series(dtype=np.int64),
+                               "shared": pd.Series(dtype=np.int64)})
+    shared = grams.map_partitions(_shared_counts, max_doc_freq, meta=count_meta).compute()
+    shared = shared.groupby(["doc_x", "doc_y"], as_index=False)["shared"].sum()
+    pairs = shared[shared["shared"] >= passages.MIN_SHARED_NGRAMS]
+    part_of = np.searchsorted(starts, pairs["doc_x"].to_numpy(), side="right") - 1, \
+        np.searchsorted(starts, pairs["doc_y"].to_numpy(), side="right") - 1
+    tasks = []
+    for (pa, pb), block in pairs.groupby(list(part_of)):
+        block = block.sort_values(["doc_x", "doc_y"])
+        tasks.append(delayed(_align_block, pure=True)(pieces[pa], None if pa == pb else pieces[pb], starts[pa],
+                                                      starts[pb], block, labels, min_words, max_gap))
+    found = [t for t in dask.compute(*tasks) if len(t)]
+    if not found:
+        return passages.shared_passages(docs._meta, progress=False)  # the empty table, with its dtypes
+    table = pd.concat(found, ignore_index=True)
+    table = table.sort_values(["_a", "_b"], kind="stable").drop(columns=["_a", "_b"]).reset_index(drop=True)
+    for column in ("doc_a", "doc_b", "text_a", "text_b", "kind"):
+        table[column] = table[column].astype(object)
+    return table
 
 
 # ---------------------------------------------------------------------------------- progress
