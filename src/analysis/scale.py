@@ -37,6 +37,7 @@ Examples
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -85,7 +86,8 @@ class DaskCorpus:
 
     def summary(self) -> str:
         """Counts by status, as :meth:`analysis.Corpus.summary` says them."""
-        return loading.Corpus(pd.DataFrame(columns=DOCUMENT_COLUMNS), self.report).summary()
+        loaded = int((self.report["status"] == "loaded").sum())  # each loaded input is one document
+        return loading.Corpus(pd.DataFrame(index=range(loaded)), self.report).summary()
 
 
 # ------------------------------------------------------------------------------------------ input
@@ -660,5 +662,5 @@ def client(*, scheduler: str | None = None, workers: int | None = None, memory_l
                                memory_limit=memory_limit, dashboard_address=":8787" if dashboard else None)
         made = Client(cluster)
     if made.dashboard_link:
-        print(f"Dask dashboard: {made.dashboard_link}")
+        print(f"Dask dashboard: {made.dashboard_link}", file=sys.stderr)
     return made
