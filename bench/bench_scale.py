@@ -138,7 +138,14 @@ def build(path, work: Path, size: int) -> list[Path]:
     return out
 
 
-def run_dask(shards, workers: int) -> dict:
+def _stage(stages, result: dict, name: str) -> None:
+    """Append what is measured so far (a long run shows its stages before it ends)."""
+    if stages:
+        with open(stages, "a") as f:
+            f.write(json.dumps({"stage": name, **result}) + "\n")
+
+
+def run_dask(shards, workers: int, stages=None) -> dict:
     import shutil
 
     from distributed import Client, LocalCluster
@@ -155,18 +162,22 @@ def run_dask(shards, workers: int) -> dict:
         corpus = scale.read_corpus(folder, **COLUMNS)
         result["n_docs"] = int(corpus.documents.map_partitions(len).compute().sum())
         result["load_s"] = time.perf_counter() - t
+        _stage(stages, result, "load")
         t = time.perf_counter()
         claims = scale.extract_claims(corpus)
         result["n_claims"] = int(claims.map_partitions(len).compute().sum())
         result["claims_s"] = time.perf_counter() - t
+        _stage(stages, result, "claims")
         t = time.perf_counter()
         tc = scale.count_terms(corpus, by="outlet")
         result["n_terms"] = len(tc.vocabulary)
         result["terms_s"] = time.perf_counter() - t
+        _stage(stages, result, "terms")
         t = time.perf_counter()
         pairs = scale.similarity_pairs(corpus, top_k=10)
         result["n_pairs"] = len(pairs)
         result["similarity_s"] = time.perf_counter() - t
+        _stage(stages, result, "similarity")
         result["total_s"] = sum(result[k] for k in ("load_s", "claims_s", "terms_s", "similarity_s"))
         result["worker_peak_mb"] = sorted(client.run(peak_mb).values())
         result["client_peak_mb"] = peak_mb()
@@ -207,12 +218,13 @@ def main(argv=None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--work", default=None, help="folder for the shards (kept, reused)")
     parser.add_argument("--log", default="bench-scale.jsonl", help="append one JSON line per run here")
+    parser.add_argument("--stages", default=None, help="append each Dask stage's times here as it ends")
     parser.add_argument("--one", nargs=3, metavar=("ENGINE", "SIZE", "WORK"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:  # a child process: one engine at one size
         engine, size, work = args.one[0], int(args.one[1]), Path(args.one[2])
         shards = build(args.path, work, size)
-        result = run_dask(shards, args.workers) if engine == "dask" else run_pandas(shards)
+        result = run_dask(shards, args.workers, args.stages) if engine == "dask" else run_pandas(shards)
         print(json.dumps(result))
         return
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-scale-shards-"))
@@ -226,6 +238,7 @@ def main(argv=None) -> None:
             if engine == "pandas" and size > args.pandas_up_to:
                 continue
             out = subprocess.run([sys.executable, __file__, args.path, "--workers", str(args.workers),
+                                  *(["--stages", args.stages] if args.stages else []),
                                   "--one", engine, str(size), str(work)], capture_output=True, text=True)
             if out.returncode:
                 result = {"error": out.stderr.strip().splitlines()[-1:] or ["failed"]}

@@ -45,7 +45,7 @@ _LAZY = {
 _SUBMODULES = (
     "attribution", "charts", "claims", "cli", "collocations", "copies", "coverage", "dates", "explore", "framing",
     "keyness", "kwic", "labels", "loading", "numbers", "overview", "passages", "paths", "reconcile", "report",
-    "reuse", "segmenting", "similarity", "terms", "text", "webpages",
+    "reuse", "scale", "segmenting", "similarity", "terms", "text", "webpages",
 )
 
 __all__ = [
