@@ -36,7 +36,6 @@ Examples
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -46,10 +45,9 @@ import pandas as pd
 
 from . import loading
 from .attribution import Gazetteer
-from .loading import ARTICLE_SUFFIXES, DOCUMENT_COLUMNS, REPORT_COLUMNS, TABLE_SUFFIXES, Columns, CorpusError
+from .loading import REPORT_COLUMNS, Columns, CorpusError
 from .segmenting import ANALYSED, content_words
 from .text import STOPWORDS
-from .webpages import HTML_SUFFIXES
 
 __all__ = [
     "DaskCorpus", "PARTITION_FILES", "client", "corpus_overview", "count_terms", "extract_claims",
