@@ -21,7 +21,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,dask]"
 	@touch $(STAMP)
 
 ## Run every numbered notebook headless on CORPUS (data/raw) and write OUT (reports/, or reports/<corpus name>/)

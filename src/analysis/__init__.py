@@ -44,8 +44,8 @@ _LAZY = {
 #: Submodules reachable as attributes after ``import analysis`` (``analysis.kwic.kwic(...)``).
 _SUBMODULES = (
     "attribution", "charts", "claims", "cli", "collocations", "copies", "coverage", "dates", "explore", "framing",
-    "keyness", "kwic", "labels", "loading", "numbers", "overview", "passages", "paths", "quotes", "reconcile", "report",
-    "reuse", "segmenting", "similarity", "terms", "text", "webpages",
+    "keyness", "kwic", "labels", "loading", "numbers", "overview", "passages", "paths", "quotes", "reconcile",
+    "report", "reuse", "scale", "segmenting", "similarity", "terms", "text", "webpages",
 )
 
 __all__ = [

@@ -164,6 +164,21 @@ class Gazetteer:
             for m in _APPOSITIVE_ROLE.finditer(norm):  # "Jan Van Dam, a male nurse, said"
                 if _is_person_shape(m.group("name")):
                     people.setdefault(m.group("name"), m.group("role"))
+        return cls._of(people, organisations)
+
+    @classmethod
+    def merged(cls, parts) -> "Gazetteer":
+        """The gazetteer of a corpus from those of its consecutive parts, in order."""
+        people: dict[str, str] = {}
+        organisations: set[str] = set()
+        for part in parts:
+            for name, org in part.people.items():
+                people.setdefault(name, org)  # the first affiliation read wins, as in from_texts
+            organisations |= part.organisations
+        return cls._of(people, organisations)
+
+    @classmethod
+    def _of(cls, people: dict, organisations: set) -> "Gazetteer":
         surnames: dict[str, str] = {}
         ambiguous = set()
         for name in people:

@@ -405,6 +405,14 @@ def _blank_reason(text: str, what: str = "file") -> str:
 
 def _read_folder(folder: Path, encoding):
     """Walk ``folder``: article files to read, and a report row for everything else."""
+    files, report = _walk_folder(folder)
+    records, file_report = _read_files(files, folder, encoding)
+    report = sorted(report + file_report, key=lambda r: r[0])  # the report in path order
+    return records, report
+
+
+def _walk_folder(folder: Path):
+    """The article files of ``folder``, in reading order, and a report row for everything else."""
     root = folder.resolve()
     files, report = [], []
     # folders read under their own name; a link to one of them is not read a second time
@@ -457,9 +465,7 @@ def _read_folder(folder: Path, encoding):
                                f"{', '.join(ARTICLE_SUFFIXES + HTML_SUFFIXES)} are read"])
 
     visit(folder)
-    records, file_report = _read_files(files, folder, encoding)
-    report = sorted(report + file_report, key=lambda r: r[0])  # the report in path order
-    return records, report
+    return files, report
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str, str]:
@@ -868,12 +874,17 @@ def _note(record: dict, text: str) -> None:
     row[3] = "; ".join(x for x in (row[3], text) if x)
 
 
+def duplicate_key(raw: str) -> str:
+    """The key two documents share when one repeats the other's text (case, accents, spacing aside)."""
+    return hashlib.sha1(" ".join(normalize_for_matching(raw).split()).encode()).hexdigest()
+
+
 def _mark_duplicates(records, *, keep: bool) -> None:
     """Skip (or, with ``keep``, note) documents whose text repeats an earlier one's."""
     first: dict[str, str] = {}
     kept = []
     for r in records:
-        key = hashlib.sha1(" ".join(normalize_for_matching(r["raw_text"]).split()).encode()).hexdigest()
+        key = duplicate_key(r["raw_text"])
         if key not in first:
             first[key] = r["doc_id"]
             kept.append(r)
@@ -907,9 +918,11 @@ def _segment(record: dict, corpus_vocabulary: Counter, own: set[str]) -> tuple:
     return tuple(merged)
 
 
-def _build_documents(records) -> pd.DataFrame:
+def _build_documents(records, corpus_vocabulary: Counter | None = None) -> pd.DataFrame:
+    """Documents of ``records``; ``corpus_vocabulary`` when they are one part of a larger corpus."""
     vocab = [content_words(r["raw_text"]) for r in records]
-    df = Counter(word for words in vocab for word in words)  # document frequency over the corpus
+    # document frequency over the corpus
+    df = corpus_vocabulary if corpus_vocabulary is not None else Counter(word for words in vocab for word in words)
     rows = []
     for r, own in zip(records, vocab):
         raw = r["raw_text"]

@@ -277,6 +277,19 @@ def term_frequencies(
     """
     tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem,
                      one_per_group=one_per_group)
+    return frequency_table(tc, min_count=min_count)
+
+
+def frequency_table(tc: TermCounts, *, min_count: int = 1) -> pd.DataFrame:
+    """The table of :func:`term_frequencies` from counts already made (:func:`count_terms`).
+
+    Counts summed over parts of a corpus (:mod:`analysis.scale`) give the same table.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "raw_text": ["men held men"],
+    ...                      "spans": [(("body", 0, 12),)]})
+    >>> frequency_table(count_terms(docs, by="outlet"))[["term", "count"]].values.tolist()
+    [['men', 2], ['held', 1]]
+    """
     counts_csr, docs_csr = tc.counts.copy(), tc.doc_freq.copy()
     for matrix in (counts_csr, docs_csr):  # same non-zero cells, in the same order
         matrix.sum_duplicates()

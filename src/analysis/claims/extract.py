@@ -30,7 +30,7 @@ CLAIM_COLUMNS = ["doc_id", "outlet", "category", "value_low", "value_high", "qua
                  "attributed_to", "stated", "sentence", "start", "end", "rule"]
 
 
-def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.DataFrame:
+def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None, gazetteer=None) -> pd.DataFrame:
     """One row per mention of a claimed figure in ``docs``.
 
     Parameters
@@ -43,6 +43,9 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.
         paragraphs are left out unless named here.
     lexicon : path-like or pandas.DataFrame, optional
         Category lexicon (see :func:`load_lexicon`); default the shipped one.
+    gazetteer : analysis.attribution.Gazetteer, optional
+        Names learnt from the whole corpus when ``docs`` is one part of it
+        (:mod:`analysis.scale`); default learnt from ``docs``.
 
     Returns
     -------
@@ -68,7 +71,8 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None) -> pd.
     """
     keep = set(include_labels(include))
     lex = lexicon_for(lexicon)
-    gazetteer = Gazetteer.from_texts(docs["raw_text"])
+    if gazetteer is None:
+        gazetteer = Gazetteer.from_texts(docs["raw_text"])
     rows, skipped = [], []
     for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
         sentences = [(s0 + a, s0 + b) for label, s0, s1 in spans if label in keep

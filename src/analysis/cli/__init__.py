@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 #: The modules of this package that define commands, in ``--help`` order.
-COMMANDS = ["claims", "overview", "quotes", "report", "similarity", "story", "terms"]
+COMMANDS = ["claims", "overview", "quotes", "report", "scale", "similarity", "story", "terms"]
 
 #: What a spreadsheet reads as the start of a formula; ``--safe-csv`` escapes such cells.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
