@@ -112,19 +112,19 @@ class Meter:
         return False
 
 
-def pipeline(path: str) -> list[tuple[str, float, float]]:
+def pipeline(path: str, n_jobs=None) -> list[tuple[str, float, float]]:
     from analysis import extract_claims, read_corpus, shared_passages, similarity_pairs, term_frequencies
 
     results = []
     with Meter() as m:
-        docs = read_corpus(path, **COLUMNS).documents
+        docs = read_corpus(path, n_jobs=n_jobs, **COLUMNS).documents
     results.append(("load_corpus", m.seconds, m.peak_mb))
     print(f"documents: {len(docs):,} ({len(docs) / m.seconds:,.0f} articles/s loaded)")
     steps = [
         (f"similarity top-{TOP_K}", lambda: similarity_pairs(docs, top_k=TOP_K)),
-        ("claims", lambda: extract_claims(docs)),
-        ("term frequencies", lambda: term_frequencies(docs)),
-        ("shared passages", lambda: shared_passages(docs)),
+        ("claims", lambda: extract_claims(docs, n_jobs=n_jobs)),
+        ("term frequencies", lambda: term_frequencies(docs, n_jobs=n_jobs)),
+        ("shared passages", lambda: shared_passages(docs, n_jobs=n_jobs)),
     ]
     for name, step in steps:
         with Meter() as m:
@@ -191,6 +191,7 @@ def main() -> None:
     parser.add_argument("--child", choices=["baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--skip-pipeline", action="store_true", help="only the similarity command against the baseline")
     parser.add_argument("--skip-baseline", action="store_true", help="only the pipeline")
+    parser.add_argument("--n-jobs", type=int, help="processes for the pipeline's steps (default: every core)")
     args = parser.parse_args()
     if args.child == "baseline":
         child_baseline(args.path, TOP_K)
@@ -199,7 +200,8 @@ def main() -> None:
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores; "
           f"load average {os.getloadavg()[0]:.2f} at start")
     if not args.skip_pipeline:
-        results = pipeline(args.path)
+        results = pipeline(args.path, args.n_jobs)
+        print(f"n_jobs={args.n_jobs or 'every core'}")
         print(f"\n{'step':22} {'time s':>8} {'peak RSS MB':>12}")
         for name, seconds, peak in results:
             print(f"{name:22} {seconds:8.1f} {peak:12.0f}")

@@ -10,7 +10,8 @@ order, so the result is the same list a single process gives, whatever
 Every ``n_jobs=`` option of the package comes here: ``None`` (the default)
 uses every core this process may run on, ``1`` runs in this process. Small
 inputs run in this process too (see :data:`MIN_ITEMS_PER_JOB`), so the seeds
-and the tests never start a pool.
+and the tests never start a pool, and so does work inside a daemonic process
+(a worker of another pool), which may not start processes.
 
 The data the chunks read (the documents, a gazetteer) is the ``context``,
 handed to each worker once when it starts: on Linux the workers are forked, so
@@ -125,6 +126,8 @@ def map_ranges(func, n: int, *, context=None, n_jobs: int | None = None, progres
     """
     least = MIN_ITEMS_PER_JOB if min_items is None else max(min_items, 1)
     jobs = min(resolve_jobs(n_jobs), max(1, n // least))
+    if multiprocessing.current_process().daemon:
+        jobs = 1  # a daemonic worker (another pool's, Dask's) may not start processes of its own
     bounds = _bounds(n, jobs * CHUNKS_PER_JOB) if n else []
     disable = None if progress is None else not progress
     out: list = []
