@@ -52,3 +52,22 @@ def test_what_is_not_a_date_is_a_note_not_a_guess(written, why):
 def test_datelines_are_read_with_fuzzy(line, iso):
     assert parse_published(line, fuzzy=True)[0] == iso
     assert parse_published(line)[0] == ""  # not without it: words around a date are not a date
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("1987-02-26T15:01:01", ("1987-02-26", "")),
+    ("2017-04-13T10:00:00+02:00", ("2017-04-13", "")),
+    ("2017-04-13T10:00:00.123Z", ("2017-04-13", "")),
+    ("2017-04-13 10:00", ("2017-04-13", "")),
+    ("2017-02-30", ("", "date '2017-02-30' not understood; kept in published_raw")),
+    ("2017-04-13T24:00:00", ("", "date '2017-04-13T24:00:00' not understood; kept in published_raw")),
+    ("0000-01-01", ("", "date '0000-01-01' not understood; kept in published_raw")),
+])
+def test_full_iso_dates_read_without_dateutil_agree_with_it(written, expected, monkeypatch):
+    from analysis import dates
+
+    assert parse_published(written) == expected
+    dates._parse.cache_clear()
+    monkeypatch.setattr(dates, "_ISO", __import__("re").compile(r"(?!)"))  # no fast path: dateutil alone
+    assert parse_published(written) == expected
+    dates._parse.cache_clear()

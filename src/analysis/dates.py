@@ -14,7 +14,9 @@ Numeric forms such as "04/05/2017" are read month first, as dateutil does.
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
+from functools import lru_cache
 
 from dateutil import parser as _dateutil
 
@@ -23,6 +25,12 @@ __all__ = ["parse_published"]
 # Two defaults that differ in every field: a field that comes out different in
 # the two parses was not in the string.
 _DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 2, 2))
+# ISO 8601 with every field written, the commonest form in tables: read without dateutil (about 100
+# times faster), and only when every field is valid, so that anything else gets dateutil's reading and note.
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,6})?)?"
+                  r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?")
+#: Distinct date strings remembered: a corpus repeats the same few thousand dates.
+DATE_CACHE_SIZE = 65_536
 
 
 def parse_published(value: str, *, fuzzy: bool = False) -> tuple[str, str]:
@@ -52,9 +60,18 @@ def parse_published(value: str, *, fuzzy: bool = False) -> tuple[str, str]:
     >>> parse_published("13 March")
     ('', "date '13 March' has no year; kept in published_raw")
     """
-    text = str(value).strip()
+    return _parse(str(value).strip(), fuzzy)
+
+
+@lru_cache(maxsize=DATE_CACHE_SIZE)
+def _parse(text: str, fuzzy: bool) -> tuple[str, str]:
     if not text:
         return "", ""
+    if m := _ISO.fullmatch(text):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat(), ""
+        except ValueError:  # 2017-02-30: dateutil says so
+            pass
     parsed = []
     for default in _DEFAULTS:
         try:

@@ -41,8 +41,9 @@ import pandas as pd
 
 from .dates import parse_published
 from .labels import outlet_labels  # noqa: F401 - one decision, in labels.py
+from .parallel import map_ranges
 from .segmenting import ANALYSED, content_words, include_labels, segment_text
-from .text import normalize_for_matching, normalize_text, token_spans
+from .text import count_tokens, normalize_for_matching, normalize_text
 from .webpages import HTML_SUFFIXES, extract_page
 
 __all__ = [
@@ -230,6 +231,8 @@ def read_corpus(
     encoding: str | None = None,
     keep_duplicates: bool = False,
     strict: bool = False,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
 ) -> Corpus:
     """Load articles and account for every input.
 
@@ -264,6 +267,12 @@ def read_corpus(
     strict : bool, default False
         Raise :class:`CorpusError` if any input is skipped or missing, or if
         no document is loaded.
+    n_jobs : int, optional
+        Processes that segment and date the documents; default every core
+        (a small corpus is done in this process). The result is the same for
+        any ``n_jobs``.
+    progress : bool, optional
+        Show progress bars; by default only on a terminal.
 
     Returns
     -------
@@ -308,7 +317,7 @@ def read_corpus(
     if metadata is not None:
         _join_metadata(records, report, Path(metadata), meta_columns, whole_folder=whole_folder)
     _mark_duplicates(records, keep=keep_duplicates)
-    documents = _build_documents(records)
+    documents = _build_documents(records, n_jobs=n_jobs, progress=progress)
     corpus = Corpus(documents, pd.DataFrame(report, columns=REPORT_COLUMNS))
     if strict:
         bad = corpus.report[corpus.report["status"].isin(["skipped", "missing"])]
@@ -918,30 +927,54 @@ def _segment(record: dict, corpus_vocabulary: Counter, own: set[str]) -> tuple:
     return tuple(merged)
 
 
-def _build_documents(records, corpus_vocabulary: Counter | None = None) -> pd.DataFrame:
-    """Documents of ``records``; ``corpus_vocabulary`` when they are one part of a larger corpus."""
-    vocab = [content_words(r["raw_text"]) for r in records]
-    # document frequency over the corpus
-    df = corpus_vocabulary if corpus_vocabulary is not None else Counter(word for words in vocab for word in words)
-    rows = []
-    for r, own in zip(records, vocab):
+def _vocabulary_chunk(records, start: int, stop: int) -> list[set[str]]:
+    return [content_words(records[i]["raw_text"]) for i in range(start, stop)]
+
+
+def _document_chunk(context, start: int, stop: int) -> list[tuple]:
+    """Segments, title, date, word count and note of records ``start:stop`` (run in a worker)."""
+    records, vocab, df = context
+    out = []
+    for i in range(start, stop):
+        r = records[i]
         raw = r["raw_text"]
-        spans = _segment(r, df, own)
-        text = "".join(raw[a:b] for label, a, b in spans if label in ANALYSED)
+        spans = _segment(r, df, vocab[i])
         title = r["title"]
         if not title:
             title = next((raw[a:b].strip() for label, a, b in spans if label == "headline"), "")
         title = _HEADING_MARK.sub("", title).strip()
         published, note = parse_published(r["published_raw"])
-        if note:
-            _note(r, note)
         if not r["published_raw"]:
             dateline = next((raw[a:b].strip() for label, a, b in spans if label == "dateline"), "")
             published = parse_published(dateline, fuzzy=True)[0] if dateline else ""
+        text = "".join(raw[a:b] for label, a, b in spans if label in ANALYSED)
+        out.append((spans, title, published, count_tokens(text), note))
+    return out
+
+
+def _build_documents(records, corpus_vocabulary: Counter | None = None, *, n_jobs=None,
+                     progress=None) -> pd.DataFrame:
+    """The documents table: every record segmented (against the corpus vocabulary) and dated.
+
+    Both passes are per record, on ``n_jobs`` processes (:func:`analysis.parallel.map_ranges`).
+    ``corpus_vocabulary`` (document frequencies) is given when the records are one part of a larger
+    corpus (:mod:`analysis.scale`); by default it is counted over ``records``.
+    """
+    vocab = map_ranges(_vocabulary_chunk, len(records), context=records, n_jobs=n_jobs, progress=progress,
+                       desc="vocabulary")
+    df = corpus_vocabulary if corpus_vocabulary is not None else Counter(word for words in vocab for word in words)
+    built = map_ranges(_document_chunk, len(records), context=(records, vocab, df), n_jobs=n_jobs,
+                       progress=progress, desc="segments")
+    rows = []
+    for r, (spans, title, published, n_words, note) in zip(records, built):
+        if note:
+            _note(r, note)
+        raw = r["raw_text"]
         rows.append({
             "doc_id": r["doc_id"], "outlet": r["outlet"], "title": title, "author": r["author"],
-            "published": published, "published_raw": r["published_raw"], "url": r["url"], "text": text,
-            "n_words": len(token_spans(text)), "raw_text": raw, "spans": spans, "source": r["source"],
+            "published": published, "published_raw": r["published_raw"], "url": r["url"],
+            "text": "".join(raw[a:b] for label, a, b in spans if label in ANALYSED),
+            "n_words": n_words, "raw_text": raw, "spans": spans, "source": r["source"],
             "encoding": r["encoding"], "html": r["html"],
         })
     docs = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)

@@ -45,6 +45,7 @@ from scipy import sparse
 from tqdm import tqdm
 
 from .labels import outlet_labels
+from .parallel import map_ranges
 from .segmenting import ANALYSED, include_labels
 from .text import normalize_for_matching, token_spans
 
@@ -98,6 +99,7 @@ def shared_passages(
     max_gap: int = MAX_GAP,
     max_doc_freq: int = MAX_DOC_FREQ,
     progress: bool | None = None,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """One row per passage that two documents share.
 
@@ -118,6 +120,10 @@ def shared_passages(
         candidate pair (they still count once a pair is aligned).
     progress : bool, optional
         Show progress bars; by default only on a terminal.
+    n_jobs : int, optional
+        Processes that align the candidate pairs; default every core (few
+        pairs are aligned in this process). The result is the same for any
+        ``n_jobs``.
 
     Returns
     -------
@@ -148,19 +154,43 @@ def shared_passages(
               for raw, sp in zip(tqdm(raws, desc="words", unit="doc", disable=disable, leave=False), spans)]
     grams = [_ngram_keys(t) for t in tokens]
     pairs = _candidate_pairs([np.unique(keys) for keys, _ in grams], max_doc_freq=max_doc_freq, progress=progress)
-    rows = []
-    positions, current = {}, -1
-    for a, b in tqdm(pairs, desc="align", unit="pair", disable=disable, leave=False):
-        if a != current:  # pairs come sorted by their first document
-            positions, current = _positions(*grams[a]), a
-        anchors = sorted((i, j) for key, j in zip(*(g.tolist() for g in grams[b])) for i in positions.get(key, ()))
-        for p in _align(tokens[a], tokens[b], anchors, max_gap=max_gap):
-            if p["counted"] >= min_words:
-                rows.append(_row(p, ids[a], ids[b], raws[a], raws[b], tokens[a], tokens[b]))
+    context = (pairs, tokens, grams, ids, raws, min_words, max_gap)
+    rows = map_ranges(_align_chunk, len(pairs), context=context, n_jobs=n_jobs, progress=progress,
+                      desc="align", unit="pair")
     table = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     for column in ("doc_a", "doc_b", "text_a", "text_b", "kind"):
         table[column] = table[column].astype(object)
     return table
+
+
+def _align_chunk(context, start: int, stop: int) -> list[tuple]:
+    """The passage rows of candidate pairs ``start:stop`` (run in a worker)."""
+    pairs, tokens, grams, ids, raws, min_words, max_gap = context
+    rows = []
+    index, current = None, -1
+    for a, b in pairs[start:stop]:
+        if a != current:  # pairs come sorted by their first document
+            index, current = _positions(*grams[a]), a
+        for p in _align(tokens[a], tokens[b], _anchors(index, *grams[b]), max_gap=max_gap):
+            if p["counted"] >= min_words:
+                rows.append(_row(p, ids[a], ids[b], raws[a], raws[b], tokens[a], tokens[b]))
+    return rows
+
+
+def _positions(keys: np.ndarray, starts: np.ndarray) -> dict[int, list[int]]:
+    """Where each n-gram of one document starts: the index its candidate pairs look up."""
+    positions: dict[int, list[int]] = {}
+    for key, start in zip(keys.tolist(), starts.tolist()):
+        positions.setdefault(key, []).append(start)
+    return positions
+
+
+def _anchors(positions: dict[int, list[int]], keys_b: np.ndarray, starts_b: np.ndarray) -> list[tuple[int, int]]:
+    """``(i, j)`` for every n-gram at word ``i`` of document a and word ``j`` of b, sorted."""
+    found = [(i, j) for key, j in zip(keys_b.tolist(), starts_b.tolist()) if key in positions
+             for i in positions[key]]
+    found.sort()
+    return found
 
 
 def _row(p: dict, id_a: str, id_b: str, raw_a: str, raw_b: str, ta: "_Tokens", tb: "_Tokens") -> tuple:
@@ -186,7 +216,10 @@ def _doc_tokens(raw: str, spans, labels: set[str], vocabulary: dict[str, int]) -
             ends.append(start + b)
             runs.append(run)
     words = [plain[a:b] for a, b in zip(starts, ends)]
-    breaks = [bool(_SENTENCE_END.search(plain, end, start)) for end, start in zip(ends, starts[1:])] + [True]
+    # a sentence ends between two words when a stop or line break lies in the gap [end of one, start of next)
+    stops = np.array([m.start() for m in _SENTENCE_END.finditer(plain)], dtype=np.int64)
+    gaps = np.searchsorted(stops, starts[1:]) - np.searchsorted(stops, ends[:-1])
+    breaks = (gaps > 0).tolist() + [True] if starts else []
     return _Tokens(
         ids=[vocabulary.setdefault(w.lower(), len(vocabulary)) for w in words],
         starts=starts,
@@ -222,13 +255,6 @@ def _ngram_keys(tokens: _Tokens, n: int = NGRAM) -> tuple[np.ndarray, np.ndarray
             keys = keys * np.uint64(1_000_003) + ids[k:k + count]
     inside = runs[:count] == runs[n - 1:]
     return keys[inside], np.flatnonzero(inside)
-
-
-def _positions(keys: np.ndarray, starts: np.ndarray) -> dict[int, list[int]]:
-    positions: dict[int, list[int]] = {}
-    for key, start in zip(keys.tolist(), starts.tolist()):
-        positions.setdefault(key, []).append(start)
-    return positions
 
 
 def _candidate_pairs(keys: list[np.ndarray], *, max_doc_freq: int, min_shared: int = MIN_SHARED_NGRAMS,
@@ -285,12 +311,14 @@ def _window(tokens: _Tokens, start: int, end: int, margin: int) -> tuple[int, in
 
 def _matched_runs(ta: _Tokens, tb: _Tokens, a0, a1, b0, b1, max_gap: int) -> list[dict]:
     """Align two windows; join matching blocks separated by at most ``max_gap`` words."""
-    matcher = difflib.SequenceMatcher(None, ta.ids[a0:a1], tb.ids[b0:b1], autojunk=False)
+    x, y = ta.ids[a0:a1], tb.ids[b0:b1]
+    # the same words: SequenceMatcher would give this one block, after far more work
+    blocks = [(0, 0, len(x))] if x == y else difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
     groups: list[list[tuple[int, int]]] = []  # matched word pairs (i in a, j in b)
-    for block in matcher.get_matching_blocks():
-        if not block.size:
+    for block_a, block_b, size in blocks:
+        if not size:
             continue
-        pairs = [(a0 + block.a + k, b0 + block.b + k) for k in range(block.size)]
+        pairs = [(a0 + block_a + k, b0 + block_b + k) for k in range(size)]
         if groups and _joinable(ta, tb, groups[-1][-1], pairs[0], max_gap):
             groups[-1].extend(pairs)
         else:

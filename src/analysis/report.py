@@ -25,6 +25,7 @@ import nbformat
 import pandas as pd
 
 from . import paths
+from .parallel import map_ranges
 
 __all__ = ["LOADER_PARAMETERS", "build_report", "check_output_folder", "default_output_dir", "numbered_notebooks",
            "scrub_notebook", "shown_paths"]
@@ -229,7 +230,7 @@ def _to_html(nb) -> str:
 
 
 def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, load_options=None,
-                 log=print) -> pd.DataFrame:
+                 log=print, n_jobs: int | None = None) -> pd.DataFrame:
     """Execute notebooks on a corpus and write them, as notebooks and HTML, to ``out_dir``.
 
     Parameters
@@ -251,14 +252,15 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
         passed to every notebook as its :data:`LOADER_PARAMETERS`.
     log : callable, default print
         Called with one line per file written; ``None`` for silence.
+    n_jobs : int, optional
+        Notebooks run at once, each in its own kernel; default every core.
+        The files written are the same for any ``n_jobs``.
 
     Returns
     -------
     pandas.DataFrame
         One row per file written: ``notebook, kind, path``.
     """
-    import papermill
-
     unknown = sorted(set(load_options or {}) - set(LOADER_PARAMETERS))
     if unknown:
         raise ValueError(f"unknown loader option(s) {unknown}; options are {', '.join(LOADER_PARAMETERS)}")
@@ -275,12 +277,43 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
     root = str(paths.PROJ_ROOT.resolve())
     replacements[root + "/"] = ""
     replacements[root] = "."
-    logging.getLogger("papermill").setLevel(logging.WARNING)
+    sources = [Path(s) for s in (notebooks if notebooks is not None else numbered_notebooks())]
+    figures = out / "figures"
+    before = {p: p.stat().st_mtime_ns for p in figures.glob("*")} if figures.exists() else {}
+    prefixes = [source.name[:3] for source in sources]
+    # notebooks run side by side when each one's charts can be told apart by its "NN-" prefix
+    together = all(NOTEBOOK_PATTERN.match(s.name) for s in sources) and len(set(prefixes)) == len(prefixes)
+    context = (sources, out, params, replacements)
+    if together:
+        map_ranges(_execute, len(sources), context=context, n_jobs=n_jobs, min_items=1, desc="notebooks",
+                   unit="notebook")
     rows = []
-    for source in notebooks if notebooks is not None else numbered_notebooks():
-        source = Path(source)
-        figures = out / "figures"
-        before = {p: p.stat().st_mtime_ns for p in figures.glob("*")} if figures.exists() else {}
+    for k, source in enumerate(sources):
+        if not together:
+            _execute(context, k, k + 1)
+        target = out / source.name
+        written = [("notebook", target), ("html", target.with_suffix(".html"))]
+        if figures.exists():
+            changed = [p for p in sorted(figures.glob("*")) if before.get(p) != p.stat().st_mtime_ns]
+            if together:
+                changed = [p for p in changed if p.name.startswith(prefixes[k])]
+            else:
+                before.update((p, p.stat().st_mtime_ns) for p in changed)
+            written += [("figure", p) for p in changed]
+        for kind, path in written:
+            rows.append({"notebook": source.name, "kind": kind, "path": str(path)})
+            if log:
+                log(f"wrote {path}")
+    return pd.DataFrame(rows, columns=["notebook", "kind", "path"])
+
+
+def _execute(context, start: int, stop: int) -> list:
+    """Run notebooks ``start:stop`` with papermill (one kernel each), then scrub them and write their HTML."""
+    import papermill
+
+    sources, out, params, replacements = context
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    for source in sources[start:stop]:
         target = out / source.name
         papermill.execute_notebook(
             str(source), str(target), parameters=params, kernel_name="python3",
@@ -289,14 +322,5 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
         nb = nbformat.read(target, as_version=4)
         scrub_notebook(nb, replacements=replacements)
         nbformat.write(nb, target)
-        html = target.with_suffix(".html")
-        html.write_text(_to_html(nb), encoding="utf-8")
-        written = [("notebook", target), ("html", html)]
-        if figures.exists():
-            written += [("figure", p) for p in sorted(figures.glob("*"))
-                        if before.get(p) != p.stat().st_mtime_ns]
-        for kind, path in written:
-            rows.append({"notebook": source.name, "kind": kind, "path": str(path)})
-            if log:
-                log(f"wrote {path}")
-    return pd.DataFrame(rows, columns=["notebook", "kind", "path"])
+        target.with_suffix(".html").write_text(_to_html(nb), encoding="utf-8")
+    return []

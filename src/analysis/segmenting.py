@@ -114,7 +114,8 @@ def content_words(text: str) -> set[str]:
     >>> sorted(content_words("The men were detained in the camps"))
     ['camp', 'detain', 'men']
     """
-    return {_stem(t) for t in tokenize(text, stopwords=STOPWORDS) if t.isalpha() and len(t) > 2}
+    types = {t.lower() for t in set(tokenize(text, lowercase=False))}  # each word type once, not each token
+    return {_stem(t) for t in types - STOPWORDS if t.isalpha() and len(t) > 2}
 
 
 _stem = lru_cache(maxsize=500_000)(stem)  # a corpus has far fewer word types than tokens

@@ -38,7 +38,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 from .copies import keep_one_per_group
 from .labels import source_label
 from .loading import segments
-from .segmenting import ANALYSED
+from .parallel import map_ranges
+from .segmenting import ANALYSED, include_labels
 from .text import STOPWORDS, strip_possessive, token_runs, token_spans
 from .text import stem as stem_word
 
@@ -153,6 +154,22 @@ def _terms_of_runs(runs, ngram: int, stop: frozenset, stem: bool) -> list[str]:
     return terms
 
 
+def _terms_chunk(context, start: int, stop: int) -> list[tuple[list[str], int]]:
+    """The terms and the running words of documents ``start:stop``, segment by segment (run in a worker)."""
+    raws, all_spans, keep, ngram, stopwords, stem = context
+    out = []
+    for raw, spans in zip(raws[start:stop], all_spans[start:stop]):
+        terms: list[str] = []
+        n_words = 0
+        for label, a, b in spans:
+            if label in keep:
+                runs = token_runs(raw[a:b])
+                terms.extend(_terms_of_runs(runs, ngram, stopwords, stem))
+                n_words += sum(map(len, runs))
+        out.append((terms, n_words))
+    return out
+
+
 def _identity(terms):
     return terms
 
@@ -185,12 +202,14 @@ def count_terms(
     stopwords: Iterable[str] | None = STOPWORDS,
     stem: bool = False,
     one_per_group=False,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
 ) -> TermCounts:
     """Count the terms of every document, summed by group, as sparse matrices.
 
     The vectorised core of :func:`term_frequencies` and
-    :func:`analysis.keyness.keyness`; parameters as there (``one_per_group``
-    as in :func:`term_frequencies`).
+    :func:`analysis.keyness.keyness`; parameters as there (``one_per_group``,
+    ``n_jobs`` and ``progress`` as in :func:`term_frequencies`).
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
     ...     "raw_text": ["Men held", "men freed"], "spans": [(("body", 0, 8),), (("body", 0, 9),)]})
@@ -202,13 +221,15 @@ def count_terms(
         raise ValueError(f"ngram must be 1, 2 or 3, not {ngram!r}")
     docs = keep_one_per_group(docs, one_per_group, include=include)
     stop = frozenset(stopwords or ())
+    keep = set(include_labels(include))
+    context = (docs["raw_text"].tolist(), docs["spans"].tolist(), keep, ngram, stop, stem)
+    counted = map_ranges(_terms_chunk, len(docs), context=context, n_jobs=n_jobs, progress=progress,
+                         desc="terms")
     by_doc: dict[str, list[str]] = {doc_id: [] for doc_id in docs["doc_id"]}
     words = dict.fromkeys(docs["doc_id"], 0)
-    segs = segments(docs, labels=include)
-    for doc_id, text in zip(segs["doc_id"], segs["text"]):
-        runs = token_runs(text)
-        by_doc[doc_id].extend(_terms_of_runs(runs, ngram, stop, stem))
-        words[doc_id] += sum(map(len, runs))
+    for doc_id, (doc_terms, n_words) in zip(docs["doc_id"], counted):  # a repeated doc_id sums, as before
+        by_doc[doc_id].extend(doc_terms)
+        words[doc_id] += n_words
     terms = [by_doc[d] for d in docs["doc_id"]]
     if any(terms):
         vectorizer = CountVectorizer(analyzer=_identity)
@@ -242,6 +263,8 @@ def term_frequencies(
     stem: bool = False,
     min_count: int = 1,
     one_per_group=False,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """How often each group of documents uses each term.
 
@@ -265,6 +288,12 @@ def term_frequencies(
     one_per_group : bool or pandas.DataFrame, default False
         Count one article per copy group (see :func:`analysis.copies.keep_one_per_group`;
         a table from :func:`analysis.copies.copy_groups` avoids aligning again).
+    n_jobs : int, optional
+        Processes that count the documents' terms; default every core (a
+        small corpus is counted in this process). The result is the same for
+        any ``n_jobs``.
+    progress : bool, optional
+        Show a progress bar; by default only on a terminal.
 
     Returns
     -------
@@ -276,7 +305,7 @@ def term_frequencies(
         words in the group, stopwords included).
     """
     tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem,
-                     one_per_group=one_per_group)
+                     one_per_group=one_per_group, n_jobs=n_jobs, progress=progress)
     return frequency_table(tc, min_count=min_count)
 
 

@@ -34,6 +34,7 @@ from .paths import PACKAGE_DATA_DIR
 
 __all__ = [
     "STOPWORDS",
+    "count_tokens",
     "load_stopwords",
     "normalize_for_matching",
     "normalize_text",
@@ -313,6 +314,15 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     """
     plain, kept = without_invisible(text)
     return [original_span(kept, *m.span()) for m in _TOKEN_RE.finditer(plain)]
+
+
+def count_tokens(text: str) -> int:
+    """How many word and number tokens ``text`` has: ``len(token_spans(text))``, faster.
+
+    >>> count_tokens("LGBTI people, 100 men")
+    4
+    """
+    return len(_TOKEN_RE.findall(text))
 
 
 def tokenize(

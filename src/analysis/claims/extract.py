@@ -12,6 +12,7 @@ import warnings
 
 import pandas as pd
 
+from ..parallel import map_ranges
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
 from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of
@@ -30,7 +31,8 @@ CLAIM_COLUMNS = ["doc_id", "outlet", "category", "value_low", "value_high", "qua
                  "attributed_to", "stated", "sentence", "start", "end", "rule"]
 
 
-def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None, gazetteer=None) -> pd.DataFrame:
+def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None, gazetteer=None,
+                   n_jobs: int | None = None, progress: bool | None = None) -> pd.DataFrame:
     """One row per mention of a claimed figure in ``docs``.
 
     Parameters
@@ -46,6 +48,12 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None, gazett
     gazetteer : analysis.attribution.Gazetteer, optional
         Names learnt from the whole corpus when ``docs`` is one part of it
         (:mod:`analysis.scale`); default learnt from ``docs``.
+    n_jobs : int, optional
+        Processes that read the documents; default every core (a small
+        corpus is read in this process). The result is the same for any
+        ``n_jobs``.
+    progress : bool, optional
+        Show a progress bar; by default only on a terminal.
 
     Returns
     -------
@@ -73,36 +81,50 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None, gazett
     lex = lexicon_for(lexicon)
     if gazetteer is None:
         gazetteer = Gazetteer.from_texts(docs["raw_text"])
-    rows, skipped = [], []
-    for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
-        sentences = [(s0 + a, s0 + b) for label, s0, s1 in spans if label in keep
-                     for a, b in sentence_spans(raw[s0:s1])]
-        long = [(a, b) for a, b in sentences if b - a > MAX_SENTENCE_CHARS]
-        skipped.extend((doc_id, a) for a, _ in long)
-        found = [(i, claim) for i, (a, b) in enumerate(sentences) if b - a <= MAX_SENTENCE_CHARS
-                 for claim in _sentence_claims(raw[a:b], lex)]
-        if not found:
-            continue
-        sources = DocumentSources(raw, sentences, gazetteer)
-        hedges: dict[int, list] = {}
-        for i, (figure, (category, why), words) in found:
-            if i not in hedges:
-                hedges[i] = hedge_positions(words)
-            a, b = sentences[i]
-            source = figure_source(sources, i, a + figure.start, words, figure, lex)
-            rows.append({
-                "doc_id": doc_id, "outlet": outlet if isinstance(outlet, str) else "", "category": category,
-                "value_low": figure.low, "value_high": figure.high, "qualifier": figure.qualifier,
-                "hedged": is_hedged(words, source.verb if source is not None and source.named else None, hedges[i]),
-                "attributed_to": source.text if source is not None else "",
-                "rule": f"category: {why}; source: {source.rule if source is not None else 'none (own voice)'}", "stated": figure.stated, "sentence": raw[a:b],
-                "start": a + figure.start, "end": a + figure.end,
-            })
+    columns = [docs[c].tolist() for c in ("doc_id", "outlet", "raw_text", "spans")]
+    per_doc = map_ranges(_claims_chunk, len(docs), context=(columns, keep, lex, gazetteer), n_jobs=n_jobs,
+                         progress=progress, desc="claims")
+    rows = [row for found, _ in per_doc for row in found]
+    skipped = [where for _, long in per_doc for where in long]
     if skipped:
         where = ", ".join(f"{d} at {a}" for d, a in skipped[:5]) + (" ..." if len(skipped) > 5 else "")
         warnings.warn(f"{len(skipped)} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters were not read for "
                       f"claims (a table or a dump, not prose): {where}", stacklevel=2)
     return _claims_frame(rows)
+
+
+def _claims_chunk(context, start: int, stop: int) -> list[tuple[list[dict], list[tuple]]]:
+    """The claim rows, and the long sentences not read, of documents ``start:stop`` (run in a worker)."""
+    (doc_ids, outlets, raws, all_spans), keep, lex, gazetteer = context
+    out = []
+    for doc_id, outlet, raw, spans in zip(doc_ids[start:stop], outlets[start:stop], raws[start:stop],
+                                          all_spans[start:stop]):
+        rows: list[dict] = []
+        sentences = [(s0 + a, s0 + b) for label, s0, s1 in spans if label in keep
+                     for a, b in sentence_spans(raw[s0:s1])]
+        long = [(doc_id, a) for a, b in sentences if b - a > MAX_SENTENCE_CHARS]
+        found = [(i, claim) for i, (a, b) in enumerate(sentences) if b - a <= MAX_SENTENCE_CHARS
+                 for claim in _sentence_claims(raw[a:b], lex)]
+        if found:
+            sources = DocumentSources(raw, sentences, gazetteer)
+            hedges: dict[int, list] = {}
+            for i, (figure, (category, why), words) in found:
+                if i not in hedges:
+                    hedges[i] = hedge_positions(words)
+                a, b = sentences[i]
+                source = figure_source(sources, i, a + figure.start, words, figure, lex)
+                named_verb = source.verb if source is not None and source.named else None
+                rows.append({
+                    "doc_id": doc_id, "outlet": outlet if isinstance(outlet, str) else "", "category": category,
+                    "value_low": figure.low, "value_high": figure.high, "qualifier": figure.qualifier,
+                    "hedged": is_hedged(words, named_verb, hedges[i]),
+                    "attributed_to": source.text if source is not None else "",
+                    "rule": f"category: {why}; source: {source.rule if source is not None else 'none (own voice)'}",
+                    "stated": figure.stated, "sentence": raw[a:b],
+                    "start": a + figure.start, "end": a + figure.end,
+                })
+        out.append((rows, long))
+    return out
 
 
 def _claims_frame(rows) -> pd.DataFrame:

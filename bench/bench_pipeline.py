@@ -1,0 +1,222 @@
+"""Benchmark: every analysis of a large corpus, step by step, and the similarity command against scikit-learn.
+
+    python bench/bench_pipeline.py /work/shared/corpora/reuters21578/reuters21578.jsonl.gz
+
+Part 1, the pipeline, in this process, one step after the other on the same documents
+(Reuters-21578 read as in ``reuters.py``, but with duplicates skipped, the loader's default:
+19,495 articles):
+
+- ``load_corpus``: the table read, segmented and dated (``read_corpus``);
+- similarity top-10: ``similarity_pairs(docs, top_k=10)``;
+- claims: ``extract_claims(docs)``;
+- term frequencies: ``term_frequencies(docs)`` (by outlet: here one group per article);
+- shared passages: ``shared_passages(docs)``.
+
+Each step's wall time, and its peak memory: the largest resident size, sampled every
+:data:`SAMPLE_SECONDS`, of this process plus its worker processes (a process pool's workers count
+too), and never less than this process's own high-water mark over the step (``VmHWM``, reset
+before each step through ``/proc/self/clear_refs``). Resident sizes of forked workers include pages
+they share with this process, so the sum is an upper bound.
+
+Part 2, the similarity command, loading included, against plain scikit-learn, side by side in this
+one run, each side in its own Python process started fresh (interpreter start and imports counted):
+
+- project: ``python -m analysis similarity PATH --top-k 10 ...`` (the CLI: read, segment, TF-IDF,
+  sparse top-k, the pairs written as CSV);
+- baseline: the file read with ``pandas.read_json``, title and body joined as the loader does, exact
+  repeats dropped, then :func:`bench_similarity.run_baseline` (``TfidfVectorizer`` with the package's
+  token pattern and stopwords + dense ``cosine_similarity`` + ``argpartition`` top-k).
+
+Wall time is measured here around each process; peak memory is that process's ``ru_maxrss`` (and its
+workers'). Repeat when the load average (``uptime``, printed) is high: the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_similarity import run_baseline  # noqa: E402 - one baseline, shared with bench_similarity.py
+from reuters import COLUMNS  # noqa: E402
+
+#: Seconds between two samples of resident memory while a step runs.
+SAMPLE_SECONDS = 0.05
+#: Neighbours per article, as the similarity command keeps beyond its dense limit.
+TOP_K = 10
+
+
+def _status_mb(pid, field: str) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith(field + ":")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+class Meter:
+    """Wall time and peak resident memory (this process and its workers) of the block it wraps."""
+
+    def __enter__(self):
+        try:
+            with open("/proc/self/clear_refs", "w") as handle:
+                handle.write("5")  # reset VmHWM, this process's high-water mark
+        except OSError:
+            pass
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        self._start = time.perf_counter()
+        return self
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            total = _status_mb(me, "VmRSS") + sum(_status_mb(p, "VmRSS") for p in _descendants(me))
+            self.peak_mb = max(self.peak_mb, total)
+            self._stop.wait(SAMPLE_SECONDS)
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self._start
+        self._stop.set()
+        self._thread.join()
+        self.peak_mb = max(self.peak_mb, _status_mb(os.getpid(), "VmHWM"))
+        return False
+
+
+def pipeline(path: str, n_jobs=None) -> list[tuple[str, float, float]]:
+    from analysis import extract_claims, read_corpus, shared_passages, similarity_pairs, term_frequencies
+
+    results = []
+    with Meter() as m:
+        docs = read_corpus(path, n_jobs=n_jobs, **COLUMNS).documents
+    results.append(("load_corpus", m.seconds, m.peak_mb))
+    print(f"documents: {len(docs):,} ({len(docs) / m.seconds:,.0f} articles/s loaded)")
+    steps = [
+        (f"similarity top-{TOP_K}", lambda: similarity_pairs(docs, top_k=TOP_K)),
+        ("claims", lambda: extract_claims(docs, n_jobs=n_jobs)),
+        ("term frequencies", lambda: term_frequencies(docs, n_jobs=n_jobs)),
+        ("shared passages", lambda: shared_passages(docs, n_jobs=n_jobs)),
+    ]
+    for name, step in steps:
+        with Meter() as m:
+            out = step()
+        results.append((name, m.seconds, m.peak_mb))
+        print(f"  {name}: {len(out):,} rows", flush=True)
+        del out
+    return results
+
+
+def child_baseline(path: str, k: int) -> None:
+    import pandas as pd
+
+    frame = pd.read_json(path, lines=True, dtype=False)
+    titles = frame[COLUMNS["title_column"]].fillna("").astype(str)
+    bodies = frame[COLUMNS["text_column"]].fillna("").astype(str)
+    texts = (titles + "\n\n" + bodies).str.strip()
+    docs = pd.DataFrame({"doc_id": frame[COLUMNS["id_column"]].astype(str), "outlet": "", "text": texts})
+    docs = docs[bodies.str.strip() != ""].drop_duplicates("text").reset_index(drop=True)
+    top, _ = run_baseline(docs, k)
+    print(json.dumps({"documents": len(docs), "neighbours": int((top >= 0).sum()), "peak_mb": _own_peak_mb()}))
+
+
+def child_cli(argv: list[str]) -> None:
+    from analysis.cli import main
+
+    status = main(argv)
+    print(json.dumps({"status": status, "peak_mb": _own_peak_mb()}), file=sys.stderr)
+
+
+def _own_peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own + workers
+
+
+def side_by_side(path: str, k: int) -> dict:
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "pairs.csv")
+        cli = ["similarity", path, "--text-column", COLUMNS["text_column"], "--id-column", COLUMNS["id_column"],
+               "--title-column", COLUMNS["title_column"], "--date-column", COLUMNS["date_column"],
+               "--top-k", str(k), "--out", out]
+        commands = {
+            "project": [sys.executable, __file__, "--child-cli", *cli],
+            "baseline": [sys.executable, __file__, path, "--child", "baseline"],
+        }
+        for side, command in commands.items():
+            start = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=True)
+            seconds = time.perf_counter() - start
+            stream = done.stderr if side == "project" else done.stdout
+            stats = json.loads(stream.strip().splitlines()[-1])
+            results[side] = {"seconds": seconds, **stats}
+    return results
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child-cli"]:  # the similarity command's own arguments follow
+        child_cli(sys.argv[2:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", help="Reuters-21578 reuters21578.jsonl.gz")
+    parser.add_argument("--child", choices=["baseline"], help=argparse.SUPPRESS)
+    parser.add_argument("--skip-pipeline", action="store_true", help="only the similarity command against the baseline")
+    parser.add_argument("--skip-baseline", action="store_true", help="only the pipeline")
+    parser.add_argument("--n-jobs", type=int, help="processes for the pipeline's steps (default: every core)")
+    args = parser.parse_args()
+    if args.child == "baseline":
+        child_baseline(args.path, TOP_K)
+        return
+
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores; "
+          f"load average {os.getloadavg()[0]:.2f} at start")
+    if not args.skip_pipeline:
+        results = pipeline(args.path, args.n_jobs)
+        print(f"n_jobs={args.n_jobs or 'every core'}")
+        print(f"\n{'step':22} {'time s':>8} {'peak RSS MB':>12}")
+        for name, seconds, peak in results:
+            print(f"{name:22} {seconds:8.1f} {peak:12.0f}")
+        print(f"{'all five':22} {sum(r[1] for r in results):8.1f} {max(r[2] for r in results):12.0f}")
+    if not args.skip_baseline:
+        sides = side_by_side(args.path, TOP_K)
+        print(f"\nsimilarity command, top-{TOP_K}, loading included (each side its own process):")
+        for side in ("project", "baseline"):
+            r = sides[side]
+            print(f"  {side:9} {r['seconds']:6.1f} s  peak RSS {r['peak_mb']:6.0f} MB")
+        p, b = sides["project"], sides["baseline"]
+        print(f"  speed-up (baseline time / project time): {b['seconds'] / p['seconds']:.1f}x; "
+              f"peak memory {b['peak_mb'] / p['peak_mb']:.1f}x less")
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
+
+
+if __name__ == "__main__":
+    main()

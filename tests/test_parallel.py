@@ -1,0 +1,89 @@
+"""The process pool: chunks joined in input order, and every caller's result the same with one or two processes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from analysis import extract_claims, parallel, read_corpus, shared_passages, term_frequencies
+from analysis.parallel import map_ranges, resolve_jobs
+from inline_corpus import write_generated_corpus
+
+
+def _pid_and_square(context, start, stop):
+    return [(os.getpid(), context[i] ** 2) for i in range(start, stop)]
+
+
+def test_chunks_come_back_in_order_from_more_than_one_process():
+    items = list(range(40))
+    out = map_ranges(_pid_and_square, len(items), context=items, n_jobs=2, min_items=1)
+    assert [square for _, square in out] == [i * i for i in items]
+    workers = {pid for pid, _ in out}
+    assert os.getpid() not in workers and 1 <= len(workers) <= 2  # a busy machine may let one worker take all
+
+
+def test_a_small_input_stays_in_this_process():
+    out = map_ranges(_pid_and_square, 5, context=[1, 2, 3, 4, 5], n_jobs=2)
+    assert {pid for pid, _ in out} == {os.getpid()}
+    assert [square for _, square in out] == [1, 4, 9, 16, 25]
+
+
+def test_nothing_to_do_gives_an_empty_list():
+    assert map_ranges(_pid_and_square, 0, context=[], n_jobs=2, min_items=1) == []
+
+
+@pytest.mark.parametrize("n_jobs, expected", [(1, 1), (3, 3), (None, parallel.default_jobs()),
+                                              (-1, parallel.default_jobs())])
+def test_jobs(n_jobs, expected):
+    assert resolve_jobs(n_jobs) == expected
+
+
+@pytest.mark.parametrize("n_jobs", [0, -2, 1.5, "2", True])
+def test_bad_jobs_are_refused(n_jobs):
+    with pytest.raises(ValueError, match="n_jobs must be a positive number"):
+        resolve_jobs(n_jobs)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    return write_generated_corpus(tmp_path_factory.mktemp("generated"), n_outlets=12, per_outlet=2)
+
+
+@pytest.fixture
+def tiny_chunks(monkeypatch):
+    """A pool even for a few articles, so that two processes really run."""
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_JOB", 1)
+
+
+def test_loading_is_the_same_with_one_or_two_processes(generated, tiny_chunks):
+    one, two = read_corpus(generated, n_jobs=1), read_corpus(generated, n_jobs=2)
+    assert len(one.documents) == 24
+    assert one.documents.equals(two.documents) and one.report.equals(two.report)
+
+
+@pytest.mark.parametrize("analysis, rows", [
+    (lambda docs, n: extract_claims(docs, n_jobs=n), lambda t: len(t) >= 24 and set(t["category"]) >= {"killed"}),
+    (lambda docs, n: term_frequencies(docs, n_jobs=n), lambda t: "harbour" in set(t["term"])),
+    (lambda docs, n: shared_passages(docs, n_jobs=n), lambda t: (t["kind"] == "verbatim").sum() >= 6),
+])
+def test_analyses_are_the_same_with_one_or_two_processes(generated, tiny_chunks, analysis, rows):
+    docs = read_corpus(generated, n_jobs=1).documents
+    one, two = analysis(docs, 1), analysis(docs, 2)
+    assert rows(one)
+    assert one.equals(two)
+
+
+def _map_in_daemon(queue):
+    queue.put(map_ranges(_pid_and_square, 40, context=list(range(40)), n_jobs=2, min_items=1))
+
+
+def test_inside_a_daemonic_worker_the_work_stays_in_that_process():
+    import multiprocessing
+
+    queue = multiprocessing.get_context("fork").Queue()
+    worker = multiprocessing.get_context("fork").Process(target=_map_in_daemon, args=(queue,), daemon=True)
+    worker.start()
+    out = queue.get(timeout=60)
+    worker.join()
+    assert len({pid for pid, _ in out}) == 1 and [s for _, s in out] == [i * i for i in range(40)]
