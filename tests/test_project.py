@@ -75,8 +75,8 @@ def test_every_public_name_resolves():
 
 
 def test_make_lab_allows_root_only_as_root_and_prints_the_url():
-    dry = subprocess.run(["make", "-n", "lab", "LAB_PORT=18888"], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout
+    dry = subprocess.run(["make", "--no-print-directory", "-n", "lab", "LAB_PORT=18888"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
     command = next(line for line in dry.splitlines() if "jupyter lab" in line)
     assert ("--allow-root" in command) == (os.geteuid() == 0)
     assert "--ServerApp.port=18888" in command and "--ServerApp.port_retries=0" in command
@@ -85,8 +85,9 @@ def test_make_lab_allows_root_only_as_root_and_prints_the_url():
 
 def test_make_report_on_another_corpus_does_not_name_the_shipped_report():
     def dry(*args):
-        return subprocess.run(["make", "-n", "report", *args], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.splitlines()[-1]
+        # --no-print-directory: run from `make test`, a nested make would add "Leaving directory" lines
+        return subprocess.run(["make", "--no-print-directory", "-n", "report", *args], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.splitlines()[-1]
 
     assert "--out" not in dry("CORPUS=/data/quake")  # the command picks reports/quake/
     assert dry("OUT=/tmp/quake-report").endswith("--out /tmp/quake-report")
