@@ -491,16 +491,10 @@ def _transposed(blocks):
 
 
 def _block_pairs(block, transposed, start: int, top_k: int, min_cosine: float) -> pd.DataFrame:
-    """Each row's ``top_k`` other rows in one block of rows, by :func:`sparse_dot_topn.sp_matmul_topn`."""
-    from sparse_dot_topn import sp_matmul_topn
+    """Each row's ``top_k`` other rows in one block of rows: :func:`analysis.similarity.block_top_k`."""
+    from .similarity import block_top_k
 
-    found = sp_matmul_topn(block, transposed, top_n=top_k + 1, threshold=min_cosine, sort=True,
-                           n_threads=1).tocoo()
-    table = pd.DataFrame({"row": found.row.astype(np.int64) + start, "col": found.col.astype(np.int64),
-                          "cosine": found.data})
-    table = table[table["row"] != table["col"]]
-    table = table.sort_values(["row", "cosine", "col"], ascending=[True, False, True], kind="stable")
-    return table.groupby("row", sort=False).head(top_k)
+    return block_top_k(block, transposed, start, top_k, min_cosine)
 
 
 def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=ANALYSED) -> pd.DataFrame:

@@ -44,6 +44,7 @@ from .text import STOPWORDS, tokenize
 
 __all__ = [
     "BLOCK_ROWS",
+    "block_top_k",
     "DENSE_LIMIT",
     "PAIR_COLUMNS",
     "nearest_neighbours",
@@ -204,13 +205,9 @@ def _top_pairs(matrix, *, top_k: int, min_cosine: float, block_rows: int, progre
     found = []
     starts = range(0, n, block_rows)
     for start in tqdm(starts, desc="neighbours", unit="block", disable=_disable(progress), leave=False):
-        block = sp_matmul_topn(matrix[start:start + block_rows], transposed, top_n=top_k + 1,
-                               threshold=min_cosine, sort=True, n_threads=threads).tocoo()
-        found.append(pd.DataFrame({"row": block.row + start, "col": block.col, "cosine": block.data}))
+        found.append(block_top_k(matrix[start:start + block_rows], transposed, start, top_k, min_cosine,
+                                 n_threads=threads))
     table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
-    table = table[table["row"] != table["col"]]
-    table = table.sort_values(["row", "cosine", "col"], ascending=[True, False, True], kind="stable")
-    table = table.groupby("row", sort=False).head(top_k)
     rows = np.minimum(table["row"].to_numpy(), table["col"].to_numpy())
     cols = np.maximum(table["row"].to_numpy(), table["col"].to_numpy())
     unique = pd.DataFrame({"row": rows, "col": cols, "cosine": table["cosine"].to_numpy()})
@@ -359,6 +356,20 @@ def _check_dense(n: int, *, hint: str = "use similarity_pairs(docs, top_k=...)")
     if n > DENSE_LIMIT:
         raise ValueError(f"{n} documents: a dense {n} x {n} matrix is only built up to "
                          f"{DENSE_LIMIT} documents; {hint}")
+
+
+def block_top_k(block, transposed, start: int, top_k: int, min_cosine: float, *, n_threads: int = 1) -> pd.DataFrame:
+    """Each row's ``top_k`` other rows for one block of rows (``row`` counted from ``start``), best first.
+
+    The one top-k selection, used here block by block and by :mod:`analysis.scale` on its workers.
+    """
+    found = sp_matmul_topn(block, transposed, top_n=top_k + 1, threshold=min_cosine, sort=True,
+                           n_threads=n_threads).tocoo()
+    table = pd.DataFrame({"row": found.row.astype(np.int64) + start, "col": found.col.astype(np.int64),
+                          "cosine": found.data})
+    table = table[table["row"] != table["col"]]
+    table = table.sort_values(["row", "cosine", "col"], ascending=[True, False, True], kind="stable")
+    return table.groupby("row", sort=False).head(top_k)
 
 
 def _disable(progress: bool | None) -> bool | None:
