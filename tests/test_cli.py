@@ -94,3 +94,15 @@ def test_commands_are_listed_not_discovered():
 
     modules = sorted(p.stem for p in paths.PROJ_ROOT.joinpath("src/analysis/cli").glob("*.py") if p.stem != "__init__")
     assert sorted(cli.COMMANDS) == modules
+
+
+def test_jobs_option_gives_the_same_table_and_refuses_nonsense(tmp_path, capsys):
+    import pytest
+
+    out1, out2 = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert main(["claims", str(paths.RAW_DATA_DIR), "--jobs", "1", "--out", str(out1)]) == 0
+    assert main(["claims", str(paths.RAW_DATA_DIR), "--jobs", "-1", "--out", str(out2)]) == 0
+    assert out1.read_bytes() == out2.read_bytes() and len(pd.read_csv(out1)) > 5
+    with pytest.raises(SystemExit):
+        main(["terms", str(paths.RAW_DATA_DIR), "--jobs", "zero"])
+    assert "--jobs: expected a positive number of processes" in capsys.readouterr().err

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from analysis import extract_claims, parallel, read_corpus, shared_passages, term_frequencies
-from analysis.parallel import map_ranges, resolve_jobs
+from analysis import extract_claims, parallel, read_corpus, shared_passages, similarity_pairs, term_frequencies
+from analysis.parallel import count_ranges, map_ranges, resolve_jobs
 from inline_corpus import write_generated_corpus
 
 
@@ -66,6 +66,7 @@ def test_loading_is_the_same_with_one_or_two_processes(generated, tiny_chunks):
     (lambda docs, n: extract_claims(docs, n_jobs=n), lambda t: len(t) >= 24 and set(t["category"]) >= {"killed"}),
     (lambda docs, n: term_frequencies(docs, n_jobs=n), lambda t: "harbour" in set(t["term"])),
     (lambda docs, n: shared_passages(docs, n_jobs=n), lambda t: (t["kind"] == "verbatim").sum() >= 6),
+    (lambda docs, n: similarity_pairs(docs, top_k=3, n_jobs=n), lambda t: len(t) >= 24 and t["cosine"].max() > 0.5),
 ])
 def test_analyses_are_the_same_with_one_or_two_processes(generated, tiny_chunks, analysis, rows):
     docs = read_corpus(generated, n_jobs=1).documents
@@ -87,3 +88,48 @@ def test_inside_a_daemonic_worker_the_work_stays_in_that_process():
     out = queue.get(timeout=60)
     worker.join()
     assert len({pid for pid, _ in out}) == 1 and [s for _, s in out] == [i * i for i in range(40)]
+
+
+def _split_words(texts, start, stop):
+    return [(texts[i].split(), len(texts[i])) for i in range(start, stop)]
+
+
+@pytest.mark.parametrize("texts", [
+    ["b a b", "c", "", "a c c", "d"] * 7,
+    ["", ""],
+    [],
+])
+def test_counts_from_two_processes_are_countvectorizers_counts(texts, tiny_chunks):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    for n_jobs in (1, 2):
+        counts, terms, extras = count_ranges(_split_words, len(texts), context=texts, n_jobs=n_jobs)
+        assert extras == [len(t) for t in texts] and counts.shape == (len(texts), len(terms))
+        assert counts.dtype == "int64"
+        if any(t.split() for t in texts):
+            reference = CountVectorizer(analyzer=str.split)
+            expected = reference.fit_transform(texts)
+            assert terms.tolist() == reference.get_feature_names_out().tolist()
+            assert (counts != expected).nnz == 0
+            # entry for entry, in CountVectorizer's order within each row
+            assert [a.tolist() for a in (counts.indptr, counts.indices, counts.data)] == \
+                [a.tolist() for a in (expected.indptr, expected.indices, expected.data)]
+        else:
+            assert counts.nnz == 0 and len(terms) == 0
+
+
+def test_tfidf_is_scikit_learns_whatever_the_processes(generated, tiny_chunks):
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from analysis.similarity import _texts, _words, tfidf_matrix
+
+    docs = read_corpus(generated, n_jobs=1).documents
+    one, terms = tfidf_matrix(docs, n_jobs=1)
+    two, _ = tfidf_matrix(docs, n_jobs=2)
+    reference = TfidfVectorizer(analyzer=_words, sublinear_tf=True, dtype=np.float64)
+    expected = reference.fit_transform(_texts(docs, ("headline", "body")))
+    assert terms == reference.get_feature_names_out().tolist()
+    assert [a.tolist() for a in (one.indptr, one.indices, one.data)] == \
+        [a.tolist() for a in (expected.indptr, expected.indices, expected.data)]  # the same floats
+    assert (one != two).nnz == 0

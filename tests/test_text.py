@@ -103,6 +103,30 @@ def test_the_mark_class_holds_every_combining_mark_of_unicode():
     assert not marks.match("a") and not marks.match("1")
 
 
+def test_every_combining_mark_lies_at_or_above_the_fast_path_bound():
+    import sys
+    import unicodedata
+
+    from analysis.text import FIRST_MARK
+
+    first = min(cp for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp))[0] == "M")
+    assert chr(first) == FIRST_MARK
+
+
+@pytest.mark.parametrize("text", [
+    "Plain ASCII: U.S. officials, 1,000 men, don't-stop",
+    "Café crème à 3,5 € — naïve façade",  # Latin-1, below the first mark
+    "Ελληνικά και Кириллица 2017",  # above the bound without marks: the full pattern
+    "e\u0301te\u0301 and ca\u0308fe",
+])
+def test_fast_token_pattern_gives_the_full_patterns_tokens(text):
+    import re
+
+    from analysis.text import TOKEN_PATTERN, _token_re
+
+    assert _token_re(text).findall(text) == re.findall(TOKEN_PATTERN, text)
+
+
 def test_tokenize_keeps_case_removes_stopwords_and_stems():
     assert tokenize("The LGBT Network", lowercase=False) == ["The", "LGBT", "Network"]
     assert tokenize("They were detained and tortured", stopwords=STOPWORDS) == ["detained", "tortured"]

@@ -977,9 +977,8 @@ def _build_documents(records, corpus_vocabulary: Counter | None = None, *, n_job
             "n_words": n_words, "raw_text": raw, "spans": spans, "source": r["source"],
             "encoding": r["encoding"], "html": r["html"],
         })
-    docs = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    for column in DOCUMENT_COLUMNS:
-        if column not in ("n_words", "spans"):
-            docs[column] = docs[column].astype(object)
+    # built column by column as object arrays: pandas would first infer (and convert) a string dtype
+    docs = pd.DataFrame({column: pd.Series([row[column] for row in rows], dtype=object)
+                         for column in DOCUMENT_COLUMNS}, columns=DOCUMENT_COLUMNS)
     docs["n_words"] = docs["n_words"].astype("int64")
     return docs

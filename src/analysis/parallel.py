@@ -30,11 +30,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 
+import numpy as np
+from scipy import sparse
 from tqdm import tqdm
 
-__all__ = ["MIN_ITEMS_PER_JOB", "CHUNKS_PER_JOB", "default_jobs", "map_ranges", "resolve_jobs"]
+__all__ = ["MIN_ITEMS_PER_JOB", "CHUNKS_PER_JOB", "count_ranges", "default_jobs", "map_ranges", "resolve_jobs"]
 
 #: Fewer items than this per worker run in this process: starting a pool (about 0.1 s a worker) and
 #: sending results back would cost more than the second core saves on a few hundred short articles.
@@ -146,3 +149,73 @@ def map_ranges(func, n: int, *, context=None, n_jobs: int | None = None, progres
                 out.extend(future.result())
                 bar.update(b - a)
     return out
+
+
+def _count_chunk(context, start: int, stop: int) -> list:
+    """Sparse counts of the terms of items ``start:stop``, against this chunk's own vocabulary."""
+    func, inner = context
+    columns: dict[str, int] = {}
+    indptr, indices, data, extras = [0], [], [], []
+    for terms, extra in func(inner, start, stop):
+        counted = Counter(terms)
+        indices.extend(columns.setdefault(t, len(columns)) for t in counted)
+        data.extend(counted.values())
+        indptr.append(len(indices))
+        extras.append(extra)
+    return [(np.array(list(columns), dtype=object), np.array(indptr, dtype=np.int64),
+             np.array(indices, dtype=np.int64), np.array(data, dtype=np.int64), extras)]
+
+
+def count_ranges(func, n: int, *, context=None, n_jobs: int | None = None, progress: bool | None = False,
+                 desc: str | None = None, unit: str = "doc", min_items: int | None = None):
+    """Term counts of ``n`` items as one sparse matrix, counted on every core.
+
+    ``func(context, start, stop)`` gives, for each item of the chunk, ``(terms, extra)``: the
+    item's terms (strings, repeats counted) and anything else the caller wants back per item.
+    Each chunk is counted where it was tokenized, against its own vocabulary; only the counts come
+    back, and the vocabularies are merged here. The matrix is the one
+    ``sklearn.feature_extraction.text.CountVectorizer(analyzer=...)`` gives, entry for entry, whatever
+    ``n_jobs`` is: columns in sorted term order, and within a row the terms in the order the corpus
+    first uses them, as CountVectorizer stores them (so that sums along a row, such as a TF-IDF
+    row's norm, add up in the same order, to the same floats).
+
+    Parameters
+    ----------
+    func : callable
+        A module-level function ``(context, start, stop) -> list of (terms, extra)``.
+    n, context, n_jobs, progress, desc, unit, min_items
+        As in :func:`map_ranges`.
+
+    Returns
+    -------
+    (scipy.sparse.csr_matrix, numpy.ndarray, list)
+        Items x terms counts, the sorted terms (object array), and each item's ``extra``.
+
+    Examples
+    --------
+    >>> def words(context, start, stop):
+    ...     return [(context[i].split(), i) for i in range(start, stop)]
+    >>> counts, terms, extras = count_ranges(words, 2, context=["b a b", "c"], n_jobs=1)
+    >>> counts.toarray().tolist(), terms.tolist(), extras
+    ([[1, 2, 0], [0, 0, 1]], ['a', 'b', 'c'], [0, 1])
+    """
+    chunks = map_ranges(_count_chunk, n, context=(func, context), n_jobs=n_jobs, progress=progress, desc=desc,
+                        unit=unit, min_items=min_items)
+    if not chunks:  # no items
+        return sparse.csr_matrix((n, 0), dtype=np.int64), np.array([], dtype=object), []
+    names = np.concatenate([chunk[0] for chunk in chunks])
+    vocabulary, first = np.unique(names, return_index=True)  # first: where the corpus first uses each term
+    position = np.searchsorted(vocabulary, names)
+    indptr, indices, data, extras, offset, seen = [np.zeros(1, dtype=np.int64)], [], [], [], 0, 0
+    for chunk_names, chunk_indptr, chunk_indices, chunk_data, chunk_extras in chunks:
+        indices.append(position[seen:seen + len(chunk_names)][chunk_indices])
+        seen += len(chunk_names)
+        indptr.append(chunk_indptr[1:] + offset)
+        data.append(chunk_data)
+        offset += len(chunk_indices)
+        extras.extend(chunk_extras)
+    indptr, indices, data = np.concatenate(indptr), np.concatenate(indices), np.concatenate(data)
+    rows = np.repeat(np.arange(len(extras)), np.diff(indptr))
+    order = np.lexsort((first[indices], rows))
+    counts = sparse.csr_matrix((data[order], indices[order], indptr), shape=(len(extras), len(vocabulary)))
+    return counts, vocabulary, extras

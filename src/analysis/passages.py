@@ -150,8 +150,9 @@ def shared_passages(
     spans = docs["spans"].tolist() if "spans" in docs.columns else [None] * len(docs)
     disable = None if progress is None else not progress
     vocabulary: dict[str, int] = {}
-    tokens = [_doc_tokens(raw, sp, labels, vocabulary)
-              for raw, sp in zip(tqdm(raws, desc="words", unit="doc", disable=disable, leave=False), spans)]
+    found = map_ranges(_words_chunk, len(raws), context=(raws, spans, labels), n_jobs=n_jobs, progress=progress,
+                       desc="words")
+    tokens = [_with_ids(words, vocabulary) for words in found]
     grams = [_ngram_keys(t) for t in tokens]
     pairs = _candidate_pairs([np.unique(keys) for keys, _ in grams], max_doc_freq=max_doc_freq, progress=progress)
     context = (pairs, tokens, grams, ids, raws, min_words, max_gap)
@@ -208,6 +209,28 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 
 def _doc_tokens(raw: str, spans, labels: set[str], vocabulary: dict[str, int]) -> _Tokens:
     """The words of the included segments of one document; offsets into ``raw``."""
+    return _with_ids(_doc_words(raw, spans, labels), vocabulary)
+
+
+def _with_ids(words: tuple, vocabulary: dict[str, int]) -> _Tokens:
+    """:class:`_Tokens` from :func:`_doc_words`, each word numbered in ``vocabulary`` (new words added)."""
+    lowered, starts, ends, names, breaks, runs = words
+    return _Tokens(ids=[vocabulary.setdefault(w, len(vocabulary)) for w in lowered], starts=starts, ends=ends,
+                   names=names, breaks=breaks, runs=runs)
+
+
+def _words_chunk(context, start: int, stop: int) -> list[tuple]:
+    """:func:`_doc_words` of documents ``start:stop`` (run in a worker)."""
+    raws, spans, labels = context
+    return [_doc_words(raws[i], spans[i], labels) for i in range(start, stop)]
+
+
+def _doc_words(raw: str, spans, labels: set[str]) -> tuple:
+    """The words of the included segments of one document, and what :class:`_Tokens` keeps of each.
+
+    ``(words, starts, ends, names, breaks, runs)``: the words lowercased, with curly quotes and
+    apostrophes made straight, and the other fields of :class:`_Tokens` (offsets into ``raw``).
+    """
     plain = normalize_for_matching(raw)
     starts, ends, runs = [], [], []
     for run, (start, end) in enumerate(_stretches(spans, labels, len(raw))):
@@ -220,14 +243,8 @@ def _doc_tokens(raw: str, spans, labels: set[str], vocabulary: dict[str, int]) -
     stops = np.array([m.start() for m in _SENTENCE_END.finditer(plain)], dtype=np.int64)
     gaps = np.searchsorted(stops, starts[1:]) - np.searchsorted(stops, ends[:-1])
     breaks = (gaps > 0).tolist() + [True] if starts else []
-    return _Tokens(
-        ids=[vocabulary.setdefault(w.lower(), len(vocabulary)) for w in words],
-        starts=starts,
-        ends=ends,
-        names=[w[0].isupper() and not w.isupper() for w in words],
-        breaks=breaks,
-        runs=runs,
-    )
+    names = [w[0].isupper() and not w.isupper() for w in words]
+    return [w.lower() for w in words], starts, ends, names, breaks, runs
 
 
 def _stretches(spans, labels: set[str], length: int) -> list[tuple[int, int]]:

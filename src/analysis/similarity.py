@@ -26,19 +26,19 @@ Examples
 
 from __future__ import annotations
 
-import os
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 from sparse_dot_topn import sp_matmul_topn
 from tqdm import tqdm
 
 from .copies import keep_one_per_group
 from .labels import article_label, outlet_labels
 from .loading import select_text
+from .parallel import count_ranges, resolve_jobs
 from .segmenting import ANALYSED
 from .text import STOPWORDS, tokenize
 
@@ -59,12 +59,18 @@ __all__ = [
 DENSE_LIMIT = 3000
 #: Rows of the TF-IDF matrix multiplied at a time on the sparse path.
 BLOCK_ROWS = 4096
+#: Threads of one neighbour search at most: sparse products stop gaining from more on one machine's memory bus.
+MAX_THREADS = 8
 #: Columns of the pairs table.
 PAIR_COLUMNS = ["doc_a", "doc_b", "outlet_a", "outlet_b", "cosine"]
 
 
 def _words(text: str) -> list[str]:
     return tokenize(text, stopwords=STOPWORDS)
+
+
+def _words_chunk(texts, start: int, stop: int) -> list[tuple[list[str], None]]:
+    return [(_words(texts[i]), None) for i in range(start, stop)]
 
 
 def _texts(docs: pd.DataFrame, include) -> list[str]:
@@ -74,7 +80,8 @@ def _texts(docs: pd.DataFrame, include) -> list[str]:
     return docs["text"].fillna("").astype(str).tolist()
 
 
-def tfidf_matrix(docs: pd.DataFrame, *, include=ANALYSED, progress: bool | None = None):
+def tfidf_matrix(docs: pd.DataFrame, *, include=ANALYSED, progress: bool | None = None,
+                 n_jobs: int | None = None):
     """TF-IDF vectors of the documents, one L2-normalised row per document.
 
     Parameters
@@ -86,6 +93,9 @@ def tfidf_matrix(docs: pd.DataFrame, *, include=ANALYSED, progress: bool | None 
         Segment labels whose text is analysed.
     progress : bool, optional
         Show a progress bar while tokenizing; by default only on a terminal.
+    n_jobs : int, optional
+        Processes that tokenize and count; default every core (a small corpus
+        is counted in this process). The matrix is the same for any ``n_jobs``.
 
     Returns
     -------
@@ -100,13 +110,43 @@ def tfidf_matrix(docs: pd.DataFrame, *, include=ANALYSED, progress: bool | None 
     (['detained', 'freed', 'men'], (2, 3))
     """
     texts = _texts(docs, include)
-    vectorizer = TfidfVectorizer(analyzer=_words, sublinear_tf=True, dtype=np.float64)
-    bar = tqdm(texts, desc="tf-idf", unit="doc", disable=_disable(progress), leave=False)
-    try:
-        matrix = vectorizer.fit_transform(bar)
-    except ValueError:  # no document has a single word
+    counts, terms, _ = count_ranges(_words_chunk, len(texts), context=texts, n_jobs=n_jobs, progress=progress,
+                                    desc="tf-idf")
+    if not len(terms):  # no document has a single word
         return sparse.csr_matrix((len(texts), 0)), []
-    return matrix.tocsr(), vectorizer.get_feature_names_out().tolist()
+    doc_freq = np.bincount(counts.indices, minlength=len(terms))
+    return tfidf_rows(counts, idf_weights(doc_freq, len(texts))), terms.tolist()
+
+
+def idf_weights(doc_freq, n_docs: int) -> np.ndarray:
+    """scikit-learn's smoothed IDF, ``ln((1 + n) / (1 + df)) + 1``, in its order of operations.
+
+    >>> idf_weights(np.array([1, 2]), 2).round(4).tolist()
+    [1.4055, 1.0]
+    """
+    idf = np.full(len(doc_freq), 1.0 + n_docs)
+    idf /= np.asarray(doc_freq, dtype=np.float64) + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    return idf
+
+
+def tfidf_rows(counts, idf: np.ndarray):
+    """TF-IDF rows from term counts: ``(1 + ln tf) * idf``, each row L2-normalised.
+
+    What ``TfidfVectorizer(sublinear_tf=True)`` computes, to the same floats when ``counts`` keeps
+    CountVectorizer's layout (see :func:`analysis.parallel.count_ranges`): every sum runs along a
+    row in the order of its entries. :mod:`analysis.scale` weights each partition with it.
+
+    >>> rows = tfidf_rows(sparse.csr_matrix([[1, 0], [3, 1]]), np.array([1.0, 2.0]))
+    >>> rows.toarray().round(3).tolist()
+    [[1.0, 0.0], [0.724, 0.69]]
+    """
+    matrix = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
+    np.log(matrix.data, out=matrix.data)
+    matrix.data += 1.0
+    matrix.data *= idf[matrix.indices]
+    return normalize(matrix, norm="l2", copy=False).tocsr()
 
 
 def similarity_matrix(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
@@ -137,6 +177,7 @@ def similarity_pairs(
     block_rows: int = BLOCK_ROWS,
     progress: bool | None = None,
     one_per_group=False,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Pairs of documents and their cosine similarity, most similar first.
 
@@ -161,6 +202,9 @@ def similarity_pairs(
     one_per_group : bool or pandas.DataFrame, default False
         Compare one article per copy group (see :func:`analysis.copies.keep_one_per_group`;
         a table from :func:`analysis.copies.copy_groups` avoids aligning again).
+    n_jobs : int, optional
+        Processes that tokenize (see :func:`tfidf_matrix`); the neighbour search
+        uses as many threads. The pairs are the same for any ``n_jobs``.
 
     Returns
     -------
@@ -180,12 +224,12 @@ def similarity_pairs(
     n = len(docs)
     if top_k is None:
         _check_dense(n, hint="pass top_k= to keep each document's nearest neighbours")
-    matrix, _ = tfidf_matrix(docs, include=include, progress=progress)
+    matrix, _ = tfidf_matrix(docs, include=include, progress=progress, n_jobs=n_jobs)
     if top_k is None:
         rows, cols, values = _all_pairs(matrix, min_cosine)
     else:
-        rows, cols, values = _top_pairs(matrix, top_k=top_k, min_cosine=min_cosine,
-                                        block_rows=block_rows, progress=progress)
+        rows, cols, values = _top_pairs(matrix, top_k=top_k, min_cosine=min_cosine, block_rows=block_rows,
+                                        progress=progress, n_threads=resolve_jobs(n_jobs))
     return _pairs_table(docs, rows, cols, values)
 
 
@@ -197,11 +241,11 @@ def _all_pairs(matrix, min_cosine: float):
     return rows[keep], cols[keep], values[keep]
 
 
-def _top_pairs(matrix, *, top_k: int, min_cosine: float, block_rows: int, progress):
+def _top_pairs(matrix, *, top_k: int, min_cosine: float, block_rows: int, progress, n_threads: int):
     """Each row's ``top_k`` other rows by cosine, from sparse products in row blocks."""
     n = matrix.shape[0]
     transposed = matrix.T.tocsr()
-    threads = min(os.cpu_count() or 1, 8)
+    threads = min(n_threads, MAX_THREADS)
     found = []
     starts = range(0, n, block_rows)
     for start in tqdm(starts, desc="neighbours", unit="block", disable=_disable(progress), leave=False):

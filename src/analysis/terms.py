@@ -33,12 +33,11 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 from .copies import keep_one_per_group
 from .labels import source_label
 from .loading import segments
-from .parallel import map_ranges
+from .parallel import count_ranges
 from .segmenting import ANALYSED, include_labels
 from .text import STOPWORDS, strip_possessive, token_runs, token_spans
 from .text import stem as stem_word
@@ -170,10 +169,6 @@ def _terms_chunk(context, start: int, stop: int) -> list[tuple[list[str], int]]:
     return out
 
 
-def _identity(terms):
-    return terms
-
-
 class TermCounts(NamedTuple):
     """What :func:`count_terms` returns: sparse counts with their labels."""
 
@@ -223,20 +218,18 @@ def count_terms(
     stop = frozenset(stopwords or ())
     keep = set(include_labels(include))
     context = (docs["raw_text"].tolist(), docs["spans"].tolist(), keep, ngram, stop, stem)
-    counted = map_ranges(_terms_chunk, len(docs), context=context, n_jobs=n_jobs, progress=progress,
-                         desc="terms")
-    by_doc: dict[str, list[str]] = {doc_id: [] for doc_id in docs["doc_id"]}
-    words = dict.fromkeys(docs["doc_id"], 0)
-    for doc_id, (doc_terms, n_words) in zip(docs["doc_id"], counted):  # a repeated doc_id sums, as before
-        by_doc[doc_id].extend(doc_terms)
-        words[doc_id] += n_words
-    terms = [by_doc[d] for d in docs["doc_id"]]
-    if any(terms):
-        vectorizer = CountVectorizer(analyzer=_identity)
-        per_doc = vectorizer.fit_transform(terms).astype(np.int64).tocsr()
-        vocabulary = vectorizer.get_feature_names_out().astype(object)
+    per_item, vocabulary, n_words = count_ranges(_terms_chunk, len(docs), context=context, n_jobs=n_jobs,
+                                                 progress=progress, desc="terms")
+    # a doc_id given twice counts as one document made of both (as it always has)
+    ids, id_codes = np.unique(docs["doc_id"].to_numpy(dtype=object), return_inverse=True)
+    if len(ids) < len(docs):
+        by_id = sparse.csr_matrix((np.ones(len(docs), dtype=np.int64), (id_codes, np.arange(len(docs)))),
+                                  shape=(len(ids), len(docs)))
+        per_doc = (by_id @ per_item)[id_codes].tocsr()
+        n_words = (by_id @ np.array(n_words, dtype=np.int64))[id_codes].tolist()
     else:
-        per_doc, vocabulary = sparse.csr_matrix((len(docs), 0), dtype=np.int64), np.array([], dtype=object)
+        per_doc = per_item
+    vocabulary = vocabulary.astype(object)
     labels = group_labels(docs, by)
     codes, groups = pd.factorize(labels, sort=False)
     indicator = sparse.csr_matrix(
@@ -248,7 +241,7 @@ def count_terms(
         vocabulary=vocabulary,
         groups=list(groups),
         n_docs=np.asarray(indicator.sum(axis=1)).ravel().astype(np.int64),
-        n_words=indicator @ np.array([words[d] for d in docs["doc_id"]], dtype=np.int64),
+        n_words=indicator @ np.array(n_words, dtype=np.int64),
         name=str(labels.name),
     )
 

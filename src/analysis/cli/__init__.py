@@ -19,10 +19,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..loading import CorpusError, read_corpus
+from ..parallel import resolve_jobs
 from ..segmenting import ANALYSED, include_labels
 
 __all__ = [
-    "COMMANDS", "main", "add_corpus_arguments", "add_include_argument", "add_loader_arguments", "load_from_args",
+    "COMMANDS", "main", "add_corpus_arguments", "add_include_argument", "add_jobs_argument", "add_loader_arguments", "load_from_args",
     "loader_options", "printable", "safe_csv_cells", "write_table",
 ]
 
@@ -55,11 +56,26 @@ def add_loader_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="fail if any input is set aside or nothing is loaded")
 
 
+def _jobs(value: str) -> int:
+    try:
+        return resolve_jobs(int(value))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive number of processes or -1, not {value!r}") from None
+
+
+def add_jobs_argument(parser: argparse.ArgumentParser, *, what: str = "processes for the per-article work") -> None:
+    """Add ``--jobs N`` (the package's ``n_jobs=``): ``what`` runs on N processes."""
+    parser.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                        help=f"{what}, -1 for every core (default: every core; a small corpus runs in one). "
+                             "Results are the same for any N")
+
+
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``PATH``, the loader's options and ``--safe-csv``."""
+    """Add ``PATH``, the loader's options, ``--jobs`` and ``--safe-csv``."""
     parser.add_argument("path", help="folder of .txt/.md/.html articles, one article file, or a table "
                                      "(.csv/.jsonl/.jsonl.gz/.parquet)")
     add_loader_arguments(parser)
+    add_jobs_argument(parser)
     parser.add_argument("--safe-csv", action="store_true",
                         help="prefix text cells that start with = + - @ with an apostrophe, so that a spreadsheet "
                              "shows them as text instead of running them as formulas")
@@ -114,7 +130,7 @@ def add_include_argument(parser: argparse.ArgumentParser) -> None:
 
 def load_from_args(args: argparse.Namespace):
     """Read the corpus named on the command line; print set-aside inputs to stderr."""
-    corpus = read_corpus(args.path, **loader_options(args))
+    corpus = read_corpus(args.path, **loader_options(args), n_jobs=getattr(args, "jobs", None))
     for row in corpus.problems.itertuples():
         print(printable(f"{row.status}: {row.path}: {row.reason}"), file=sys.stderr)
     if corpus.documents.empty or len(corpus.problems):

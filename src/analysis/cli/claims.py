@@ -26,5 +26,6 @@ def run(args) -> int:
     from ..claims import extract_claims
 
     corpus = load_from_args(args)
-    write_table(extract_claims(corpus.documents, include=args.include, lexicon=args.lexicon), args.out, safe=args.safe_csv)
+    write_table(extract_claims(corpus.documents, include=args.include, lexicon=args.lexicon,
+                               n_jobs=args.jobs), args.out, safe=args.safe_csv)
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import paths
 from ..report import build_report, check_output_folder, default_output_dir
-from . import add_loader_arguments, loader_options, printable
+from . import add_jobs_argument, add_loader_arguments, loader_options, printable
 
 
 def register(subparsers) -> None:
@@ -23,6 +23,7 @@ def register(subparsers) -> None:
     parser.add_argument("--notebook", action="append", dest="notebooks", metavar="NOTEBOOK",
                         help="run only this notebook (repeatable)")
     add_loader_arguments(parser)
+    add_jobs_argument(parser, what="notebooks run at once, each in its own kernel")
     parser.set_defaults(run=run)
 
 
@@ -40,6 +41,7 @@ def run(args) -> int:
         return 2
     options = loader_options(args)
     read_corpus(corpus, **options)  # bad input fails here, with the loader's message, before any notebook runs
-    written = build_report(corpus=corpus, out_dir=out, notebooks=args.notebooks, load_options=options)
+    written = build_report(corpus=corpus, out_dir=out, notebooks=args.notebooks, load_options=options,
+                           n_jobs=args.jobs)
     print(printable(f"report: {len(written)} files in {out.resolve()}"))
     return 0

@@ -53,7 +53,8 @@ def run_similarity(args: argparse.Namespace) -> int:
     if top_k is None and len(docs) > DENSE_LIMIT:
         top_k = DEFAULT_TOP_K
         print(f"{len(docs)} articles: keeping each one's {top_k} nearest neighbours (--top-k)", file=sys.stderr)
-    write_table(similarity_pairs(docs, top_k=top_k, min_cosine=args.min_cosine, include=args.include), args.out, safe=args.safe_csv)
+    write_table(similarity_pairs(docs, top_k=top_k, min_cosine=args.min_cosine, include=args.include,
+                                 n_jobs=args.jobs), args.out, safe=args.safe_csv)
     return 0
 
 
@@ -62,5 +63,5 @@ def run_passages(args: argparse.Namespace) -> int:
     if args.min_words < 1:
         print("error: --min-words must be at least 1", file=sys.stderr)
         return 2
-    write_table(shared_passages(docs, min_words=args.min_words, include=args.include), args.out, safe=args.safe_csv)
+    write_table(shared_passages(docs, min_words=args.min_words, include=args.include, n_jobs=args.jobs), args.out, safe=args.safe_csv)
     return 0

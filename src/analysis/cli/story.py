@@ -113,6 +113,6 @@ def run_reconcile(args: argparse.Namespace) -> int:
     from ..reconcile import reconcile
 
     docs = load_from_args(args).documents
-    claims = extract_claims(docs, include=args.include, lexicon=args.lexicon)
+    claims = extract_claims(docs, include=args.include, lexicon=args.lexicon, n_jobs=args.jobs)
     write_table(reconcile(claims, docs=docs), args.out)
     return 0

@@ -74,7 +74,7 @@ def register(subparsers) -> None:
 def run_terms(args) -> int:
     docs = load_from_args(args).documents
     table = term_frequencies(docs, by=args.by, ngram=args.ngram, include=args.include,
-                             stem=args.stem, min_count=args.min_count)
+                             stem=args.stem, min_count=args.min_count, n_jobs=args.jobs)
     write_table(top_terms(table, n=args.top) if args.top else table, args.out, safe=args.safe_csv)
     return 0
 
