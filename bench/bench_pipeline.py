@@ -12,11 +12,14 @@ Part 1, the pipeline, in this process, one step after the other on the same docu
 - term frequencies: ``term_frequencies(docs)`` (by outlet: here one group per article);
 - shared passages: ``shared_passages(docs)``.
 
-Each step's wall time, and its peak memory: the largest resident size, sampled every
-:data:`SAMPLE_SECONDS`, of this process plus its worker processes (a process pool's workers count
+Each step's wall time, and its peak memory: the largest memory in use, sampled every
+:data:`SAMPLE_SECONDS`, by this process plus its worker processes (a process pool's workers count
 too), and never less than this process's own high-water mark over the step (``VmHWM``, reset
-before each step through ``/proc/self/clear_refs``). Resident sizes of forked workers include pages
-they share with this process, so the sum is an upper bound.
+before each step through ``/proc/self/clear_refs``). A forked worker shares most of its pages
+with this process, so each process is counted by its proportional set size (``Pss`` in
+``/proc/PID/smaps_rollup``: a page shared by two processes counts half in each), which adds up to
+the memory the machine gives the step; without ``smaps_rollup`` the resident sizes are summed,
+an upper bound.
 
 Part 2, the similarity command, loading included, against plain scikit-learn, side by side in this
 one run, each side in its own Python process started fresh (interpreter start and imports counted):
@@ -81,6 +84,15 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def _memory_mb(pid) -> float:
+    """Proportional set size of one process, or its resident size where the kernel does not tell."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            return next(int(line.split()[1]) for line in rollup if line.startswith("Pss:")) / 1024
+    except (OSError, StopIteration):
+        return _status_mb(pid, "VmRSS")
+
+
 class Meter:
     """Wall time and peak resident memory (this process and its workers) of the block it wraps."""
 
@@ -100,7 +112,7 @@ class Meter:
     def _sample(self) -> None:
         me = os.getpid()
         while not self._stop.is_set():
-            total = _status_mb(me, "VmRSS") + sum(_status_mb(p, "VmRSS") for p in _descendants(me))
+            total = _memory_mb(me) + sum(_memory_mb(p) for p in _descendants(me))
             self.peak_mb = max(self.peak_mb, total)
             self._stop.wait(SAMPLE_SECONDS)
 
@@ -121,7 +133,7 @@ def pipeline(path: str, n_jobs=None) -> list[tuple[str, float, float]]:
     results.append(("load_corpus", m.seconds, m.peak_mb))
     print(f"documents: {len(docs):,} ({len(docs) / m.seconds:,.0f} articles/s loaded)")
     steps = [
-        (f"similarity top-{TOP_K}", lambda: similarity_pairs(docs, top_k=TOP_K)),
+        (f"similarity top-{TOP_K}", lambda: similarity_pairs(docs, top_k=TOP_K, n_jobs=n_jobs)),
         ("claims", lambda: extract_claims(docs, n_jobs=n_jobs)),
         ("term frequencies", lambda: term_frequencies(docs, n_jobs=n_jobs)),
         ("shared passages", lambda: shared_passages(docs, n_jobs=n_jobs)),
@@ -202,7 +214,7 @@ def main() -> None:
     if not args.skip_pipeline:
         results = pipeline(args.path, args.n_jobs)
         print(f"n_jobs={args.n_jobs or 'every core'}")
-        print(f"\n{'step':22} {'time s':>8} {'peak RSS MB':>12}")
+        print(f"\n{'step':22} {'time s':>8} {'peak mem MB':>12}")
         for name, seconds, peak in results:
             print(f"{name:22} {seconds:8.1f} {peak:12.0f}")
         print(f"{'all five':22} {sum(r[1] for r in results):8.1f} {max(r[2] for r in results):12.0f}")

@@ -29,6 +29,11 @@ def test_notebook_runs_and_writes_its_charts(notebook, tmp_path):
     nb = nbformat.read(tmp_path / notebook.name, as_version=4)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors == []
+    # the report runs without progress bars: nothing on stderr from tqdm, no widget state saved
+    assert nb.metadata["papermill"]["parameters"]["PROGRESS"] is False
+    streams = [o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+               if o.output_type == "stream" and o.name == "stderr"]
+    assert not any("it/s" in text or "doc/s" in text for text in streams)
     # the first cell states the question, the second holds the parameters
     assert nb.cells[0].cell_type == "markdown" and "Reads" in nb.cells[0].source and "Writes" in nb.cells[0].source
     assert "parameters" in nb.cells[1].metadata.get("tags", [])
@@ -84,3 +89,13 @@ def test_report_goes_on_when_there_is_nothing_to_show(name, said, tmp_path, capf
     for csv in (tmp_path / "out" / "figures").glob("*.csv"):
         assert csv.read_text(encoding="utf-8").strip(), f"{csv.name} has at least its header"
     assert "without encryption" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("notebook", numbered_notebooks(), ids=lambda p: p.name[:2])
+def test_every_notebook_shows_progress_when_run_by_hand(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    parameters = next(c.source for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assert "PROGRESS = True" in parameters
+    loading = [line for c in nb.cells if c.cell_type == "code" for line in c.source.splitlines()
+               if "load_corpus(CORPUS" in line or "read_corpus(CORPUS" in line]
+    assert loading and all("progress=PROGRESS" in line for line in loading)

@@ -133,3 +133,14 @@ def test_tfidf_is_scikit_learns_whatever_the_processes(generated, tiny_chunks):
     assert [a.tolist() for a in (one.indptr, one.indices, one.data)] == \
         [a.tolist() for a in (expected.indptr, expected.indices, expected.data)]  # the same floats
     assert (one != two).nnz == 0
+
+
+@pytest.mark.parametrize("progress, shown", [(True, True), (False, False), (None, False)])
+def test_progress_bars_show_when_asked_or_on_a_terminal(progress, shown):
+    import io
+
+    from analysis.parallel import progress_bar
+
+    out = io.StringIO()  # not a terminal
+    assert list(progress_bar(range(5), progress=progress, desc="words", file=out)) == list(range(5))
+    assert ("words" in out.getvalue()) is shown

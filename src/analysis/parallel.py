@@ -35,9 +35,10 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 from scipy import sparse
-from tqdm import tqdm
+from tqdm.auto import tqdm
 
-__all__ = ["MIN_ITEMS_PER_JOB", "CHUNKS_PER_JOB", "count_ranges", "default_jobs", "map_ranges", "resolve_jobs"]
+__all__ = ["MIN_ITEMS_PER_JOB", "CHUNKS_PER_JOB", "count_ranges", "default_jobs", "map_ranges", "progress_bar",
+           "resolve_jobs"]
 
 #: Fewer items than this per worker run in this process: starting a pool (about 0.1 s a worker) and
 #: sending results back would cost more than the second core saves on a few hundred short articles.
@@ -76,6 +77,18 @@ def resolve_jobs(n_jobs: int | None) -> int:
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
         raise ValueError(f"n_jobs must be a positive number of processes, or None or -1 for every core; got {n_jobs!r}")
     return n_jobs
+
+
+def progress_bar(iterable=None, *, progress: bool | None, **options):
+    """The package's progress bar (tqdm): ``progress=None`` shows it only on a terminal.
+
+    ``True`` shows it anywhere: in a notebook as a widget (``tqdm.auto``), which is how the
+    notebooks' ``PROGRESS`` parameter turns bars on; ``False`` never. Bars disappear when done.
+
+    >>> [x for x in progress_bar(range(3), progress=False, desc="words")]
+    [0, 1, 2]
+    """
+    return tqdm(iterable, disable=None if progress is None else not progress, leave=False, **options)
 
 
 def _start(context) -> None:
@@ -132,9 +145,8 @@ def map_ranges(func, n: int, *, context=None, n_jobs: int | None = None, progres
     if multiprocessing.current_process().daemon:
         jobs = 1  # a daemonic worker (another pool's, Dask's) may not start processes of its own
     bounds = _bounds(n, jobs * CHUNKS_PER_JOB) if n else []
-    disable = None if progress is None else not progress
     out: list = []
-    with tqdm(total=n, desc=desc, unit=unit, disable=disable, leave=False) as bar:
+    with progress_bar(total=n, desc=desc, unit=unit, progress=progress) as bar:
         if jobs == 1:
             for a, b in bounds:
                 out.extend(func(context, a, b))

@@ -42,10 +42,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from tqdm import tqdm
 
 from .labels import outlet_labels
-from .parallel import map_ranges
+from .parallel import map_ranges, progress_bar
 from .segmenting import ANALYSED, include_labels
 from .text import normalize_for_matching, token_spans
 
@@ -148,7 +147,6 @@ def shared_passages(
     ids = docs["doc_id"].astype(str).tolist()
     raws = docs["raw_text"].tolist()
     spans = docs["spans"].tolist() if "spans" in docs.columns else [None] * len(docs)
-    disable = None if progress is None else not progress
     vocabulary: dict[str, int] = {}
     found = map_ranges(_words_chunk, len(raws), context=(raws, spans, labels), n_jobs=n_jobs, progress=progress,
                        desc="words")
@@ -286,8 +284,7 @@ def _candidate_pairs(keys: list[np.ndarray], *, max_doc_freq: int, min_shared: i
                               shape=(len(keys), len(unique)))
     transposed = index.T.tocsr()
     pairs: list[tuple[int, int]] = []
-    disable = None if progress is None else not progress
-    for start in tqdm(range(0, len(keys), BLOCK_ROWS), desc="candidates", unit="block", disable=disable, leave=False):
+    for start in progress_bar(range(0, len(keys), BLOCK_ROWS), desc="candidates", unit="block", progress=progress):
         shared = (index[start:start + BLOCK_ROWS] @ transposed).tocoo()
         rows = shared.row + start
         ok = (shared.col > rows) & (shared.data >= min_shared)

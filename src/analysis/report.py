@@ -270,7 +270,8 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
     out.mkdir(parents=True, exist_ok=True)
     loader = {LOADER_PARAMETERS[k]: (str(Path(v).resolve()) if k == "metadata" and v else v)
               for k, v in (load_options or {}).items()}
-    params = {"CORPUS": corpus, "OUTPUT_DIR": str(out.resolve()), **loader, **(parameters or {})}
+    # no progress bars in the executed copies: they would only record widget state
+    params = {"CORPUS": corpus, "OUTPUT_DIR": str(out.resolve()), "PROGRESS": False, **loader, **(parameters or {})}
     replacements = {str(Path(corpus).resolve()): shown_paths(corpus), str(out.resolve()): shown_paths(out)}
     if loader.get("METADATA"):
         replacements[loader["METADATA"]] = shown_paths(loader["METADATA"])

@@ -33,12 +33,11 @@ from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize
 from sparse_dot_topn import sp_matmul_topn
-from tqdm import tqdm
 
 from .copies import keep_one_per_group
 from .labels import article_label, outlet_labels
 from .loading import select_text
-from .parallel import count_ranges, resolve_jobs
+from .parallel import count_ranges, progress_bar, resolve_jobs
 from .segmenting import ANALYSED
 from .text import STOPWORDS, tokenize
 
@@ -248,7 +247,7 @@ def _top_pairs(matrix, *, top_k: int, min_cosine: float, block_rows: int, progre
     threads = min(n_threads, MAX_THREADS)
     found = []
     starts = range(0, n, block_rows)
-    for start in tqdm(starts, desc="neighbours", unit="block", disable=_disable(progress), leave=False):
+    for start in progress_bar(starts, desc="neighbours", unit="block", progress=progress):
         found.append(block_top_k(matrix[start:start + block_rows], transposed, start, top_k, min_cosine,
                                  n_threads=threads))
     table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
@@ -414,8 +413,3 @@ def block_top_k(block, transposed, start: int, top_k: int, min_cosine: float, *,
     table = table[table["row"] != table["col"]]
     table = table.sort_values(["row", "cosine", "col"], ascending=[True, False, True], kind="stable")
     return table.groupby("row", sort=False).head(top_k)
-
-
-def _disable(progress: bool | None) -> bool | None:
-    """tqdm's ``disable``: None lets tqdm show the bar on a terminal only."""
-    return None if progress is None else not progress
