@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from .text import normalize_for_matching, original_span, without_invisible
 
-__all__ = ["Figure", "find_figures", "parse_number", "word_tokens"]
+__all__ = ["Figure", "find_figures", "may_hold_figures", "parse_number", "word_tokens"]
 
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -178,13 +178,24 @@ def parse_number(words: str) -> int | None:
     return found[0]
 
 
-def find_figures(text: str) -> list[Figure]:
+def may_hold_figures(text: str) -> bool:
+    """Whether ``text`` has a digit or a number word: without one, :func:`find_figures` finds nothing.
+
+    >>> may_hold_figures("Dozens were held"), may_hold_figures("Nobody was held")
+    (True, False)
+    """
+    return _NUMBERISH.search(text) is not None
+
+
+def find_figures(text: str, tokens: list[tuple[str, int, int]] | None = None) -> list[Figure]:
     """Every figure in ``text`` that counts something, with its bounds.
 
     Parameters
     ----------
     text : str
         A sentence (or any text; a line start is read as a sentence start).
+    tokens : list, optional
+        ``word_tokens(text)``, when the caller has them already.
 
     Returns
     -------
@@ -197,10 +208,10 @@ def find_figures(text: str) -> list[Figure]:
     ...     "people are kept altogether, around 30 or 40, for several weeks")]
     [('around 30 or 40', 30, 40, 'range')]
     """
-    if not _NUMBERISH.search(text):
+    if not may_hold_figures(text):
         return []
     norm = normalize_for_matching(text)
-    tokens = word_tokens(text)
+    tokens = word_tokens(text) if tokens is None else tokens
     words = [t for t, _, _ in tokens]
     figures = []
     k = 0

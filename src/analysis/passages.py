@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from itertools import accumulate
+from operator import and_
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,6 +89,7 @@ class _Tokens:
     ends: list[int]
     names: list[bool]  # capitalised like a name ("Kadyrov", "Republic"), unlike "LGBTI" or "men"
     breaks: list[bool]  # a sentence ends (.!? or a line break) between this word and the next
+    ended: list[int]  # sentence ends before each word (``ended[i]``: among breaks[:i]), one more item than breaks
     runs: list[int]  # the stretch of contiguous included text each word belongs to
 
 
@@ -214,7 +217,7 @@ def _with_ids(words: tuple, vocabulary: dict[str, int]) -> _Tokens:
     """:class:`_Tokens` from :func:`_doc_words`, each word numbered in ``vocabulary`` (new words added)."""
     lowered, starts, ends, names, breaks, runs = words
     return _Tokens(ids=[vocabulary.setdefault(w, len(vocabulary)) for w in lowered], starts=starts, ends=ends,
-                   names=names, breaks=breaks, runs=runs)
+                   names=names, breaks=breaks, ended=list(accumulate(breaks, initial=0)), runs=runs)
 
 
 def _words_chunk(context, start: int, stop: int) -> list[tuple]:
@@ -328,47 +331,67 @@ def _matched_runs(ta: _Tokens, tb: _Tokens, a0, a1, b0, b1, max_gap: int) -> lis
     x, y = ta.ids[a0:a1], tb.ids[b0:b1]
     # the same words: SequenceMatcher would give this one block, after far more work
     blocks = [(0, 0, len(x))] if x == y else difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
-    groups: list[list[tuple[int, int]]] = []  # matched word pairs (i in a, j in b)
+    groups: list[list[tuple[int, int, int]]] = []  # runs of matched words: (word in a, word in b, length)
     for block_a, block_b, size in blocks:
         if not size:
             continue
-        pairs = [(a0 + block_a + k, b0 + block_b + k) for k in range(size)]
-        if groups and _joinable(ta, tb, groups[-1][-1], pairs[0], max_gap):
-            groups[-1].extend(pairs)
+        run = (a0 + block_a, b0 + block_b, size)
+        if groups and _joinable(ta, tb, _last_pair(groups[-1]), run[:2], max_gap):
+            groups[-1].append(run)
         else:
-            groups.append(pairs)
+            groups.append([run])
     passages = []
-    for pairs in groups:
-        pairs = _trim_stray_words(ta, tb, pairs)
-        (i0, j0), (i1, j1) = pairs[0], pairs[-1]
-        counted = sum(1 for i, j in pairs if not (ta.names[i] and tb.names[j]))
-        passages.append({"a0": i0, "a1": i1 + 1, "b0": j0, "b1": j1 + 1, "matched": len(pairs), "counted": counted})
+    for runs in groups:
+        runs = _trim_stray_words(ta, tb, runs)
+        (i0, j0, _), (i1, j1, last) = runs[0], runs[-1]
+        matched = sum(size for _, _, size in runs)
+        # names: words capitalised like a name in both texts
+        named = sum(sum(map(and_, ta.names[i:i + size], tb.names[j:j + size])) for i, j, size in runs)
+        passages.append({"a0": i0, "a1": i1 + last, "b0": j0, "b1": j1 + last, "matched": matched,
+                         "counted": matched - named})
     return passages
+
+
+def _last_pair(runs: list[tuple[int, int, int]]) -> tuple[int, int]:
+    i, j, size = runs[-1]
+    return i + size - 1, j + size - 1
 
 
 def _joinable(ta: _Tokens, tb: _Tokens, last: tuple[int, int], first: tuple[int, int], max_gap: int) -> bool:
     """Two matching runs are one passage if few words, and no sentence end, stand between them."""
     (i0, j0), (i1, j1) = last, first
     return (i1 - i0 <= max_gap + 1 and j1 - j0 <= max_gap + 1
-            and not any(ta.breaks[i0:i1]) and not any(tb.breaks[j0:j1]))
+            and ta.ended[i1] == ta.ended[i0] and tb.ended[j1] == tb.ended[j0])
 
 
-def _trim_stray_words(ta: _Tokens, tb: _Tokens, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _trim_stray_words(ta: _Tokens, tb: _Tokens, runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Drop fewer than three matched words cut off from the passage by a sentence end.
 
     "detain. They insisted 'you can't detain ..." against "detain: 'you can't
-    detain ..." shares "detain" by chance; the passage starts at "you".
+    detain ..." shares "detain" by chance; the passage starts at "you". ``runs``
+    are runs of matched words ``(word in a, word in b, length)``; so is the result.
     """
-    pieces = [[pairs[0]]]
-    for previous, pair in zip(pairs, pairs[1:]):
-        if any(ta.breaks[previous[0]:pair[0]]) or any(tb.breaks[previous[1]:pair[1]]):
+    pieces: list[list[tuple[int, int, int]]] = [[]]  # the passage cut at every sentence end in a or b
+    previous = None
+    for i, j, size in runs:
+        if previous is not None and (ta.ended[i] != ta.ended[previous[0]] or tb.ended[j] != tb.ended[previous[1]]):
             pieces.append([])
-        pieces[-1].append(pair)
-    while len(pieces) > 1 and len(pieces[0]) < 3:
-        pieces.pop(0)
-    while len(pieces) > 1 and len(pieces[-1]) < 3:
-        pieces.pop()
-    return [pair for piece in pieces for pair in piece]
+        start = 0
+        if ta.ended[i + size - 1] != ta.ended[i] or tb.ended[j + size - 1] != tb.ended[j]:  # a sentence ends inside
+            for k in range(size - 1):
+                if ta.breaks[i + k] or tb.breaks[j + k]:
+                    pieces[-1].append((i + start, j + start, k + 1 - start))
+                    pieces.append([])
+                    start = k + 1
+        pieces[-1].append((i + start, j + start, size - start))
+        previous = (i + size - 1, j + size - 1)
+    sizes = [sum(size for _, _, size in piece) for piece in pieces]
+    lo, hi = 0, len(pieces)
+    while hi - lo > 1 and sizes[lo] < 3:
+        lo += 1
+    while hi - lo > 1 and sizes[hi - 1] < 3:
+        hi -= 1
+    return [run for piece in pieces[lo:hi] for run in piece]
 
 
 def _drop_overlaps(passages: list[dict]) -> list[dict]:

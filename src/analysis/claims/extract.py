@@ -16,7 +16,7 @@ from ..parallel import map_ranges
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
 from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of
-from .figures import find_figures, word_tokens
+from .figures import find_figures, may_hold_figures, word_tokens
 from .hedges import hedge_positions, is_hedged
 from .lexicon import Lexicon, lexicon_for
 from .sources import DocumentSources, Gazetteer, figure_source
@@ -141,10 +141,12 @@ def _claims_frame(rows) -> pd.DataFrame:
 
 def _sentence_claims(sentence: str, lex: Lexicon):
     """``(figure, category, words)`` for each figure of ``sentence`` that is a claim."""
-    figures = find_figures(sentence)
-    if not figures:
+    if not may_hold_figures(sentence):
         return []
     tokens = word_tokens(sentence)
+    figures = find_figures(sentence, tokens)
+    if not figures:
+        return []
     words = [t for t, _, _ in tokens]
     out = []
     neighbours = SentenceFigures(figures)

@@ -7,6 +7,6 @@ without the claims stages); this module is the claims package's name for it.
 [('at least 3', 3, None, 'lower_bound')]
 """
 
-from ..numbers import Figure, find_figures, parse_number, word_tokens
+from ..numbers import Figure, find_figures, may_hold_figures, parse_number, word_tokens
 
-__all__ = ["Figure", "find_figures", "parse_number", "word_tokens"]
+__all__ = ["Figure", "find_figures", "may_hold_figures", "parse_number", "word_tokens"]
