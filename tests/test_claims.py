@@ -110,7 +110,6 @@ def test_sentence_claims(sentence, expected):
     ("anecdote", "One of which is said to be a former military headquarters."),
     ("anecdote", "A camp was set up near the town where men are detained."),
     ("countries", "Protests against the killings were held in 20 countries."),
-    ("protesters", "More than 2,000 protesters were detained."),
     ("not people", "Three bombs killed no one."),
     ("not people", "The bank held a further 1.99 mln shares."),
 ])
@@ -176,7 +175,7 @@ def test_a_lexicon_of_your_own_for_another_event():
 
 def test_shipped_data_files_keep_their_format():
     lexicon = load_lexicon()
-    assert set(lexicon["role"]) == {"event", "place", "person", "ignore", "negation"}
+    assert set(lexicon["role"]) == {"event", "place", "person", "group", "ignore", "negation"}
     assert {"detained", "killed", "held_together", "camps", "fled_or_evacuated", "released",
             "injured", "displaced", "missing"} <= set(lexicon["category"])
     hedges = load_hedges()
@@ -367,6 +366,21 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 300, 300, "exact", False, "")]),
     ("headline says", "RUSSIA SAYS 40 REBELS KILLED", [("killed", 40, 40, "exact", False, "Russia")]),
     ("headline credit", "TEN WORKERS HURT IN FACTORY FIRE, POLICE", [("injured", 10, 10, "exact", False, "police")]),
+    ("a crowd affected", "Twelve protesters were shot dead on Tuesday.", [("killed", 12, 12, "exact", False, "")]),
+    ("a crowd detained", "Police arrested 40 strikers.", [("detained", 40, 40, "exact", False, "")]),
+    # the guide's protesters are people "not affected by the event"; detained, they are affected
+    ("protesters detained", "More than 2,000 protesters were detained.",
+     [("detained", 2001, None, "lower_bound", False, "")]),
+    ("a crowd in custody", "Police took 40 demonstrators into custody.", [("detained", 40, 40, "exact", False, "")]),
+    ("firefighters affected", "Three firefighters died.", [("killed", 3, 3, "exact", False, "")]),
+    ("the crowd is not counted, the arrested are",
+     "About 5,000 protesters marched as police arrested 12 people.", [("detained", 12, 12, "exact", False, "")]),
+    ("verb to death", "Four villagers were stabbed to death in the attack.", [("killed", 4, 4, "exact", False, "")]),
+    ("verb to death", "Five men were hacked to death overnight.", [("killed", 5, 5, "exact", False, "")]),
+    ("gunned down", "Gunmen gunned down nine passengers.", [("killed", 9, 9, "exact", False, "")]),
+    ("refuge", "Roughly 500 villagers sought refuge in a church.",
+     [("fled_or_evacuated", 500, 500, "approximate", False, "")]),
+    ("locked up", "Authorities locked up 25 activists.", [("detained", 25, 25, "exact", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
@@ -387,6 +401,8 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("measure", "The fire spread over 120 acres."),
     ("market", "Shares fell 4-3/8 to 95-1/2 after the explosion."),
     ("strikers", "Nearly 7,000 workers walked out."),
+    ("a crowd", "About 5,000 protesters marched through the capital."),
+    ("strikers near an event word", "Some 3,000 strikers gathered where men were killed last week."),
     ("union members", "The union's 20,000 members voted to strike."),
     ("firemen sent", "Some 200 firemen fought the blaze."),
     ("attackers", "Up to 800 guerrillas attacked the base."),
@@ -479,3 +495,17 @@ def test_zero_width_characters_do_not_hide_a_figure(raw, category, low, stated):
     found = extract_claims(docs)
     assert found[["category", "value_low", "stated"]].values.tolist() == [[category, low, stated]]
     assert raw[found.loc[0, "start"]:found.loc[0, "end"]] == stated  # offsets into raw_text, which keeps them
+
+
+@pytest.mark.parametrize("docs", [
+    pd.DataFrame({"doc_id": ["a"], "text": ["Twelve people were killed."]}),
+    pd.DataFrame({"doc_id": ["a"], "raw_text": ["Twelve people were killed."]}),
+])
+def test_a_plain_table_of_texts_is_read_whole(docs):
+    found = extract_claims(docs)
+    assert found[["doc_id", "outlet", "category", "value_low"]].values.tolist() == [["a", "", "killed", 12]]
+
+
+def test_a_table_without_text_is_refused_by_name():
+    with pytest.raises(ValueError, match="needs a 'doc_id' column and a 'text'.*it has 'id', 'body'"):
+        extract_claims(pd.DataFrame({"id": ["a"], "body": ["Twelve people were killed."]}))

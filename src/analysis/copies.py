@@ -40,7 +40,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .coverage import publication_dates
 from .labels import outlet_labels
-from .loading import segments
+from .loading import as_documents, segments
 from .passages import shared_passages
 from .segmenting import ANALYSED
 from .text import token_spans
@@ -54,17 +54,6 @@ MIN_SHARE = 0.6
 #: Columns of the :func:`copy_groups` table.
 COPY_COLUMNS = ["group_id", "n_members", "doc_id", "outlet", "date", "n_words", "share_reused", "origin",
                 "is_origin", "kept"]
-
-
-def _as_documents(docs: pd.DataFrame) -> pd.DataFrame:
-    """``docs`` with ``raw_text`` and ``spans``; a table with only ``text`` is read whole."""
-    if "raw_text" in docs.columns and "spans" in docs.columns:
-        return docs
-    out = docs.copy()
-    if "raw_text" not in out.columns:
-        out["raw_text"] = out["text"].fillna("").astype(str)
-    out["spans"] = [(("body", 0, len(raw)),) for raw in out["raw_text"]]
-    return out
 
 
 def reused_words(docs: pd.DataFrame, passages: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
@@ -95,7 +84,7 @@ def reused_words(docs: pd.DataFrame, passages: pd.DataFrame, *, include=ANALYSED
     >>> reused_words(docs, passages).values.tolist()
     [['a', 'b', 4, 2, 0.5], ['b', 'a', 2, 2, 1.0]]
     """
-    docs = _as_documents(docs)
+    docs = as_documents(docs)
     starts = _word_starts(docs, include)
     halves = _word_ranges(passages, starts)
     covered = _covered(halves, ("doc_id", "other"))
@@ -194,7 +183,7 @@ def copy_groups(
     """
     if not 0 < min_share <= 1:
         raise ValueError(f"min_share must be in (0, 1], not {min_share!r}")
-    docs = _as_documents(docs)
+    docs = as_documents(docs)
     if passages is None:
         passages = shared_passages(docs, include=include, progress=False)
     ids = docs["doc_id"].astype(str).tolist()

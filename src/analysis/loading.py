@@ -55,6 +55,7 @@ __all__ = [
     "HTML_SUFFIXES",
     "MAX_ARTICLE_BYTES",
     "REPORT_COLUMNS",
+    "as_documents",
     "load_corpus",
     "outlet_labels",
     "read_corpus",
@@ -363,6 +364,39 @@ def segments(docs: pd.DataFrame, *, labels=None) -> pd.DataFrame:
             if keep is None or label in keep:
                 rows.append((doc_id, order, label, start, end, raw[start:end]))
     return pd.DataFrame(rows, columns=["doc_id", "order", "label", "start", "end", "text"])
+
+
+def as_documents(docs: pd.DataFrame) -> pd.DataFrame:
+    """``docs`` as the analyses read it: with ``doc_id``, ``outlet``, ``raw_text`` and ``spans``.
+
+    The output of :func:`load_corpus` is returned as it is. Any other table needs ``doc_id`` and
+    ``text`` (or ``raw_text``): its text is read whole, as one body segment, and a missing
+    ``outlet`` is blank. Load a table with :func:`load_corpus` to have headlines, datelines and
+    comments told apart.
+
+    >>> docs = as_documents(pd.DataFrame({"doc_id": ["a"], "text": ["Two men were held."]}))
+    >>> docs[["doc_id", "outlet", "raw_text", "spans"]].values.tolist()
+    [['a', '', 'Two men were held.', (('body', 0, 18),)]]
+    >>> as_documents(pd.DataFrame({"id": ["a"], "body": ["x"]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: the documents table needs a 'doc_id' column and a 'text' (or 'raw_text') column; it has 'id', 'body'. Load it with analysis.load_corpus(table, id_column=..., text_column=...) to name yours
+    """
+    if {"doc_id", "raw_text", "spans"} <= set(docs.columns) and "outlet" in docs.columns:
+        return docs
+    if "doc_id" not in docs.columns or not {"text", "raw_text"} & set(docs.columns):
+        has = ", ".join(repr(str(c)) for c in docs.columns) or "no columns"
+        raise ValueError(f"the documents table needs a 'doc_id' column and a 'text' (or 'raw_text') column; it has "
+                         f"{has}. Load it with analysis.load_corpus(table, id_column=..., text_column=...) to name "
+                         "yours")
+    out = docs.copy()
+    if "raw_text" not in out.columns:
+        out["raw_text"] = out["text"].fillna("").astype(str)
+    if "spans" not in out.columns:
+        out["spans"] = [(("body", 0, len(raw)),) for raw in out["raw_text"]]
+    if "outlet" not in out.columns:
+        out["outlet"] = ""
+    return out
 
 
 def select_text(docs: pd.DataFrame, *, include=ANALYSED) -> pd.Series:

@@ -46,6 +46,7 @@ import pandas as pd
 from scipy import sparse
 
 from .labels import outlet_labels
+from .loading import as_documents
 from .parallel import map_ranges, progress_bar
 from .segmenting import ANALYSED, include_labels
 from .text import normalize_for_matching, token_spans
@@ -146,6 +147,7 @@ def shared_passages(
     >>> shared_passages(docs)[["doc_a", "doc_b", "n_words", "kind"]].values.tolist()
     [['a', 'b', 10, 'near']]
     """
+    docs = as_documents(docs)
     labels = set(include_labels(include))
     ids = docs["doc_id"].astype(str).tolist()
     raws = docs["raw_text"].tolist()

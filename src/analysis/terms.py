@@ -36,7 +36,7 @@ from scipy import sparse
 
 from .copies import keep_one_per_group
 from .labels import source_label
-from .loading import segments
+from .loading import as_documents, segments
 from .parallel import count_ranges
 from .segmenting import ANALYSED, include_labels
 from .text import STOPWORDS, strip_possessive, token_runs, token_spans
@@ -214,7 +214,7 @@ def count_terms(
     """
     if ngram not in (1, 2, 3):
         raise ValueError(f"ngram must be 1, 2 or 3, not {ngram!r}")
-    docs = keep_one_per_group(docs, one_per_group, include=include)
+    docs = keep_one_per_group(as_documents(docs), one_per_group, include=include)
     stop = frozenset(stopwords or ())
     keep = set(include_labels(include))
     context = (docs["raw_text"].tolist(), docs["spans"].tolist(), keep, ngram, stop, stem)

@@ -178,6 +178,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         or _toll_reading(words, figure, figures)
     if found is None and modifier is not None:
         found = modifier[0], f"'{modifier[1]}' before its noun"
+    if found is None and role == "group":
+        return None  # "5,000 protesters marched": a crowd, unless an event word applies to the figure itself
     if found is None and noun_category and not single:
         found = noun_category, f"noun '{noun}'"
     if found is None and not single and subject != _BLOCKED:
@@ -203,7 +205,7 @@ def _negated(words, figure, lex) -> bool:
 def _counted_noun(words, tokens, sentence, figure, starts, lex):
     """``(role, category, end, noun, modifier)`` of the noun a figure counts.
 
-    role is "place", "person" or "ignore" from the lexicon, "unknown" for other
+    role is "place", "person", "group" or "ignore" from the lexicon, "unknown" for other
     nouns ("3 bombs"), or None when the figure stands alone ("three died").
     ``end`` is the index after the noun phrase (after the figure when none);
     ``modifier`` is ``(category, word)`` of an event word used as an adjective

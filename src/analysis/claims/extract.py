@@ -12,6 +12,7 @@ import warnings
 
 import pandas as pd
 
+from ..loading import as_documents
 from ..parallel import map_ranges
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
@@ -77,6 +78,7 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None, gazett
     >>> extract_claims(docs)[["category", "value_low", "qualifier", "hedged", "attributed_to"]].values.tolist()
     [['detained', 24, 'vague', False, 'police'], ['fled_or_evacuated', 101, 'lower_bound', True, '']]
     """
+    docs = as_documents(docs)
     keep = set(include_labels(include))
     lex = lexicon_for(lexicon)
     if gazetteer is None:

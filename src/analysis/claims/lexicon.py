@@ -29,6 +29,7 @@ ROLES = {
     "event": CATEGORIES,
     "place": CATEGORIES,
     "person": ("", *CATEGORIES),
+    "group": ("",),
     "ignore": ("not_a_claim",),
     "negation": ("",),
 }
@@ -42,8 +43,8 @@ def load_lexicon(path=None) -> pd.DataFrame:
     path : path-like, optional
         A CSV with the header ``category,role,term`` (``#`` starts a comment
         line). Default: the shipped ``data/claims_lexicon.csv``, whose header
-        comment explains the roles ``event``, ``place``, ``person``, ``ignore``,
-        ``negation``.
+        comment explains the roles ``event``, ``place``, ``person``, ``group``,
+        ``ignore``, ``negation``.
 
     Raises
     ------
@@ -155,7 +156,7 @@ class Lexicon:
     def from_table(cls, table: pd.DataFrame) -> "Lexicon":
         rows = list(table[["category", "role", "term"]].itertuples(index=False))
         return cls(PhraseTable((t, c) for c, r, t in rows if r == "event"),
-                   PhraseTable((t, (r, c)) for c, r, t in rows if r in ("place", "person", "ignore")),
+                   PhraseTable((t, (r, c)) for c, r, t in rows if r in ("place", "person", "group", "ignore")),
                    PhraseTable((t, True) for c, r, t in rows if r == "negation"))
 
 
