@@ -611,3 +611,25 @@ def test_markdown_front_matter_is_metadata_and_its_own_segment(make_folder):
 
 def test_a_leading_hash_is_not_kept_in_titles(make_folder):
     assert load_corpus(make_folder({"a.md": "# Men held\n\nDozens of men were detained.\n"})).loc[0, "title"] == "Men held"
+
+
+@pytest.mark.parametrize("name", ["segments", "select_text", "corpus_overview", "extract_claims", "shared_passages",
+                                  "term_frequencies", "similarity_pairs", "copy_groups"])
+def test_every_analysis_takes_a_plain_table_of_texts(name):
+    import analysis
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+        "Twelve people were killed in the blast on the bridge near the harbour, police said.",
+        "Police said twelve people were killed in the blast on the bridge near the harbour."]})
+    result = getattr(analysis, name)(docs)
+    assert len(result) > 0
+
+
+def test_a_plain_table_is_read_whole_and_its_blanks_filled():
+    from analysis.loading import DOCUMENT_COLUMNS, as_documents
+
+    docs = as_documents(pd.DataFrame({"doc_id": ["a"], "text": ["Two men were held."]}))
+    assert list(docs.columns[:2]) == ["doc_id", "text"] and set(DOCUMENT_COLUMNS) <= set(docs.columns)
+    assert docs.loc[0, "spans"] == (("body", 0, 18),) and docs.loc[0, "n_words"] == 4 and docs.loc[0, "outlet"] == ""
+    loaded = load_corpus(pd.DataFrame({"doc_id": ["a"], "text": ["Two men were held."]}))
+    assert as_documents(loaded) is loaded

@@ -358,6 +358,7 @@ def segments(docs: pd.DataFrame, *, labels=None) -> pd.DataFrame:
     ['body', 'comments']
     """
     keep = set(include_labels(labels)) if labels is not None else None
+    docs = as_documents(docs)
     rows = []
     for doc_id, raw, spans in zip(docs["doc_id"], docs["raw_text"], docs["spans"]):
         for order, (label, start, end) in enumerate(spans):
@@ -367,12 +368,13 @@ def segments(docs: pd.DataFrame, *, labels=None) -> pd.DataFrame:
 
 
 def as_documents(docs: pd.DataFrame) -> pd.DataFrame:
-    """``docs`` as the analyses read it: with ``doc_id``, ``outlet``, ``raw_text`` and ``spans``.
+    """``docs`` as the analyses read it: with every column of :data:`DOCUMENT_COLUMNS`.
 
     The output of :func:`load_corpus` is returned as it is. Any other table needs ``doc_id`` and
-    ``text`` (or ``raw_text``): its text is read whole, as one body segment, and a missing
-    ``outlet`` is blank. Load a table with :func:`load_corpus` to have headlines, datelines and
-    comments told apart.
+    ``text`` (or ``raw_text``): its text is read whole, as one body segment (``spans``),
+    ``n_words`` is counted, and other missing columns (``outlet``, ``title``, ``published`` ...)
+    are blank. Load a table with :func:`load_corpus` to have headlines, datelines and comments
+    told apart.
 
     >>> docs = as_documents(pd.DataFrame({"doc_id": ["a"], "text": ["Two men were held."]}))
     >>> docs[["doc_id", "outlet", "raw_text", "spans"]].values.tolist()
@@ -382,7 +384,7 @@ def as_documents(docs: pd.DataFrame) -> pd.DataFrame:
     ...
     ValueError: the documents table needs a 'doc_id' column and a 'text' (or 'raw_text') column; it has 'id', 'body'. Load it with analysis.load_corpus(table, id_column=..., text_column=...) to name yours
     """
-    if {"doc_id", "raw_text", "spans"} <= set(docs.columns) and "outlet" in docs.columns:
+    if set(DOCUMENT_COLUMNS) <= set(docs.columns):
         return docs
     if "doc_id" not in docs.columns or not {"text", "raw_text"} & set(docs.columns):
         has = ", ".join(repr(str(c)) for c in docs.columns) or "no columns"
@@ -394,8 +396,13 @@ def as_documents(docs: pd.DataFrame) -> pd.DataFrame:
         out["raw_text"] = out["text"].fillna("").astype(str)
     if "spans" not in out.columns:
         out["spans"] = [(("body", 0, len(raw)),) for raw in out["raw_text"]]
-    if "outlet" not in out.columns:
-        out["outlet"] = ""
+    if "text" not in out.columns:
+        out["text"] = select_text(out)
+    if "n_words" not in out.columns:
+        out["n_words"] = [count_tokens(text) for text in out["text"]]
+    for column in DOCUMENT_COLUMNS:
+        if column not in out.columns:
+            out[column] = ""
     return out
 
 
@@ -411,6 +418,8 @@ def select_text(docs: pd.DataFrame, *, include=ANALYSED) -> pd.Series:
     (False, True)
     """
     keep = set(include_labels(include))
+    if "spans" not in docs.columns or "raw_text" not in docs.columns:
+        docs = as_documents(docs)
     return pd.Series(
         ["".join(raw[a:b] for label, a, b in spans if label in keep)
          for raw, spans in zip(docs["raw_text"], docs["spans"])],

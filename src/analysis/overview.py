@@ -15,9 +15,9 @@ import pandas as pd
 
 from .attribution import quote_regions
 from .labels import outlet_labels, source_label
-from .loading import segments
+from .loading import as_documents, segments
 from .segmenting import ANALYSED, LABELS
-from .text import sentence_spans, token_spans
+from .text import count_tokens, sentence_spans
 
 __all__ = ["corpus_overview", "count_quotations", "segment_lengths"]
 
@@ -59,7 +59,7 @@ def segment_lengths(docs: pd.DataFrame) -> pd.DataFrame:
     ['headline', 'body', 'dateline', 'off_topic']
     """
     segs = segments(docs)
-    segs["n_words"] = [len(token_spans(t)) for t in segs["text"]]
+    segs["n_words"] = [count_tokens(t) for t in segs["text"]]
     table = segs.groupby(["doc_id", "label"], sort=False, as_index=False)["n_words"].sum()
     table["label"] = pd.Categorical(table["label"], categories=list(LABELS), ordered=True)
     order = {d: i for i, d in enumerate(docs["doc_id"])}
@@ -89,10 +89,13 @@ def corpus_overview(docs: pd.DataFrame) -> pd.DataFrame:
         document's words outside headline and body; ``set_aside``, which labels
         those words carry, largest first (``"comments 68%"``).
     """
+    docs = as_documents(docs)
     lengths = segment_lengths(docs)
+    by_doc = dict(tuple(lengths.groupby("doc_id", sort=False)))  # one pass, not a search per document
+    empty = lengths.iloc[:0]
     rows = []
     for doc in docs.itertuples(index=False):
-        own = lengths[lengths["doc_id"] == doc.doc_id]
+        own = by_doc.get(doc.doc_id, empty)
         total = int(own["n_words"].sum())
         aside = own[~own["label"].isin(ANALYSED)].sort_values("n_words", ascending=False, kind="stable")
         share = float(aside["n_words"].sum()) / total if total else 0.0
