@@ -381,6 +381,9 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("refuge", "Roughly 500 villagers sought refuge in a church.",
      [("fled_or_evacuated", 500, 500, "approximate", False, "")]),
     ("locked up", "Authorities locked up 25 activists.", [("detained", 25, 25, "exact", False, "")]),
+    ("two participles", "Dozens of people were allegedly tortured and killed.",
+     [("killed", 24, None, "vague", True, "")]),
+    ("a shared scale", "Two to three hundred people were killed.", [("killed", 200, 300, "range", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule

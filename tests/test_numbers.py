@@ -14,6 +14,11 @@ def figures(text):
 # every row of the value table in data/annotations/CLAIMS_GUIDE.md, and a few more
 @pytest.mark.parametrize("text, stated, low, high, qualifier", [
     ("three men", "three", 3, 3, "exact"),
+    ("two to three hundred men", "two to three hundred", 200, 300, "range"),
+    ("30 or 40 thousand people", "30 or 40 thousand", 30000, 40000, "range"),
+    ("between two and three thousand people", "between two and three thousand", 2000, 3000, "range"),
+    ("two or three dozen men", "two or three dozen", 24, 36, "range"),
+    ("2 to 300 men", "2 to 300", 2, 300, "range"),  # no scale word to share
     ("100 men", "100", 100, 100, "exact"),
     ("about 100 men", "about 100", 100, 100, "approximate"),
     ("around 100 men", "around 100", 100, 100, "approximate"),

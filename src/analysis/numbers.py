@@ -366,8 +366,13 @@ def _figure_at(words, k):
     if kind == "exact" and end + 1 < len(words) and (
             words[end] in RANGE_WORDS or between and words[end] == "and"):
         q2 = _quantity(words, end + 1)
-        if q2 is not None and q2[1] == "exact" and q2[0] > value:
-            return (first - 1 if between else first), q2[2], value, q2[0], "range"
+        low = value
+        if q2 is not None and q2[1] == "exact":
+            scale = SCALES.get(words[q2[2] - 1], 1)
+            if words[end - 1] not in SCALES and low < scale and low * scale <= q2[0]:
+                low *= scale  # "two to three hundred", "30 or 40 thousand": the scale belongs to both
+        if q2 is not None and q2[1] == "exact" and q2[0] > low:
+            return (first - 1 if between else first), q2[2], low, q2[0], "range"
     for phrase, qual in SUFFIXES.items():
         if tuple(words[end:end + 2]) == phrase and kind == "exact" and qualifier == "exact":
             qualifier, end = qual, end + 2

@@ -306,6 +306,9 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         elif w in _SKIPPED_AFTER_NOUN or w in _TIME_WORDS:
             pass
         elif w.isalpha() and _looks_like_a_verb(w):
+            if aux and j + 2 < len(words) and words[j + 1] == "and" and lex.events.at(words, j + 2) is not None:
+                j += 2  # "were tortured and killed": two participles of one verb group, the event is the second
+                continue
             return _BLOCKED  # "800 guerrillas attacked the base": their own verb, not an event
         elif not w.isalpha():
             return None
