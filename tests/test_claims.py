@@ -384,6 +384,13 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("two participles", "Dozens of people were allegedly tortured and killed.",
      [("killed", 24, None, "vague", True, "")]),
     ("a shared scale", "Two to three hundred people were killed.", [("killed", 200, 300, "range", False, "")]),
+    ("object, then a clause of its own", "The quake killed 2,000 people and left 80,000 homeless.",
+     [("killed", 2000, 2000, "exact", False, ""), ("displaced", 80000, 80000, "exact", False, "")]),
+    ("bodies are the dead", "Eight bodies were found in the river.", [("killed", 8, 8, "exact", False, "")]),
+    ("the deaths of", "Doctors confirmed the deaths of 14 children.", [("killed", 14, 14, "exact", False, "doctors")]),
+    ("number of dead", "The number of dead rose to 57 on Sunday.", [("killed", 57, 57, "exact", False, "")]),
+    ("an adverb in a list", "Twelve soldiers and reportedly three civilians were killed.",
+     [("killed", 12, 12, "exact", True, ""), ("killed", 3, 3, "exact", True, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule

@@ -61,6 +61,9 @@ _VERB_GROUP = {
 #: Auxiliaries that make the next past participle passive ("were killed"), not an active verb.
 _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get", "feared", "reported",
                 "confirmed", "believed", "presumed", "known", "left"}
+#: Verbs that open a clause of their own after "and" ("killed 2,000 and left 80,000 homeless"), besides
+#: those that look like verbs (see :func:`_looks_like_a_verb`).
+_CLAUSE_VERBS = {"left", "made", "sent", "put", "drove", "forced", "caused"}
 #: Words that open the object of an active verb ("killed the ...", "wounded several").
 _OBJECT_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "several", "many", "some",
                    "dozens", "scores", "hundreds", "thousands", "two", "three", "four", "five", "six",
@@ -186,6 +189,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = _nearest_event(words, figure, figures, lex, bare=role is None)
     if found is None:
         return None  # "one man claiming ...": an anecdote, not a count
+    if role == "person" and noun_category == "killed" and found[0] == "other":
+        found = "killed", f"noun '{noun}'"  # "eight bodies were found": the dead, whatever is said of them
     held = _outranking(words, figure, figures, lex)
     return held or found
 
@@ -301,6 +306,9 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             return None
         if w in ("and", "or") and j + 1 < len(words) and j + 1 not in starts and lex.events.at(words, j + 1):
             return None  # "killed 45 workers and injured 185": the next clause's verb
+        if w in ("and", "or") and not aux and j + 1 < len(words) and j + 1 not in starts and (
+                words[j + 1] in _CLAUSE_VERBS or _looks_like_a_verb(words[j + 1])):
+            return None  # "killed 2,000 people and left 80,000 homeless": the figure was an object
         if w in _VERB_GROUP:
             aux = aux or w in _AUXILIARIES
         elif w in _SKIPPED_AFTER_NOUN or w in _TIME_WORDS:
@@ -385,13 +393,14 @@ def _nominal_reading(words, figure, lex):
 
 
 def _toll_reading(words, figure, figures):
-    """"the death toll rose to 81", "TOLL ALMOST 150", "the toll ... from a previously reported 85"."""
+    """"the death toll rose to 81", "TOLL ALMOST 150", "the toll ... from a previously reported 85",
+    "the number of dead rose to 57"."""
     k = figure.first
     previous = figures.previous_end(figure)
     for j in range(k - 1, max(previous, k - TOLL_REACH) - 1, -1):
         if words[j] in (";", ":", "."):
             return None
-        if words[j] == "toll":
+        if words[j] == "toll" or words[j] in ("dead", "deaths") and words[max(j - 2, 0):j] == ["number", "of"]:
             if j == k - 1 or words[k - 1] in ("to", "at", "from", "reported", "was", "is", "reached", "of"):
                 return "killed", "death toll"
             return None
