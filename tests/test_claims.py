@@ -389,6 +389,10 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("bodies are the dead", "Eight bodies were found in the river.", [("killed", 8, 8, "exact", False, "")]),
     ("the deaths of", "Doctors confirmed the deaths of 14 children.", [("killed", 14, 14, "exact", False, "doctors")]),
     ("number of dead", "The number of dead rose to 57 on Sunday.", [("killed", 57, 57, "exact", False, "")]),
+    ("a group named by its event", "Two of the injured died later in hospital.",
+     [("killed", 2, 2, "exact", False, "")]),
+    ("toll tops", "QUAKE TOLL TOPS 1,000", [("killed", 1000, 1000, "exact", False, "")]),
+    ("stranded", "Two hundred people remain stranded at the airport.", [("other", 200, 200, "exact", False, "")]),
     ("an adverb in a list", "Twelve soldiers and reportedly three civilians were killed.",
      [("killed", 12, 12, "exact", True, ""), ("killed", 3, 3, "exact", True, "")]),
 ])

@@ -61,6 +61,9 @@ _VERB_GROUP = {
 #: Auxiliaries that make the next past participle passive ("were killed"), not an active verb.
 _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get", "feared", "reported",
                 "confirmed", "believed", "presumed", "known", "left"}
+#: Words between "toll" and its figure ("rose to 81", "stands at 41", "tops 1,000").
+_TOLL_VERBS = {"to", "at", "from", "reported", "was", "is", "reached", "of", "tops", "topped", "passed", "passes",
+               "exceeded", "exceeds", "hit", "hits", "nears", "neared", "reaches"}
 #: Verbs that open a clause of their own after "and" ("killed 2,000 and left 80,000 homeless"), besides
 #: those that look like verbs (see :func:`_looks_like_a_verb`).
 _CLAUSE_VERBS = {"left", "made", "sent", "put", "drove", "forced", "caused"}
@@ -221,6 +224,10 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
         k += 1
         if k < len(words) and words[k] in _PARTITIVE_DETERMINERS:
             k += 1
+            event = lex.events.at(words, k)
+            if event is not None and words[k - 1] == "the":  # "two of the injured": a group named by its event
+                category, n = event
+                return "person", category, k + n, " ".join(words[k:k + n]), None
         if k in starts:
             k = starts[k].last
     seen, modifier = 0, None
@@ -401,7 +408,7 @@ def _toll_reading(words, figure, figures):
         if words[j] in (";", ":", "."):
             return None
         if words[j] == "toll" or words[j] in ("dead", "deaths") and words[max(j - 2, 0):j] == ["number", "of"]:
-            if j == k - 1 or words[k - 1] in ("to", "at", "from", "reported", "was", "is", "reached", "of"):
+            if j == k - 1 or words[k - 1] in _TOLL_VERBS:
                 return "killed", "death toll"
             return None
     return None
