@@ -167,8 +167,6 @@ def test_seed_quotation_recall(seed_quotes, seed_gold):
     assert scores["kind_agreement"] >= 0.95
 
 
-@pytest.mark.xfail(strict=True, reason="speaker agreement is 0.87 (0.89 lenient): the speaker-finder in "
-                                       "attribution.py misses unnamed subjects; see README 'Who is quoted'")
 def test_seed_speaker_agreement(seed_quotes, seed_gold):
     assert score_quotes(seed_quotes, seed_gold)["speaker_agreement"] >= MIN_SPEAKER_AGREEMENT
 
@@ -207,14 +205,96 @@ def test_another_is_another_of_the_group_named_before():
     assert found["speaker"].tolist() == ["victim who escaped from the camp", "another victim"]
 
 
-@pytest.mark.xfail(strict=True, reason="the speaker-finder has no rule for these yet (see README 'Who is quoted')")
-@pytest.mark.parametrize("text, speaker", [
-    ("A shocking investigation has revealed that the camp held forty men.", "investigation"),  # evaluative adjective
-    ("They insisted that the camp was closed.", "spokesperson"),  # "they" for one person
+# named rules of the speaker-finder (attribution.py) and of the frames (quotes/extract.py): the context
+# before, the sentence, the speaker and organisation of its last quotation, and the words its `rule` holds
+@pytest.mark.parametrize("before, text, speaker, org, rule", [
+    # an evaluative adjective judges the report; it is not part of who speaks
+    ("", "A damning investigation has revealed that the camp held forty men.", "investigation", "",
+     "'investigation revealed'"),
+    ("", "A shocking new study has found that the river is clean.", "study", "", "leading 'found'"),
+    # a plural group noun, its modifiers kept ("local residents", not "residents")
+    ("", "Local residents have claimed that the bridge was unsafe.", "local residents", "",
+     "'local residents claimed'"),
+    ("", "Eyewitnesses said the trucks left at night.", "eyewitnesses", "", "'eyewitnesses said'"),
+    ("", "The bridge is unsafe, local officials said.", "local officials", "", "sentence-final"),
+    # a document speaks for its author: "a statement by X said", "X said in a statement"
+    ("", "A statement by the Harbour Workers Union said the strike would go on.", "Harbour Workers Union", "",
+     "'Harbour Workers Union said'"),
+    ("", "The strike will go on, a statement from the Harbour Workers Union said.", "Harbour Workers Union", "",
+     "sentence-final"),
+    ("", "The Harbour Workers Union said in a statement that the strike would go on.", "Harbour Workers Union",
+     "", "'Harbour Workers Union said'"),
+    ("The Harbour Workers Union said the strike began on Monday. ", "A statement by the union said it would go on.",
+     "Harbour Workers Union", "", "'the union' = Harbour Workers Union"),
+    ("", "The Harbour Workers Union has launched a petition calling on the council to reopen the bridge.",
+     "Harbour Workers Union", "", "its sayer who launched the petition"),
+    ("", "The ministry issued a statement saying that the bridge was safe.", "ministry", "",
+     "its sayer who issued the statement"),
+    # "reports from a place" are not authored by the place
+    ("", "Reports from the city allege that ten men are held.", "reports from the city", "", "allege"),
+    # a possessor before the name is not the source
+    ("", "According to the city's Daily Planet, ten men are still missing.", "Daily Planet", "",
+     "'according to Daily Planet'"),
+    # "they" for one unnamed person, or a group; never a person named before
+    ("A port authority spokesperson said the strike would go on. ", "They insisted that the harbour was closed.",
+     "spokesperson", "port authority", "'they' = port authority spokesperson"),
+    ("Dock workers said the strike would go on. ", "They added that the harbour was closed.", "dock workers", "",
+     "'they' = dock workers"),
+    ("Ana Ruiz said the strike would go on. ", "They added that the harbour was closed.", "unknown", "",
+     "no speaker in the frame"),
+    # "she" and "he" skip a source the article marks as of the other sex, and point to nobody when none is left
+    ("A spokesman for the governor said the road was closed. ", '"Nobody may pass the checkpoint tonight," she said.',
+     "unknown", "", "no speaker in the frame"),
+    ("Ana Ruiz, a spokeswoman for the union, said the strike would go on. ",
+     '"We will not go back to work," he said.', "unknown", "", "no speaker in the frame"),
+    ("Ana Ruiz said the strike would go on. ", '"We will not go back to work," she said.', "Ana Ruiz", "",
+     "'she' = Ana Ruiz"),
+    ("Ana Ruiz said the strike would go on. Ivo Marek said the road was closed. He added that it would reopen. ",
+     '"We will wait for the council," she said.', "Ana Ruiz", "", "'she' = Ana Ruiz"),
+    ("Ana Ruiz said the strike would go on. Mr Marek said the road was closed. ",
+     '"We will wait for the council," she said.', "Ana Ruiz", "", "'she' = Ana Ruiz"),
 ])
-def test_speaker_finder_gaps(text, speaker):
-    found = quotations(make_docs([("a", "X", "A government spokesperson said the strike would go on. " + text)]))
-    assert found["speaker"].iloc[-1] == speaker
+def test_speaker_rules(before, text, speaker, org, rule):
+    found = quotations(make_docs([("a", "X", before + text)]))
+    last = found.iloc[-1]
+    assert (last["speaker"], last["speaker_org"]) == (speaker, org)
+    assert rule in last["rule"], last["rule"]
+
+
+def test_an_unnamed_source_named_in_the_next_sentence_is_that_person():
+    text = ("Six people died, a nurse who treated them said. Jan Van Dam, a male nurse, said he had found them "
+            "on the deck. Two were missing, a nurse said. The ferry sank, Ana Ruiz said.")
+    found = quotations(make_docs([("a", "X", text)]))
+    assert found[["speaker", "speaker_org"]].values.tolist() == [
+        ["Jan Van Dam", "nurse"], ["Jan Van Dam", "nurse"], ["nurse", ""], ["Ana Ruiz", ""]]
+    assert "named in the next sentence" in found["rule"].iloc[0]
+
+
+def test_a_surname_is_written_in_full_only_from_its_own_article():
+    docs = make_docs([("a", "X", "Alvi Karimov, the union's lawyer, said the strike would go on. "
+                                 "Karimov added that it was legal."),
+                      ("b", "Y", '"The strike is legal," Karimov said. Amnesty said the men were held.'),
+                      ("c", "Z", "Amnesty International said the strike would go on.")])
+    found = quotations(docs).set_index(["doc_id", "cue"])["speaker"]
+    assert found[("a", "added")] == "Alvi Karimov"  # a later mention: the full name the article gave
+    assert found[("b", "said")].tolist() == ["Karimov", "Amnesty International"]  # an organisation: from the corpus
+
+
+# what the rules do not read yet: honest expected failures
+@pytest.mark.xfail(strict=True, reason="a new description of a group named before ('the alleged prisoners' for "
+                                       "'men claiming to have survived') is not resolved to it")
+def test_a_new_description_of_a_group_named_before():
+    text = ("Men claiming to have fled the camp said the guards beat them. "
+            "The alleged prisoners also claimed they were starved.")
+    assert quotations(make_docs([("a", "X", text)]))["speaker"].iloc[-1] == "Men claiming to have fled the camp"
+
+
+@pytest.mark.xfail(strict=True, reason="a descriptive name of an organisation ('the Russian LGBT rights group') is "
+                                       "not resolved to the organisation named before ('the LGBT Network')")
+def test_a_document_by_a_description_of_an_organisation_named_before():
+    text = ("A Dutch dockers' union, the Harbour Network, is helping the men. "
+            '"Nobody may be held for this," a statement by the Dutch harbour workers group said.')
+    assert quotations(make_docs([("a", "X", text)]))["speaker"].iloc[-1] == "Harbour Network"
 
 
 @pytest.mark.parametrize("found, annotated, lenient, same", [

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..attribution import (
-    CLAUSE_ONLY_VERBS, PREPOSITIONS, REPORTING_VERBS, DocumentSources, Gazetteer, find_source, quote_regions,
+    CLAUSE_ONLY_VERBS, DOCUMENT_NOUNS, PREPOSITIONS, REPORTING_VERBS, DocumentSources, Gazetteer, find_source,
+    named_after, quote_regions,
 )
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
@@ -95,6 +96,13 @@ _PREPOSITIONS = PREPOSITIONS
 _QUOTE_CHARS = "\"'"
 _END_PUNCT = " \n\t.,;:!?"
 
+#: Verbs that issue a document ("launched a petition calling on ...", "issued a statement saying ...").
+ISSUING_VERBS = set("""issue issues issued launch launches launched publish publishes published release releases
+released sign signs signed post posts posted circulate circulates circulated deliver delivers delivered present
+presents presented submit submits submitted file files filed tweet tweets tweeted send sends sent write writes wrote
+written""".split())
+#: Words between the determiner and a document noun ("a strongly worded joint statement").
+DOCUMENT_MODIFIER_WORDS = 3
 #: Words between a cue and the clause it reports that can be an addressee or an adjunct ("told the press",
 #: "wrote in an official statement:"); beyond this the cue has no clause.
 ADDRESSEE_MAX_WORDS = 6
@@ -204,7 +212,8 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
         for row, speaker, rule in _speakers(raw, rows, gazetteer):
             name, org = split_speaker(speaker) if speaker else ("unknown", "")
             person = gazetteer.kind(name) == "person"
-            full = full_name(name, doc_names, Names() if person else corpus_names, person=person)
+            full = full_name(name, doc_names, Names() if person else corpus_names, person=person,
+                             gazetteer=gazetteer)
             if full != name:
                 name, rule = full, f"{rule}; '{name}' written in full as in the articles"
             records.append({"doc_id": doc_id, "outlet": outlet, "kind": row.kind, "speaker": name,
@@ -231,29 +240,37 @@ def _names(raw: str) -> list[str]:
     for m in _NAME_RUN.finditer(raw):
         name = re.sub(r"^(?:The|A|An|In|As|According|But|And) ", "", m.group())
         name = re.sub(r"[’']s$", "", name).strip(" .")
+        name = re.sub(r"^\S+[’']s ", "", name)  # "the UK's Metro News": the possessor is not part of the name
         if " " in name or len(name) > 1:
             out.append(name)
     return out
 
 
-def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: bool = False) -> str:
+def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: bool = False,
+              gazetteer: Gazetteer | None = None) -> str:
     """``name`` as the articles write it in full: the most frequent longer name, first in the document,
     then in the corpus, that begins or ends with it ("Amnesty" -> "Amnesty International").
 
     A person's surname alone becomes the full name the same article gives ("Kadyrov" -> "Ramzan
     Kadyrov"; pass an empty ``corpus_names``: another article's name is not this one's); a person
-    named in full stays as written. An unnamed source (lower case) is left as it is.
+    named in full stays as written. From the corpus only an organisation's name is taken: a surname
+    the article gives alone stays a surname (QUOTES_GUIDE.md), even when another article names a
+    person with it (``gazetteer`` tells people from organisations). An unnamed source (lower case) is
+    left as it is.
 
     >>> full_name("Amnesty", Counter({"Amnesty International": 1, "Amnesty": 3}), Counter())
     'Amnesty International'
+    >>> full_name("Karimov", Counter({"Karimov": 1}), Counter({"Alvi Karimov": 2}))
+    'Karimov'
     >>> full_name("activists", Counter({"Activists Union": 1}), Counter())
     'activists'
     """
     if not name[:1].isupper() or person and " " in name:
         return name
-    for names in (doc_names, corpus_names):
+    gazetteer = gazetteer or Gazetteer({}, {}, set())
+    for names, people in ((doc_names, True), (corpus_names, False)):
         names = names if isinstance(names, Names) else Names(names)
-        longer = names.longer(name)
+        longer = [n for n in names.longer(name) if people or gazetteer.kind(n) != "person"]
         if longer:
             return max(longer, key=lambda n: (names[n], len(n), n))
     return name
@@ -368,6 +385,12 @@ def _sentence_rows(raw: str, a: int, b: int, units) -> list[_Row]:
                      and words[j + 1] in ("and", "but", "while", "whereas")]
             frames[k] = (_Cue(main.index, main.word, main.lemma, main.start, main.end), c0, c1,
                          max(joins, default=a), main.end, f"{how}, its sayer the subject of '{main.word}'", cue)
+        elif cue.word.split()[0].endswith("ing") and cue.index:
+            issuer = _issuer(words, cue.index)
+            if issuer is not None:  # "Amnesty has launched a petition calling on ...": Amnesty speaks
+                v = tokens[issuer]
+                frames[k] = (_Cue(issuer, raw[v[1]:v[2]], "say", v[1], v[2]), c0, c1, a, v[2],
+                             f"{how}, its sayer who {v[0]} the {words[cue.index - 1]}", cue)
     frames = [f if len(f) == 7 else (*f, f[0]) for f in frames]
     # a cue in the subject of another ("A report by X, which included ..., revealed") is part of that frame
     frames = [f for f in frames if not any(g is not f and g[6].start > f[6].start and g[4] <= f[6].start < g[6].start
@@ -463,6 +486,25 @@ def _cues(raw, tokens, inside) -> list[_Cue]:
             end = tokens[i + 1][2]
         cues.append(_Cue(i, raw[s:end], lemma, s, end))
     return cues
+
+
+def _issuer(words, i):
+    """Token index of the verb that issued the document a participle cue at ``i`` describes, or None.
+
+    "X has launched a petition calling on ...", "X issued a statement saying ...": the document
+    speaks for whoever issued it (QUOTES_GUIDE.md, "A document speaks for its author").
+
+    >>> _issuer("amnesty has launched a petition calling on".split(), 5)
+    2
+    """
+    if i < 2 or words[i - 1] not in DOCUMENT_NOUNS:
+        return None
+    k = i - 2
+    while k >= 0 and i - 1 - k <= DOCUMENT_MODIFIER_WORDS and words[k] not in _DETERMINERS and words[k].isalpha():
+        k -= 1  # "a strongly worded joint statement"
+    if k < 1 or words[k] not in _DETERMINERS or words[k - 1] not in ISSUING_VERBS:
+        return None
+    return k - 1
 
 
 def _frame(raw, a, b, tokens, words, inside, cue):
@@ -624,7 +666,7 @@ def _speakers(raw, rows, gazetteer):
     common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # as DocumentSources reads them
     regions = [(x, y) for x, y, _ in quote_regions(raw)]
     history = []
-    out, previous = [], None
+    out, sources, previous = [], [], None
     for row in rows:
         source = None
         if row.frame:
@@ -634,7 +676,7 @@ def _speakers(raw, rows, gazetteer):
                                                         if x < b and y > a]
             source = find_source(sentence, gazetteer=gazetteer, quoted=[h for h in hidden if h[1] > h[0]],
                                  common_words=common_words)
-            source = DocumentSources.resolve(source, history)
+            source = DocumentSources.resolve(source, history, gazetteer)
             if source is not None:
                 history.append(source)
         if source is not None:
@@ -645,8 +687,21 @@ def _speakers(raw, rows, gazetteer):
         else:
             speaker, rule = "", "no speaker in the frame" if row.frame else "unattributed"
         out.append((row, speaker, rule))
+        sources.append(source)
         if speaker:
             previous = (row, speaker)
+    # "A nurse who treated them said ... Jan Van Dam, a male nurse, said ...": the next sentence names them
+    for j, (row, speaker, rule) in enumerate(out):
+        if sources[j] is None or sources[j].kind != "group":
+            continue
+        k = next((k for k in range(j + 1, len(out)) if out[k][0].frame and out[k][0].frame[0] != row.frame[0]), None)
+        if k is None or raw[row.frame[1]:out[k][0].frame[0]].strip():
+            continue  # only the very next sentence
+        named = named_after(sources[j], sources[k])
+        if named is not None:
+            for m in range(j, k):
+                if m == j or out[m][1] == speaker and out[m][2] == "continues the quotation before":
+                    out[m] = (out[m][0], named.text, named.rule if m == j else out[m][2])
     return out
 
 
