@@ -12,7 +12,7 @@ from analysis.charts.quotes import OTHERS, sources_chart, sources_chart_data
 from analysis.cli import main
 from analysis.quotes import (
     QUOTE_COLUMNS, full_name, group_pairs, load_gold_quotes, match_quotes, quotations, quote_variants,
-    same_speaker, score_quotes, score_variants, split_speaker, variant_pairs, variants_html,
+    same_speaker, score_quotes, score_variant_groups, score_variants, split_speaker, variant_pairs, variants_html,
 )
 from analysis.quotes.explore import speaker_explorer
 from analysis.quotes.summary import sources_by_outlet
@@ -364,9 +364,24 @@ def test_translations_of_one_statement_are_a_group():
     ("Ana Ruiz told reporters.", True),
     ("she said.", True),  # no one to point to: unknown, which may be anyone
     ("Carlos Diaz told reporters.", False),  # another named speaker: not one statement
+    ("a harbour spokeswoman told reporters.", True),  # one unnamed person may be the one another article names
+    ("harbour officials told reporters.", False),  # a plural group is not one named speaker's statement ...
+    ("an inquiry has found.", False),  # ... nor is a finding
 ])
 def test_variants_need_the_same_or_an_unknown_speaker(speaker_b, linked):
     docs = make_docs([TRANSLATIONS[0], ("b", "B", TRANSLATIONS[1][2].rsplit('," ', 1)[0] + '," ' + speaker_b)])
+    assert len(variant_pairs(quotations(docs), docs)) == int(linked)
+
+
+@pytest.mark.parametrize("speaker_b, linked", [
+    ("harbour officials said.", True),  # a figure both state ties a group's account to the named one
+    ("Carlos Diaz said.", False),  # never two named speakers
+])
+def test_a_relayed_account_needs_a_figure_both_state(speaker_b, linked):
+    docs = make_docs([("a", "A", '"Thirty to forty men are kept in the same room of the old barracks and beaten '
+                                 'every day by the guards," said Ana Ruiz.'),
+                      ("b", "B", '"The guards keep around 30 or 40 men together in one room of the barracks and '
+                                 f'beat them daily without any reason," {speaker_b}')])
     assert len(variant_pairs(quotations(docs), docs)) == int(linked)
 
 
@@ -404,6 +419,30 @@ def test_seed_copies_are_all_annotated(seed_variants):
     gold = pd.read_csv(paths.SEED_PASSAGES_CSV)
     scores = score_variants(seed_variants[0], gold).set_index("kind")
     assert scores.loc["verbatim", "precision"] == 1.0 and scores.loc["near", "precision"] == 1.0
+
+
+def test_seed_groups_hold_every_annotated_pair_and_join_only_one_statement(seed_variants):
+    gold = pd.read_csv(paths.SEED_PASSAGES_CSV)
+    scores = score_variant_groups(seed_variants[1], gold).set_index("kind")
+    assert (scores["n_gold_grouped"] == scores["n_gold"]).all()
+    # read: the one group joining two annotated pairs joins pairs 3 and 7, the renderings of the spokesman's
+    # "You cannot arrest or repress people who just don't exist in the republic" (issue 15's own example)
+    joining = seed_variants[1][seed_variants[1]["quote"].str.contains("exist in the republic")]["group"]
+    assert scores["n_joining"].sum() == 1 and joining.nunique() == 1
+    # every other group holds an annotated pair, but one: two summaries of what "human rights groups" allege
+    unlisted = scores["n_unlisted"].sum()
+    assert unlisted <= 1
+
+
+def test_score_variant_groups_flags_a_group_joining_two_annotated_statements():
+    gold = pd.DataFrame({"pair": [1, 2], "kind": ["near", "paraphrase"], "doc_a": ["a", "a"], "start_a": [0, 50],
+                         "end_a": [9, 60], "doc_b": ["b", "c"], "start_b": [5, 0], "end_b": [14, 10]})
+    groups = pd.DataFrame({"group": [1, 1, 1], "doc_id": ["a", "b", "c"], "start": [0, 5, 0], "end": [9, 14, 10],
+                           "links": ["near", "near, paraphrase", "paraphrase"]})
+    scores = score_variant_groups(groups, gold).set_index("kind")
+    assert scores.loc["paraphrase", ["n_groups", "n_joining", "precision"]].tolist() == [1, 1, 0.0]
+    assert scores.loc["near", "n_gold_grouped"] == 1  # both sides of pair 1 are in the group
+    assert scores.loc["paraphrase", "n_gold_grouped"] == 0  # pair 2's side in "a" (50-60) is not
 
 
 # ---------------------------------------------------------------- explorer and CLI

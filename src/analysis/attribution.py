@@ -31,7 +31,7 @@ from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
 __all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS", "Source",
-           "find_source", "named_after", "quote_regions"]
+           "find_source", "head_noun", "named_after", "quote_regions"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -763,7 +763,7 @@ class _SentenceSources:
             if found is None:
                 continue
             (text, kind), _ = found
-            plain = _head_noun(text) == text.split()[-1] and text.split()[-1] in SOURCE_NOUNS | REFERENCE_NOUNS
+            plain = head_noun(text) == text.split()[-1] and text.split()[-1] in SOURCE_NOUNS | REFERENCE_NOUNS
             if plain and words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:
                 # "officials said", "the high command said" (a reference): the narrower rules; a spokesperson
                 # for a name ("Ana Ruiz spokesman") ends in the name and stays
@@ -954,7 +954,7 @@ class DocumentSources:
         if source.text == "another":
             if not groups:
                 return None
-            head = _head_noun(groups[-1].text)
+            head = head_noun(groups[-1].text)
             return Source(f"another {head}", "group", f"another of '{groups[-1].text}'; {source.rule}", source.verb)
         if source.kind == "pronoun":
             if source.text in PRONOUNS:
@@ -1037,7 +1037,7 @@ def named_after(source, following):
     """
     if source is None or following is None or source.kind != "group" or following.kind != "person":
         return None
-    head = _head_noun(source.text)
+    head = head_noun(source.text)
     role = re.fullmatch(r".+ \((.+)\)", following.text)
     if head.endswith("s") or role is None or role.group(1).lower().split()[-1] != head.lower():
         return None
@@ -1069,10 +1069,10 @@ def _sex(source: Source, history, gazetteer=None) -> str:
             else "")
 
 
-def _head_noun(text: str) -> str:
+def head_noun(text: str) -> str:
     """The head of a noun phrase as :func:`find_source` writes it: the word before its postmodifier.
 
-    >>> _head_noun("victim who escaped from the camp"), _head_noun("former inmate")
+    >>> head_noun("victim who escaped from the camp"), head_noun("former inmate")
     ('victim', 'inmate')
     """
     words = text.split()
