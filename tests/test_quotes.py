@@ -112,6 +112,24 @@ def test_unattributed_quoted_sentence_and_scare_quotes():
         ["direct", "unknown", "", "Nobody comes here any more after dark."]]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the speaker of the next sentence of its paragraph
+    ('The square was quiet. "Nobody comes here any more after dark." Ana Ruiz said the shops had closed.',
+     "Ana Ruiz"),
+    ('"Nobody comes here any more after dark." Shopkeepers say the square is empty.', "Shopkeepers"),
+    # not across a paragraph break, nor from a sentence further on, nor a pronoun pointing to nobody
+    ('The square was quiet. "Nobody comes here any more after dark."\n\nAna Ruiz said the shops had closed.',
+     "unknown"),
+    ('The square was quiet. "Nobody comes here any more after dark." The shops closed. Ana Ruiz said so.',
+     "unknown"),
+    ('The square was quiet. "Nobody comes here any more after dark." He said the shops had closed.', "unknown"),
+])
+def test_a_quoted_sentence_with_no_frame_takes_the_next_sentences_speaker(text, speaker):
+    found = quotations(make_docs([("a", "Daily", text)]))
+    first = found.iloc[0]
+    assert (first["quote"], first["speaker"]) == ("Nobody comes here any more after dark.", speaker)
+
+
 def test_comments_left_out_unless_included():
     docs = make_docs([("a", "Daily", [("body", "The mayor said that the bridge is safe. "),
                                       ("comments", "One reader said the bridge is not safe at all.")])])

@@ -153,11 +153,31 @@ _APPOSITIVE_ROLE = re.compile(
     rf"(?P<name>{_NAME}), (?:an? |the )(?:[a-z-]+ ){{0,2}}?(?P<role>{'|'.join(sorted(SOURCE_NOUNS, key=len, reverse=True))}),")
 
 
-#: "Mr Marek", "Mrs. Ruiz", or "Ana Ruiz, a spokeswoman for ...": a person the text marks as a man or a woman.
-_SEX_MARK = re.compile(
-    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mr\.|Mrs\.|Ms\.) (?P<titled>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\b"
-    rf"|(?P<name>{_NAME}), (?:an? |the )(?:(?!(?:of|for|to|with|at|in|on|from|by|and|or|who|that)\b)[\w-]+ ){{0,3}}?"
+#: "Mr Marek", "Mrs. Ruiz": a person the text marks as a man or a woman by title (the texts holding "Mr",
+#: "Ms" or "Miss" are searched).
+_SEX_TITLE = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\b")
+#: ", a spokeswoman", ", the young mother": an appositive marking the person named just before it.
+_SEX_APPOSITIVE = re.compile(
+    r", (?:an? |the )(?:(?!(?:of|for|to|with|at|in|on|from|by|and|or|who|that)\b)[\w-]+ ){0,3}?"
     rf"(?P<noun>{'|'.join(sorted(MALE_WORDS | FEMALE_WORDS - {'mr', 'mrs', 'ms', 'miss', 'sir'}, key=len, reverse=True))})\b")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})$")
+#: Characters looked back from an appositive for the name it describes.
+_NAME_BEFORE_CHARS = 60
+
+
+def _sex_marks(norm: str):
+    """``(surname, "male" or "female")`` for each person ``norm`` marks by title or appositive.
+
+    >>> list(_sex_marks("Mr Marek left. Ana Ruiz, a spokeswoman for the union, said so."))
+    [('Marek', 'male'), ('Ruiz', 'female')]
+    """
+    if "Mr" in norm or "Ms" in norm or "Miss" in norm:
+        for m in _SEX_TITLE.finditer(norm):
+            yield m.group("name"), "male" if m.group("title") == "Mr" else "female"
+    for m in _SEX_APPOSITIVE.finditer(norm):
+        name = _NAME_BEFORE.search(norm, max(0, m.start() - _NAME_BEFORE_CHARS), m.start())
+        if name:
+            yield name.group("name").split()[-1], "male" if m.group("noun").lower() in MALE_WORDS else "female"
 
 
 def _is_person_shape(name: str) -> bool:
@@ -182,10 +202,8 @@ class Gazetteer:
         sexes: dict[str, set] = {}
         for text in texts:
             norm = normalize_for_matching(text).replace("\n", " ")
-            for m in _SEX_MARK.finditer(norm):  # "Mr Marek", "Ana Ruiz, a spokeswoman for ..."
-                title, name, noun = m.group("title"), m.group("titled") or m.group("name"), m.group("noun")
-                marked = title.lower().rstrip(".") if title else noun.lower()
-                sexes.setdefault(name.split()[-1], set()).add("male" if marked in MALE_WORDS else "female")
+            for surname, sex in _sex_marks(norm):  # "Mr Marek", "Ana Ruiz, a spokeswoman for ..."
+                sexes.setdefault(surname, set()).add(sex)
             for m in _AFFILIATION.finditer(norm):
                 name, org = m.group("name"), m.group("org").strip(" .")
                 single_adjective = " " not in org and m.group("next") and m.group("next").strip() not in FUNCTION_WORDS

@@ -125,6 +125,9 @@ CLAUSE_MIN_WORDS = 2
 DIRECT_SLACK_CHARS = 3
 #: Words a quoted sentence with no frame needs to count as a quotation (shorter ones are titles or slogans).
 STANDALONE_MIN_WORDS = 5
+#: Tokens between a frameless quotation and the next sentence's start (its closing mark and full stop) for that
+#: sentence's speaker to be the quotation's: only the very next sentence.
+NEXT_FRAME_GAP_TOKENS = 3
 #: Characters back to the previous quotation for a frameless quoted sentence to continue it.
 CONTINUATION_MAX_CHARS = 400
 
@@ -690,6 +693,16 @@ def _speakers(raw, rows, gazetteer):
         sources.append(source)
         if speaker:
             previous = (row, speaker)
+    # '"The bridge is unsafe." Ana Ruiz said repairs would take weeks.': a quoted sentence with no frame and
+    # nothing before it to continue is the speaker's whose frame follows it in the same paragraph
+    for j, (row, speaker, rule) in enumerate(out):
+        if row.frame or speaker or j + 1 >= len(out):
+            continue
+        nxt, nxt_speaker, _ = out[j + 1]
+        between = raw[row.end:nxt.frame[0]] if nxt.frame else "\n"
+        if nxt_speaker and "\n" not in between and len(word_tokens(between)) <= NEXT_FRAME_GAP_TOKENS \
+                and sources[j + 1] is not None and sources[j + 1].kind in ("person", "org", "group"):
+            out[j] = (row, nxt_speaker, f"the speaker of the next sentence of its paragraph ({out[j + 1][2]})")
     # "A nurse who treated them said ... Jan Van Dam, a male nurse, said ...": the next sentence names them
     for j, (row, speaker, rule) in enumerate(out):
         if sources[j] is None or sources[j].kind != "group":
