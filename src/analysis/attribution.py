@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
-__all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS", "Source",
-           "find_source", "head_noun", "named_after", "quote_regions"]
+__all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS",
+           "Source", "find_source", "head_noun", "named_after", "quote_regions"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -102,8 +102,8 @@ SUBJECT_DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "seve
 #: authority for a figure (CLAIMS_GUIDE.md: "Unnamed reports and findings are not sources").
 FINDING_NOUNS = {"investigation", "investigations", "inquiry", "report", "reports", "study", "studies",
                  "survey", "probe", "analysis", "review", "audit", "research", "findings"}
-#: Adjectives that judge a report rather than say whose it is: dropped from an unnamed source ("a shocking
-#: investigation" is written "investigation", QUOTES_GUIDE.md: "without ... evaluative adjectives").
+#: Adjectives that judge (or date) a report rather than say whose it is: dropped from an unnamed source ("a
+#: shocking investigation" is written "investigation", QUOTES_GUIDE.md: "without ... evaluative adjectives").
 EVALUATIVE_ADJECTIVES = {"shocking", "damning", "disturbing", "alarming", "chilling", "explosive", "startling",
                          "horrifying", "harrowing", "devastating", "scathing", "bombshell", "stunning", "troubling",
                          "worrying", "extraordinary", "dramatic", "remarkable", "sensational", "grim", "horrific",
@@ -157,9 +157,10 @@ _APPOSITIVE_ROLE = re.compile(
 #: "Ms" or "Miss" are searched).
 _SEX_TITLE = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\b")
 #: ", a spokeswoman", ", the young mother": an appositive marking the person named just before it.
+_SEX_NOUNS = sorted(MALE_WORDS | FEMALE_WORDS - {"mr", "mrs", "ms", "miss", "sir"}, key=len, reverse=True)
 _SEX_APPOSITIVE = re.compile(
     r", (?:an? |the )(?:(?!(?:of|for|to|with|at|in|on|from|by|and|or|who|that)\b)[\w-]+ ){0,3}?"
-    rf"(?P<noun>{'|'.join(sorted(MALE_WORDS | FEMALE_WORDS - {'mr', 'mrs', 'ms', 'miss', 'sir'}, key=len, reverse=True))})\b")
+    rf"(?P<noun>{'|'.join(_SEX_NOUNS)})\b")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})$")
 #: Characters looked back from an appositive for the name it describes.
 _NAME_BEFORE_CHARS = 60

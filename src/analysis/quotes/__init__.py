@@ -22,5 +22,5 @@ from .scoring import (
 from .variants import quote_variants, variant_pairs, variants_html
 
 __all__ = ["QUOTE_COLUMNS", "full_name", "group_pairs", "load_gold_quotes", "match_quotes", "quote_variants",
-           "quotations", "same_speaker", "score_quotes", "score_variant_groups", "score_variants", "split_speaker", "variant_pairs",
-           "variants_html"]
+           "quotations", "same_speaker", "score_quotes", "score_variant_groups", "score_variants", "split_speaker",
+           "variant_pairs", "variants_html"]
