@@ -25,13 +25,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
 __all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS",
-           "Source", "find_source", "head_noun", "named_after", "quote_regions"]
+           "Source", "find_source", "head_noun", "named_after", "quote_regions", "sex_marks"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -166,19 +166,28 @@ _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})$")
 _NAME_BEFORE_CHARS = 60
 
 
-def _sex_marks(norm: str):
-    """``(surname, "male" or "female")`` for each person ``norm`` marks by title or appositive.
+def sex_marks(text: str) -> dict:
+    """The people ``text`` marks as a man or a woman: ``{name: "male" or "female"}``.
 
-    >>> list(_sex_marks("Mr Marek left. Ana Ruiz, a spokeswoman for the union, said so."))
-    [('Marek', 'male'), ('Ruiz', 'female')]
+    A title marks a surname ("Mr Marek" -> ``Marek``), an appositive the full
+    name before it ("Ana Ruiz, a spokeswoman for ..." -> ``Ana Ruiz``); a name
+    marked both ways ("Mr Lee", "Mrs Lee") is marked "" (neither). Read within
+    one article: spouses and relatives share surnames across a corpus.
+
+    >>> sex_marks("Mr Marek left. Ana Ruiz, a spokeswoman for the union, said so. Mr Lee and Mrs Lee left.")
+    {'Marek': 'male', 'Lee': '', 'Ana Ruiz': 'female'}
     """
+    norm = normalize_for_matching(text).replace("\n", " ")
+    marks: dict[str, set] = {}
     if "Mr" in norm or "Ms" in norm or "Miss" in norm:
         for m in _SEX_TITLE.finditer(norm):
-            yield m.group("name"), "male" if m.group("title") == "Mr" else "female"
+            marks.setdefault(m.group("name"), set()).add("male" if m.group("title") == "Mr" else "female")
     for m in _SEX_APPOSITIVE.finditer(norm):
         name = _NAME_BEFORE.search(norm, max(0, m.start() - _NAME_BEFORE_CHARS), m.start())
         if name:
-            yield name.group("name").split()[-1], "male" if m.group("noun").lower() in MALE_WORDS else "female"
+            sex = "male" if m.group("noun").lower() in MALE_WORDS else "female"
+            marks.setdefault(_MIDDLE_INITIAL.sub("", name.group("name")), set()).add(sex)
+    return {name: next(iter(found)) if len(found) == 1 else "" for name, found in marks.items()}
 
 
 def _is_person_shape(name: str) -> bool:
@@ -194,17 +203,13 @@ class Gazetteer:
     people: dict  # full name -> organisation ("" when unknown)
     surnames: dict  # last word -> full name
     organisations: set
-    sexes: dict = field(default_factory=dict)  # surname -> "male" or "female", when the corpus says so
 
     @classmethod
     def from_texts(cls, texts) -> "Gazetteer":
         people: dict[str, str] = {}
         organisations: set[str] = set()
-        sexes: dict[str, set] = {}
         for text in texts:
             norm = normalize_for_matching(text).replace("\n", " ")
-            for surname, sex in _sex_marks(norm):  # "Mr Marek", "Ana Ruiz, a spokeswoman for ..."
-                sexes.setdefault(surname, set()).add(sex)
             for m in _AFFILIATION.finditer(norm):
                 name, org = m.group("name"), m.group("org").strip(" .")
                 single_adjective = " " not in org and m.group("next") and m.group("next").strip() not in FUNCTION_WORDS
@@ -215,26 +220,21 @@ class Gazetteer:
             for m in _APPOSITIVE_ROLE.finditer(norm):  # "Jan Van Dam, a male nurse, said"
                 if _is_person_shape(m.group("name")):
                     people.setdefault(m.group("name"), m.group("role"))
-        return cls._of(people, organisations, sexes)
+        return cls._of(people, organisations)
 
     @classmethod
     def merged(cls, parts) -> "Gazetteer":
         """The gazetteer of a corpus from those of its consecutive parts, in order."""
         people: dict[str, str] = {}
         organisations: set[str] = set()
-        sexes: dict[str, set] = {}
         for part in parts:
             for name, org in part.people.items():
                 people.setdefault(name, org)  # the first affiliation read wins, as in from_texts
             organisations |= part.organisations
-            for surname, sex in part.sexes.items():
-                sexes.setdefault(surname, set()).update({sex} if sex else {"male", "female"})
-        return cls._of(people, organisations, sexes)
+        return cls._of(people, organisations)
 
     @classmethod
-    def _of(cls, people: dict, organisations: set, sexes: dict | None = None) -> "Gazetteer":
-        """The gazetteer of these names; a surname marked both ways ("Mr Lee", "Mrs Lee") is marked "" (neither)."""
-        sexes = {surname: next(iter(marks)) if len(marks) == 1 else "" for surname, marks in (sexes or {}).items()}
+    def _of(cls, people: dict, organisations: set) -> "Gazetteer":
         surnames: dict[str, str] = {}
         ambiguous = set()
         for name in people:
@@ -244,7 +244,7 @@ class Gazetteer:
             surnames[last] = name
         for last in ambiguous:
             del surnames[last]
-        return cls(people, surnames, organisations, sexes)
+        return cls(people, surnames, organisations)
 
     @functools.cached_property
     def name_words(self) -> frozenset:
@@ -934,11 +934,12 @@ class DocumentSources:
         common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # words seen in lowercase
         self.sentence_starts = [a for a, _ in sentences]
         self.by_sentence: list[Source | None] = []
+        sexes = sex_marks(raw)
         history = []
         for a, b in sentences:
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
             source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = self.resolve(source, history, gazetteer)
+            source = self.resolve(source, history, sexes)
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
@@ -946,7 +947,7 @@ class DocumentSources:
             self.by_sentence[i] = named_after(self.by_sentence[i], self.by_sentence[i + 1]) or self.by_sentence[i]
 
     @staticmethod
-    def resolve(source, history, gazetteer=None):
+    def resolve(source, history, sexes=None):
         """``source`` with a pronoun or a definite reference resolved against ``history``, or as it is.
 
         ``history`` lists the resolved sources of the sentences before, in
@@ -981,7 +982,7 @@ class DocumentSources:
                 # not one the article marks as of the other sex ("she" is not "the spokesman")
                 other = "male" if source.text == "she" else "female"
                 pool = [s for s in history if (s.kind == "person" or s.kind == "group" and not s.text.endswith("s"))
-                        and _sex(s, history, gazetteer) != other]
+                        and _sex(s, history, sexes) != other]
             elif source.text == "they":
                 # an organisation, a group, or one unnamed person ("a spokesperson ... They insisted")
                 pool = [s for s in history if s.kind in ("org", "group")]
@@ -1064,18 +1065,19 @@ def named_after(source, following):
                   source.verb)
 
 
-def _sex(source: Source, history, gazetteer=None) -> str:
+def _sex(source: Source, history, sexes=None) -> str:
     """"male" or "female" when the article marks ``source`` as one, else "".
 
-    The mark is a word of the source ("spokesman", "mother": :data:`MALE_WORDS`,
+    The mark is a word of an unnamed source ("the spokesman", "a mother": :data:`MALE_WORDS`,
     :data:`FEMALE_WORDS`), a pronoun resolved to it before ("he said" = them),
-    or what the corpus says of the surname ("Mr Marek", "Ana Ruiz, a
-    spokeswoman": :attr:`Gazetteer.sexes`).
+    or what the article says of the name (:func:`sex_marks` of it, ``sexes``: "Mr
+    Marek", "Ana Ruiz, a spokeswoman").
 
     >>> _sex(Source("Ana Ruiz spokesman", "group", "r"), []), _sex(Source("Ana Ruiz", "person", "r"), [])
     ('male', '')
     """
-    words = set(re.findall(r"[a-z]+", source.text.lower()))
+    # a word marks an unnamed source only: a named one's office is often written "Spokesman" for a woman
+    words = set(re.findall(r"[a-z]+", source.text.lower())) if source.kind != "person" else set()
     if words & MALE_WORDS:
         return "male"
     if words & FEMALE_WORDS:
@@ -1083,9 +1085,10 @@ def _sex(source: Source, history, gazetteer=None) -> str:
     for earlier in history:
         if earlier.text == source.text and earlier.rule.startswith(("'he' = ", "'she' = ")):
             return "male" if earlier.rule.startswith("'he'") else "female"
-    name = re.sub(r" \(.*\)$", "", source.text).split()
-    return (gazetteer.sexes.get(name[-1], "") if gazetteer is not None and source.kind == "person" and name
-            else "")
+    name = re.sub(r" \(.*\)$", "", source.text)
+    if not sexes or source.kind != "person" or not name:
+        return ""
+    return sexes.get(name) or sexes.get(name.split()[-1], "")  # the full name, else a title's surname
 
 
 def head_noun(text: str) -> str:

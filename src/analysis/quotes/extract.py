@@ -38,8 +38,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..attribution import (
-    CLAUSE_ONLY_VERBS, DOCUMENT_NOUNS, PREPOSITIONS, REPORTING_VERBS, DocumentSources, Gazetteer, find_source,
-    named_after, quote_regions,
+    CLAUSE_ONLY_VERBS, DOCUMENT_NOUNS, ORG_WORDS, PREPOSITIONS, REPORTING_VERBS, TITLE_WORDS, DocumentSources,
+    Gazetteer, find_source, named_after, quote_regions, sex_marks,
 )
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
@@ -204,6 +204,8 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     keep = set(include_labels(include))
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
     corpus_names = Names(n for raw in docs["raw_text"] for n in _names(raw))
+    # words the corpus writes in lower case: a name made of them is not a person's ("General Electric")
+    lower_words = frozenset(w.strip(_WORD_EDGES) for raw in docs["raw_text"] for w in raw.split() if w[:1].islower())
     records = []
     for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
         outlet = outlet if isinstance(outlet, str) else ""
@@ -216,7 +218,7 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
             name, org = split_speaker(speaker) if speaker else ("unknown", "")
             person = gazetteer.kind(name) == "person"
             full = full_name(name, doc_names, Names() if person else corpus_names, person=person,
-                             gazetteer=gazetteer)
+                             gazetteer=gazetteer, lower_words=lower_words)
             if full != name:
                 name, rule = full, f"{rule}; '{name}' written in full as in the articles"
             records.append({"doc_id": doc_id, "outlet": outlet, "kind": row.kind, "speaker": name,
@@ -235,31 +237,53 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
 _NAME_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w’'&.-]*)(?: (?:of |for |and |on )?[A-Z][\w’'&.-]*)*")
 #: Words of the longest name a speaker is written in full as ("Russian LGBT Network" for "LGBT Network").
 FULL_NAME_MAX_WORDS = 4
+#: Corporate suffixes: a run ending in one names a company, not a person after a title ("General Electric Co").
+_CORPORATE_WORDS = {"co", "plc", "nv", "ag", "sa", "limited", "llc", "bv", "gmbh", "spa"}
+_WORD_EDGES = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"
 
 
 def _names(raw: str) -> list[str]:
-    """Capitalised runs of ``raw`` that can name a speaker, a possessive and a leading "The" dropped."""
+    """Capitalised runs of ``raw`` that can name a speaker, a possessive and a leading "The" dropped.
+
+    A possessor after "the" is a phrase of its own ("the UK's Metro News" names Metro News; "Moody's
+    Investors Service" stays whole), and a person after a title is named without it ("Oil Minister
+    Hisham Nazer" names Hisham Nazer, so that a later "Nazer" is written in full).
+
+    >>> _names("Read by the UK's Metro News, Oil Minister Hisham Nazer, and Moody's Investors Service")
+    ['Read', 'Metro News', 'Hisham Nazer', "Moody's Investors Service"]
+    """
     out = []
     for m in _NAME_RUN.finditer(raw):
         name = re.sub(r"^(?:The|A|An|In|As|According|But|And) ", "", m.group())
         name = re.sub(r"[’']s$", "", name).strip(" .")
-        name = re.sub(r"^\S+[’']s ", "", name)  # "the UK's Metro News": the possessor is not part of the name
+        words = name.split()
+        after_the = raw[max(0, m.start() - 4):m.start()].lower() == "the "
+        if len(words) > 1 and re.search(r"[’']s$", words[0]) and after_the:
+            words = words[1:]
+        titled = [k for k, w in enumerate(words) if w.lower() in TITLE_WORDS]
+        person = words[titled[-1] + 1:] if titled else []
+        if person and all(w[:1].isupper() and w.lower().strip(".") not in ORG_WORDS | _CORPORATE_WORDS
+                          for w in person) and (len(person) >= 2 or titled[-1] > 0):
+            words = person  # "Oil Minister Hisham Nazer", "USDA Secretary Lyng"; not "General Motors Corp"
+        name = " ".join(words)
         if " " in name or len(name) > 1:
             out.append(name)
     return out
 
 
 def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: bool = False,
-              gazetteer: Gazetteer | None = None) -> str:
+              gazetteer: Gazetteer | None = None, lower_words=frozenset()) -> str:
     """``name`` as the articles write it in full: the most frequent longer name, first in the document,
     then in the corpus, that begins or ends with it ("Amnesty" -> "Amnesty International").
 
     A person's surname alone becomes the full name the same article gives ("Kadyrov" -> "Ramzan
     Kadyrov"; pass an empty ``corpus_names``: another article's name is not this one's); a person
-    named in full stays as written. From the corpus only an organisation's name is taken: a surname
-    the article gives alone stays a surname (QUOTES_GUIDE.md), even when another article names a
-    person with it (``gazetteer`` tells people from organisations). An unnamed source (lower case) is
-    left as it is.
+    named in full stays as written. From the corpus a person's name is not taken: a surname the
+    article gives alone stays a surname (QUOTES_GUIDE.md), even when another article names a person
+    with it. A person's name is one the ``gazetteer`` lists as a person's, or two or three capitalised
+    words none of which names an organisation or is written in lower case in the corpus
+    (``lower_words``): "Alvi Karimov", not "General Electric" ("general", "electric"). An unnamed
+    source (lower case) is left as it is.
 
     >>> full_name("Amnesty", Counter({"Amnesty International": 1, "Amnesty": 3}), Counter())
     'Amnesty International'
@@ -273,10 +297,27 @@ def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: b
     gazetteer = gazetteer or Gazetteer({}, {}, set())
     for names, people in ((doc_names, True), (corpus_names, False)):
         names = names if isinstance(names, Names) else Names(names)
-        longer = [n for n in names.longer(name) if people or gazetteer.kind(n) != "person"]
+        longer = [n for n in names.longer(name) if people or not _person_name(n, gazetteer, lower_words)]
         if longer:
             return max(longer, key=lambda n: (names[n], len(n), n))
     return name
+
+
+def _person_name(name: str, gazetteer: Gazetteer, lower_words) -> bool:
+    """Whether ``name`` names a person: listed as one, or 2-3 capitalised words, none of an organisation's
+    nor written in lower case in the corpus.
+
+    >>> _person_name("Alvi Karimov", Gazetteer({}, {}, set()), {"electric"})
+    True
+    >>> _person_name("General Electric", Gazetteer({}, {}, set()), {"electric"})
+    False
+    """
+    if name in gazetteer.people:
+        return True
+    words = name.split()
+    return 2 <= len(words) <= 3 and name not in gazetteer.organisations and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() and w.lower() not in ORG_WORDS | TITLE_WORDS
+        and w.lower() not in lower_words for w in words)
 
 
 class Names(Counter):
@@ -668,6 +709,7 @@ def _speakers(raw, rows, gazetteer):
     """
     common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # as DocumentSources reads them
     regions = [(x, y) for x, y, _ in quote_regions(raw)]
+    sexes = sex_marks(raw)  # "Mr Marek", "Ana Ruiz, a spokeswoman": "she" and "he" skip the other
     history = []
     out, sources, previous = [], [], None
     for row in rows:
@@ -679,7 +721,7 @@ def _speakers(raw, rows, gazetteer):
                                                         if x < b and y > a]
             source = find_source(sentence, gazetteer=gazetteer, quoted=[h for h in hidden if h[1] > h[0]],
                                  common_words=common_words)
-            source = DocumentSources.resolve(source, history, gazetteer)
+            source = DocumentSources.resolve(source, history, sexes)
             if source is not None:
                 history.append(source)
         if source is not None:
