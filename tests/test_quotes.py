@@ -298,6 +298,25 @@ def test_a_surname_is_written_in_full_only_from_its_own_article():
     assert found[("b", "said")].tolist() == ["Karimov", "Amnesty International"]  # an organisation: from the corpus
 
 
+@pytest.mark.parametrize("texts, speaker", [
+    # a title is not part of a person's name: a later surname is written as the person after it
+    (["Oil Minister Hisham Nazer spoke on Monday. Nazer said prices would hold."], "Hisham Nazer"),
+    (["Commerce Secretary Malcolm Baldrige met Baldrige and Weinberger aides. Baldrige said talks went well."],
+     "Malcolm Baldrige"),  # a run joined by "and" is the last choice
+    (["Only Volcker knows the rate. Volcker said rates would hold."], "Volcker"),  # a first word is not a name's
+    # a possessor after "the" is not part of the name; one that is the name's own stays
+    (["The UK's Metro News ran the story. According to Metro News, ten men are held."], "Metro News"),
+    (["Moody's Investors Service cut the rating. Investors Service said the debt was too high."],
+     "Moody's Investors Service"),
+    # from another article: an organisation's name (its words also written in lower case), not a person's
+    (["General Electric made electric motors for the general market.", "Electric said profits rose."],
+     "General Electric"),
+])
+def test_names_written_in_full(texts, speaker):
+    docs = make_docs([(f"d{k}", "X", t) for k, t in enumerate(texts)])
+    assert quotations(docs)["speaker"].iloc[-1] == speaker
+
+
 # what the rules do not read yet: honest expected failures
 @pytest.mark.xfail(strict=True, reason="a new description of a group named before ('the alleged prisoners' for "
                                        "'men claiming to have survived') is not resolved to it")

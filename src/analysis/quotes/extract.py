@@ -43,7 +43,7 @@ from ..attribution import (
 )
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
-from ..text import sentence_spans
+from ..text import STOPWORDS, sentence_spans
 
 __all__ = ["QUOTE_COLUMNS", "CUES", "full_name", "quotations", "split_speaker"]
 
@@ -253,11 +253,16 @@ def _names(raw: str) -> list[str]:
     ['Read', 'Metro News', 'Hisham Nazer', "Moody's Investors Service"]
     """
     out = []
-    for m in _NAME_RUN.finditer(raw):
-        name = re.sub(r"^(?:The|A|An|In|As|According|But|And) ", "", m.group())
+    runs = ((m.start(), m.group()) for m in _NAME_RUN.finditer(raw))
+    # a run does not cross a sentence's end ("on Monday. Nazer said"): a word of 3+ lower-case letters then "."
+    pieces = ((start + piece.start(), piece.group()) for start, run in runs
+              for piece in re.finditer(r".+?(?:(?<=[a-z]{3})\.(?= )|$)", run))
+    for start, run in pieces:
+        start, run = start + len(run) - len(run.lstrip()), run.strip()
+        after_the = raw[max(0, start - 4):start].lower() == "the " or run.startswith("The ")
+        name = re.sub(r"^(?:The|A|An|In|As|According|But|And) ", "", run)
         name = re.sub(r"[’']s$", "", name).strip(" .")
         words = name.split()
-        after_the = raw[max(0, m.start() - 4):m.start()].lower() == "the "
         if len(words) > 1 and re.search(r"[’']s$", words[0]) and after_the:
             words = words[1:]
         titled = [k for k, w in enumerate(words) if w.lower() in TITLE_WORDS]
@@ -297,9 +302,10 @@ def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: b
     gazetteer = gazetteer or Gazetteer({}, {}, set())
     for names, people in ((doc_names, True), (corpus_names, False)):
         names = names if isinstance(names, Names) else Names(names)
-        longer = [n for n in names.longer(name) if people or not _person_name(n, gazetteer, lower_words)]
-        if longer:
-            return max(longer, key=lambda n: (names[n], len(n), n))
+        longer = [n for n in names.longer(name) if (people or not _person_name(n, gazetteer, lower_words))
+                  and not set(n.lower().split()) - set(name.lower().split()) & STOPWORDS]
+        if longer:  # not "Only Volcker" (a sentence's first word); a run joined by "and" last
+            return max(longer, key=lambda n: (" and " not in n, names[n], len(n), n))
     return name
 
 
