@@ -203,18 +203,21 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     """
     keep = set(include_labels(include))
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
-    corpus_names = Names(n for raw in docs["raw_text"] for n in _names(raw))
+    names_of = [_names(raw) for raw in docs["raw_text"]]
+    corpus_names = Names(n for names in names_of for n in names)
     # words the corpus writes in lower case: a name made of them is not a person's ("General Electric")
     lower_words = frozenset(w.strip(_WORD_EDGES) for raw in docs["raw_text"] for w in raw.split() if w[:1].islower())
     records = []
-    for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
+    for doc_id, outlet, raw, spans, names in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"],
+                                                 names_of):
         outlet = outlet if isinstance(outlet, str) else ""
         kept = [(s0, s1) for label, s0, s1 in spans if label in keep]
         sentences = [(s0 + a, s0 + b) for s0, s1 in kept for a, b in sentence_spans(raw[s0:s1])]
-        units = _quote_units(raw, kept)
+        regions = quote_regions(raw)  # read once: the units and the speakers' hidden spans
+        units = _quote_units(raw, kept, regions)
         rows = _document_rows(raw, sentences, units)
-        doc_names = Names(_names(raw))
-        for row, speaker, rule in _speakers(raw, rows, gazetteer):
+        doc_names = Names(names)
+        for row, speaker, rule in _speakers(raw, rows, gazetteer, regions):
             name, org = split_speaker(speaker) if speaker else ("unknown", "")
             person = gazetteer.kind(name) == "person"
             full = full_name(name, doc_names, Names() if person else corpus_names, person=person,
@@ -239,6 +242,8 @@ _NAME_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w’'&.-]*)(?: (?:of |for |and |
 FULL_NAME_MAX_WORDS = 4
 #: Corporate suffixes: a run ending in one names a company, not a person after a title ("General Electric Co").
 _CORPORATE_WORDS = {"co", "plc", "nv", "ag", "sa", "limited", "llc", "bv", "gmbh", "spa"}
+#: A capitalised run up to a sentence's end inside it: a word of 3+ lower-case letters, then ". ".
+_SENTENCE_PIECE = re.compile(r".+?(?:(?<=[a-z]{3})\.(?= )|$)")
 _WORD_EDGES = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"
 
 
@@ -256,7 +261,7 @@ def _names(raw: str) -> list[str]:
     runs = ((m.start(), m.group()) for m in _NAME_RUN.finditer(raw))
     # a run does not cross a sentence's end ("on Monday. Nazer said"): a word of 3+ lower-case letters then "."
     pieces = ((start + piece.start(), piece.group()) for start, run in runs
-              for piece in re.finditer(r".+?(?:(?<=[a-z]{3})\.(?= )|$)", run))
+              for piece in (re.finditer(_SENTENCE_PIECE, run) if ". " in run else [re.match(".*", run)]))
     for start, run in pieces:
         start, run = start + len(run) - len(run.lstrip()), run.strip()
         after_the = raw[max(0, start - 4):start].lower() == "the " or run.startswith("The ")
@@ -345,13 +350,14 @@ class Names(Counter):
 # ------------------------------------------------------------ quotation marks
 
 
-def _quote_units(raw: str, kept) -> list[tuple[int, int, int, int]]:
+def _quote_units(raw: str, kept, regions) -> list[tuple[int, int, int, int]]:
     """``(open, close, content_start, content_end)`` of each quotation in the kept segments.
 
-    Regions of one quotation that runs over paragraphs (left open at a line's
-    end, the next line opening with a mark) are joined into one unit.
+    ``regions`` are :func:`~analysis.attribution.quote_regions` of ``raw``. Regions
+    of one quotation that runs over paragraphs (left open at a line's end, the
+    next line opening with a mark) are joined into one unit.
     """
-    regions = [r for r in quote_regions(raw) if any(s0 <= r[0] < s1 for s0, s1 in kept)]
+    regions = [r for r in regions if any(s0 <= r[0] < s1 for s0, s1 in kept)]
     units: list[list[int]] = []
     previous = None
     for start, end, chain in regions:
@@ -700,7 +706,7 @@ def _classify(raw, units, cue, c0, c1, frame, how):
 # ------------------------------------------------------------ speakers
 
 
-def _speakers(raw, rows, gazetteer):
+def _speakers(raw, rows, gazetteer, regions):
     """``(row, speaker text, rule)``: each frame read by the one speaker-finder, pronouns resolved.
 
     :func:`~analysis.attribution.find_source` reads the frame's sentence with
@@ -714,7 +720,7 @@ def _speakers(raw, rows, gazetteer):
     before it when that is near.
     """
     common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # as DocumentSources reads them
-    regions = [(x, y) for x, y, _ in quote_regions(raw)]
+    regions = [(x, y) for x, y, _ in regions]
     sexes = sex_marks(raw)  # "Mr Marek", "Ana Ruiz, a spokeswoman": "she" and "he" skip the other
     history = []
     out, sources, previous = [], [], None
