@@ -12,7 +12,7 @@ from analysis.charts.quotes import OTHERS, sources_chart, sources_chart_data
 from analysis.cli import main
 from analysis.quotes import (
     QUOTE_COLUMNS, full_name, group_pairs, load_gold_quotes, match_quotes, quotations, quote_variants,
-    same_speaker, score_quotes, score_variants, split_speaker, variant_pairs, variants_html,
+    same_speaker, score_quotes, score_variant_groups, score_variants, split_speaker, variant_pairs, variants_html,
 )
 from analysis.quotes.explore import speaker_explorer
 from analysis.quotes.summary import sources_by_outlet
@@ -112,6 +112,24 @@ def test_unattributed_quoted_sentence_and_scare_quotes():
         ["direct", "unknown", "", "Nobody comes here any more after dark."]]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the speaker of the next sentence of its paragraph
+    ('The square was quiet. "Nobody comes here any more after dark." Ana Ruiz said the shops had closed.',
+     "Ana Ruiz"),
+    ('"Nobody comes here any more after dark." Shopkeepers say the square is empty.', "Shopkeepers"),
+    # not across a paragraph break, nor from a sentence further on, nor a pronoun pointing to nobody
+    ('The square was quiet. "Nobody comes here any more after dark."\n\nAna Ruiz said the shops had closed.',
+     "unknown"),
+    ('The square was quiet. "Nobody comes here any more after dark." The shops closed. Ana Ruiz said so.',
+     "unknown"),
+    ('The square was quiet. "Nobody comes here any more after dark." He said the shops had closed.', "unknown"),
+])
+def test_a_quoted_sentence_with_no_frame_takes_the_next_sentences_speaker(text, speaker):
+    found = quotations(make_docs([("a", "Daily", text)]))
+    first = found.iloc[0]
+    assert (first["quote"], first["speaker"]) == ("Nobody comes here any more after dark.", speaker)
+
+
 def test_comments_left_out_unless_included():
     docs = make_docs([("a", "Daily", [("body", "The mayor said that the bridge is safe. "),
                                       ("comments", "One reader said the bridge is not safe at all.")])])
@@ -167,8 +185,6 @@ def test_seed_quotation_recall(seed_quotes, seed_gold):
     assert scores["kind_agreement"] >= 0.95
 
 
-@pytest.mark.xfail(strict=True, reason="speaker agreement is 0.87 (0.89 lenient): the speaker-finder in "
-                                       "attribution.py misses unnamed subjects; see README 'Who is quoted'")
 def test_seed_speaker_agreement(seed_quotes, seed_gold):
     assert score_quotes(seed_quotes, seed_gold)["speaker_agreement"] >= MIN_SPEAKER_AGREEMENT
 
@@ -207,14 +223,115 @@ def test_another_is_another_of_the_group_named_before():
     assert found["speaker"].tolist() == ["victim who escaped from the camp", "another victim"]
 
 
-@pytest.mark.xfail(strict=True, reason="the speaker-finder has no rule for these yet (see README 'Who is quoted')")
-@pytest.mark.parametrize("text, speaker", [
-    ("A shocking investigation has revealed that the camp held forty men.", "investigation"),  # evaluative adjective
-    ("They insisted that the camp was closed.", "spokesperson"),  # "they" for one person
+# named rules of the speaker-finder (attribution.py) and of the frames (quotes/extract.py): the context
+# before, the sentence, the speaker and organisation of its last quotation, and the words its `rule` holds
+@pytest.mark.parametrize("before, text, speaker, org, rule", [
+    # an evaluative adjective judges the report; it is not part of who speaks
+    ("", "A damning investigation has revealed that the camp held forty men.", "investigation", "",
+     "'investigation revealed'"),
+    ("", "A shocking new study has found that the river is clean.", "study", "", "leading 'found'"),
+    # a plural group noun, its modifiers kept ("local residents", not "residents")
+    ("", "Local residents have claimed that the bridge was unsafe.", "local residents", "",
+     "'local residents claimed'"),
+    ("", "Eyewitnesses said the trucks left at night.", "eyewitnesses", "", "'eyewitnesses said'"),
+    ("", "The bridge is unsafe, local officials said.", "local officials", "", "sentence-final"),
+    # a document speaks for its author: "a statement by X said", "X said in a statement"
+    ("", "A statement by the Harbour Workers Union said the strike would go on.", "Harbour Workers Union", "",
+     "'Harbour Workers Union said'"),
+    ("", "The strike will go on, a statement from the Harbour Workers Union said.", "Harbour Workers Union", "",
+     "sentence-final"),
+    ("", "The Harbour Workers Union said in a statement that the strike would go on.", "Harbour Workers Union",
+     "", "'Harbour Workers Union said'"),
+    ("The Harbour Workers Union said the strike began on Monday. ", "A statement by the union said it would go on.",
+     "Harbour Workers Union", "", "'the union' = Harbour Workers Union"),
+    ("", "The Harbour Workers Union has launched a petition calling on the council to reopen the bridge.",
+     "Harbour Workers Union", "", "its sayer who launched the petition"),
+    ("", "The ministry issued a statement saying that the bridge was safe.", "ministry", "",
+     "its sayer who issued the statement"),
+    # "reports from a place" are not authored by the place
+    ("", "Reports from the city allege that ten men are held.", "reports from the city", "", "allege"),
+    # a possessor before the name is not the source
+    ("", "According to the city's Daily Planet, ten men are still missing.", "Daily Planet", "",
+     "'according to Daily Planet'"),
+    # "they" for one unnamed person, or a group; never a person named before
+    ("A port authority spokesperson said the strike would go on. ", "They insisted that the harbour was closed.",
+     "spokesperson", "port authority", "'they' = port authority spokesperson"),
+    ("Dock workers said the strike would go on. ", "They added that the harbour was closed.", "dock workers", "",
+     "'they' = dock workers"),
+    ("Ana Ruiz said the strike would go on. ", "They added that the harbour was closed.", "unknown", "",
+     "no speaker in the frame"),
+    # "she" and "he" skip a source the article marks as of the other sex, and point to nobody when none is left
+    ("A spokesman for the governor said the road was closed. ", '"Nobody may pass the checkpoint tonight," she said.',
+     "unknown", "", "no speaker in the frame"),
+    ("Ana Ruiz, a spokeswoman for the union, said the strike would go on. ",
+     '"We will not go back to work," he said.', "unknown", "", "no speaker in the frame"),
+    ("Ana Ruiz said the strike would go on. ", '"We will not go back to work," she said.', "Ana Ruiz", "",
+     "'she' = Ana Ruiz"),
+    ("Ana Ruiz said the strike would go on. Ivo Marek said the road was closed. He added that it would reopen. ",
+     '"We will wait for the council," she said.', "Ana Ruiz", "", "'she' = Ana Ruiz"),
+    ("Ana Ruiz said the strike would go on. Mr Marek said the road was closed. ",
+     '"We will wait for the council," she said.', "Ana Ruiz", "", "'she' = Ana Ruiz"),
 ])
-def test_speaker_finder_gaps(text, speaker):
-    found = quotations(make_docs([("a", "X", "A government spokesperson said the strike would go on. " + text)]))
-    assert found["speaker"].iloc[-1] == speaker
+def test_speaker_rules(before, text, speaker, org, rule):
+    found = quotations(make_docs([("a", "X", before + text)]))
+    last = found.iloc[-1]
+    assert (last["speaker"], last["speaker_org"]) == (speaker, org)
+    assert rule in last["rule"], last["rule"]
+
+
+def test_an_unnamed_source_named_in_the_next_sentence_is_that_person():
+    text = ("Six people died, a nurse who treated them said. Jan Van Dam, a male nurse, said he had found them "
+            "on the deck. Two were missing, a nurse said. The ferry sank, Ana Ruiz said.")
+    found = quotations(make_docs([("a", "X", text)]))
+    assert found[["speaker", "speaker_org"]].values.tolist() == [
+        ["Jan Van Dam", "nurse"], ["Jan Van Dam", "nurse"], ["nurse", ""], ["Ana Ruiz", ""]]
+    assert "named in the next sentence" in found["rule"].iloc[0]
+
+
+def test_a_surname_is_written_in_full_only_from_its_own_article():
+    docs = make_docs([("a", "X", "Alvi Karimov, the union's lawyer, said the strike would go on. "
+                                 "Karimov added that it was legal."),
+                      ("b", "Y", '"The strike is legal," Karimov said. Amnesty said the men were held.'),
+                      ("c", "Z", "Amnesty International said the strike would go on.")])
+    found = quotations(docs).set_index(["doc_id", "cue"])["speaker"]
+    assert found[("a", "added")] == "Alvi Karimov"  # a later mention: the full name the article gave
+    assert found[("b", "said")].tolist() == ["Karimov", "Amnesty International"]  # an organisation: from the corpus
+
+
+@pytest.mark.parametrize("texts, speaker", [
+    # a title is not part of a person's name: a later surname is written as the person after it
+    (["Oil Minister Hisham Nazer spoke on Monday. Nazer said prices would hold."], "Hisham Nazer"),
+    (["Commerce Secretary Malcolm Baldrige met Baldrige and Weinberger aides. Baldrige said talks went well."],
+     "Malcolm Baldrige"),  # a run joined by "and" is the last choice
+    (["Only Volcker knows the rate. Volcker said rates would hold."], "Volcker"),  # a first word is not a name's
+    # a possessor after "the" is not part of the name; one that is the name's own stays
+    (["The UK's Metro News ran the story. According to Metro News, ten men are held."], "Metro News"),
+    (["Moody's Investors Service cut the rating. Investors Service said the debt was too high."],
+     "Moody's Investors Service"),
+    # from another article: an organisation's name (its words also written in lower case), not a person's
+    (["General Electric made electric motors for the general market.", "Electric said profits rose."],
+     "General Electric"),
+])
+def test_names_written_in_full(texts, speaker):
+    docs = make_docs([(f"d{k}", "X", t) for k, t in enumerate(texts)])
+    assert quotations(docs)["speaker"].iloc[-1] == speaker
+
+
+# what the rules do not read yet: honest expected failures
+@pytest.mark.xfail(strict=True, reason="a new description of a group named before ('the alleged prisoners' for "
+                                       "'men claiming to have survived') is not resolved to it")
+def test_a_new_description_of_a_group_named_before():
+    text = ("Men claiming to have fled the camp said the guards beat them. "
+            "The alleged prisoners also claimed they were starved.")
+    assert quotations(make_docs([("a", "X", text)]))["speaker"].iloc[-1] == "Men claiming to have fled the camp"
+
+
+@pytest.mark.xfail(strict=True, reason="a descriptive name of an organisation ('the Russian LGBT rights group') is "
+                                       "not resolved to the organisation named before ('the LGBT Network')")
+def test_a_document_by_a_description_of_an_organisation_named_before():
+    text = ("A Dutch dockers' union, the Harbour Network, is helping the men. "
+            '"Nobody may be held for this," a statement by the Dutch harbour workers group said.')
+    assert quotations(make_docs([("a", "X", text)]))["speaker"].iloc[-1] == "Harbour Network"
 
 
 @pytest.mark.parametrize("found, annotated, lenient, same", [
@@ -284,9 +401,24 @@ def test_translations_of_one_statement_are_a_group():
     ("Ana Ruiz told reporters.", True),
     ("she said.", True),  # no one to point to: unknown, which may be anyone
     ("Carlos Diaz told reporters.", False),  # another named speaker: not one statement
+    ("a harbour spokeswoman told reporters.", True),  # one unnamed person may be the one another article names
+    ("harbour officials told reporters.", False),  # a plural group is not one named speaker's statement ...
+    ("an inquiry has found.", False),  # ... nor is a finding
 ])
 def test_variants_need_the_same_or_an_unknown_speaker(speaker_b, linked):
     docs = make_docs([TRANSLATIONS[0], ("b", "B", TRANSLATIONS[1][2].rsplit('," ', 1)[0] + '," ' + speaker_b)])
+    assert len(variant_pairs(quotations(docs), docs)) == int(linked)
+
+
+@pytest.mark.parametrize("speaker_b, linked", [
+    ("harbour officials said.", True),  # a figure both state ties a group's account to the named one
+    ("Carlos Diaz said.", False),  # never two named speakers
+])
+def test_a_relayed_account_needs_a_figure_both_state(speaker_b, linked):
+    docs = make_docs([("a", "A", '"Thirty to forty men are kept in the same room of the old barracks and beaten '
+                                 'every day by the guards," said Ana Ruiz.'),
+                      ("b", "B", '"The guards keep around 30 or 40 men together in one room of the barracks and '
+                                 f'beat them daily without any reason," {speaker_b}')])
     assert len(variant_pairs(quotations(docs), docs)) == int(linked)
 
 
@@ -324,6 +456,30 @@ def test_seed_copies_are_all_annotated(seed_variants):
     gold = pd.read_csv(paths.SEED_PASSAGES_CSV)
     scores = score_variants(seed_variants[0], gold).set_index("kind")
     assert scores.loc["verbatim", "precision"] == 1.0 and scores.loc["near", "precision"] == 1.0
+
+
+def test_seed_groups_hold_every_annotated_pair_and_join_only_one_statement(seed_variants):
+    gold = pd.read_csv(paths.SEED_PASSAGES_CSV)
+    scores = score_variant_groups(seed_variants[1], gold).set_index("kind")
+    assert (scores["n_gold_grouped"] == scores["n_gold"]).all()
+    # read: the one group joining two annotated pairs joins pairs 3 and 7, the renderings of the spokesman's
+    # "You cannot arrest or repress people who just don't exist in the republic" (issue 15's own example)
+    joining = seed_variants[1][seed_variants[1]["quote"].str.contains("exist in the republic")]["group"]
+    assert scores["n_joining"].sum() == 1 and joining.nunique() == 1
+    # every other group holds an annotated pair, but one: two summaries of what "human rights groups" allege
+    unlisted = scores["n_unlisted"].sum()
+    assert unlisted <= 1
+
+
+def test_score_variant_groups_flags_a_group_joining_two_annotated_statements():
+    gold = pd.DataFrame({"pair": [1, 2], "kind": ["near", "paraphrase"], "doc_a": ["a", "a"], "start_a": [0, 50],
+                         "end_a": [9, 60], "doc_b": ["b", "c"], "start_b": [5, 0], "end_b": [14, 10]})
+    groups = pd.DataFrame({"group": [1, 1, 1], "doc_id": ["a", "b", "c"], "start": [0, 5, 0], "end": [9, 14, 10],
+                           "links": ["near", "near, paraphrase", "paraphrase"]})
+    scores = score_variant_groups(groups, gold).set_index("kind")
+    assert scores.loc["paraphrase", ["n_groups", "n_joining", "precision"]].tolist() == [1, 1, 0.0]
+    assert scores.loc["near", "n_gold_grouped"] == 1  # both sides of pair 1 are in the group
+    assert scores.loc["paraphrase", "n_gold_grouped"] == 0  # pair 2's side in "a" (50-60) is not
 
 
 # ---------------------------------------------------------------- explorer and CLI

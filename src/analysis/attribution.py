@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
-__all__ = ["CLAUSE_ONLY_VERBS", "DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS", "Source",
-           "find_source", "quote_regions"]
+__all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS",
+           "Source", "find_source", "head_noun", "named_after", "quote_regions", "sex_marks"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -93,7 +93,7 @@ _BETWEEN_SUBJECT_AND_VERB = {"has", "have", "had", "also", "later", "previously"
                              "today", "yesterday", "tonight", "again",
                              "further", "then", "now", "again", "first", "once", "repeatedly", "even", "all",
                              "still", "themselves", "himself", "herself"}
-DETERMINERS = {"the", "a", "an", "some", "many", "several", "local", "other", "these", "those"}
+DETERMINERS = {"the", "a", "an", "some", "many", "several", "other", "these", "those"}
 #: Words that open a subject noun phrase and are not part of how the source is written ("another" is kept
 #: only when it stands alone: "Another claimed" is another of the group named before).
 SUBJECT_DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "several", "numerous", "other",
@@ -102,6 +102,25 @@ SUBJECT_DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "seve
 #: authority for a figure (CLAIMS_GUIDE.md: "Unnamed reports and findings are not sources").
 FINDING_NOUNS = {"investigation", "investigations", "inquiry", "report", "reports", "study", "studies",
                  "survey", "probe", "analysis", "review", "audit", "research", "findings"}
+#: Adjectives that judge (or date) a report rather than say whose it is: dropped from an unnamed source ("a
+#: shocking investigation" is written "investigation", QUOTES_GUIDE.md: "without ... evaluative adjectives").
+EVALUATIVE_ADJECTIVES = {"shocking", "damning", "disturbing", "alarming", "chilling", "explosive", "startling",
+                         "horrifying", "harrowing", "devastating", "scathing", "bombshell", "stunning", "troubling",
+                         "worrying", "extraordinary", "dramatic", "remarkable", "sensational", "grim", "horrific",
+                         "terrifying", "heartbreaking", "groundbreaking", "landmark", "major", "new", "latest"}
+#: Nouns of a document that speaks for its author: "a statement by the union said" is the union speaking
+#: (QUOTES_GUIDE.md, "A document speaks for its author").
+DOCUMENT_NOUNS = {"statement", "statements", "letter", "petition", "communique", "communiqué", "release",
+                  "declaration", "appeal", "announcement", "bulletin", "message", "post", "tweet", "video",
+                  "report", "reports", "study", "survey", "investigation", "leaflet", "memo", "notice"}
+#: Words that mark a source as a man or a woman: "she" does not point back to "the spokesman" (nor "he" to
+#: "the spokeswoman"). A first name says nothing here: no list of names is kept.
+MALE_WORDS = {"spokesman", "spokesmen", "man", "men", "male", "mr", "father", "son", "brother", "husband", "king",
+              "prince", "boy", "sir", "chairman", "businessman", "policeman", "congressman", "sheikh", "uncle",
+              "nephew", "grandfather", "monk", "priest"}
+FEMALE_WORDS = {"spokeswoman", "spokeswomen", "woman", "women", "female", "mrs", "ms", "miss", "mother", "daughter",
+                "sister", "wife", "queen", "princess", "girl", "lady", "chairwoman", "businesswoman",
+                "policewoman", "congresswoman", "aunt", "niece", "grandmother", "nun"}
 #: Words after the head noun that open its postmodifier ("men claiming to ...", "a victim who escaped ...").
 _POSTMODIFIER_OPENERS = PREPOSITIONS | {"who", "that", "which", "behind", "inside", "outside", "among"}
 #: Heads that speak for someone else: "a spokesman for X" is written "X spokesman" (CLAIMS_GUIDE.md).
@@ -132,6 +151,43 @@ _APPOSITIVE_ORG = re.compile(
 #: "Name, a male nurse," / "Name, an official," : a person and the role the text gives them.
 _APPOSITIVE_ROLE = re.compile(
     rf"(?P<name>{_NAME}), (?:an? |the )(?:[a-z-]+ ){{0,2}}?(?P<role>{'|'.join(sorted(SOURCE_NOUNS, key=len, reverse=True))}),")
+
+
+#: "Mr Marek", "Mrs. Ruiz": a person the text marks as a man or a woman by title (the texts holding "Mr",
+#: "Ms" or "Miss" are searched).
+_SEX_TITLE = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\b")
+#: ", a spokeswoman", ", the young mother": an appositive marking the person named just before it.
+_SEX_NOUNS = sorted(MALE_WORDS | FEMALE_WORDS - {"mr", "mrs", "ms", "miss", "sir"}, key=len, reverse=True)
+_SEX_APPOSITIVE = re.compile(
+    r", (?:an? |the )(?:(?!(?:of|for|to|with|at|in|on|from|by|and|or|who|that)\b)[\w-]+ ){0,3}?"
+    rf"(?P<noun>{'|'.join(_SEX_NOUNS)})\b")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})$")
+#: Characters looked back from an appositive for the name it describes.
+_NAME_BEFORE_CHARS = 60
+
+
+def sex_marks(text: str) -> dict:
+    """The people ``text`` marks as a man or a woman: ``{name: "male" or "female"}``.
+
+    A title marks a surname ("Mr Marek" -> ``Marek``), an appositive the full
+    name before it ("Ana Ruiz, a spokeswoman for ..." -> ``Ana Ruiz``); a name
+    marked both ways ("Mr Lee", "Mrs Lee") is marked "" (neither). Read within
+    one article: spouses and relatives share surnames across a corpus.
+
+    >>> sex_marks("Mr Marek left. Ana Ruiz, a spokeswoman for the union, said so. Mr Lee and Mrs Lee left.")
+    {'Marek': 'male', 'Lee': '', 'Ana Ruiz': 'female'}
+    """
+    norm = normalize_for_matching(text).replace("\n", " ")
+    marks: dict[str, set] = {}
+    if "Mr" in norm or "Ms" in norm or "Miss" in norm:
+        for m in _SEX_TITLE.finditer(norm):
+            marks.setdefault(m.group("name"), set()).add("male" if m.group("title") == "Mr" else "female")
+    for m in _SEX_APPOSITIVE.finditer(norm):
+        name = _NAME_BEFORE.search(norm, max(0, m.start() - _NAME_BEFORE_CHARS), m.start())
+        if name:
+            sex = "male" if m.group("noun").lower() in MALE_WORDS else "female"
+            marks.setdefault(_MIDDLE_INITIAL.sub("", name.group("name")), set()).add(sex)
+    return {name: next(iter(found)) if len(found) == 1 else "" for name, found in marks.items()}
 
 
 def _is_person_shape(name: str) -> bool:
@@ -531,6 +587,10 @@ class _SentenceSources:
         seq, names, words = self.seq, self.names, self.words
         if p < len(seq) and seq[p] is not None and seq[p][0] == "the" and p + 1 in names:
             p += 1
+        # a possessor before the name is not the source: "according to the UK's Metro News"
+        q = p + 1 if p < len(words) and words[p] == "the" else p
+        if q < len(words) and words[q].endswith("'s") and q + 1 in names and p not in names:
+            p = q + 1
         if p in names:
             stop = names[p][0]
             if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
@@ -650,6 +710,10 @@ class _SentenceSources:
             if noun in REFERENCE_NOUNS and k > 0 and words[k - 1] == "the" \
                     and not any(_is_capitalised(o) for _, o, _ in self.seq[k:end]):
                 return ("the " + noun, "reference"), k - 1  # "the high command said": the one named before
+            if noun in FINDING_NOUNS and not any(_is_capitalised(o) for _, o, i in self.seq[k:end] if i > 0):
+                while k < end - 1 and words[k] in EVALUATIVE_ADJECTIVES:
+                    k += 1  # "a damning report found": an unnamed finding, the judgement dropped
+                return (_group_text(self.seq[k:end]), "finding"), k
             if noun in REFERENCE_NOUNS and noun not in SOURCE_NOUNS and end - k >= 2 and lower \
                     and not _after_preposition(words, k):
                 return (_group_text(self.seq[k:end]), "org"), k  # "Chad's military high command said"
@@ -718,7 +782,7 @@ class _SentenceSources:
             if found is None:
                 continue
             (text, kind), _ = found
-            plain = _head_noun(text) == text.split()[-1] and text.split()[-1] in SOURCE_NOUNS | REFERENCE_NOUNS
+            plain = head_noun(text) == text.split()[-1] and text.split()[-1] in SOURCE_NOUNS | REFERENCE_NOUNS
             if plain and words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:
                 # "officials said", "the high command said" (a reference): the narrower rules; a spokesperson
                 # for a name ("Ana Ruiz spokesman") ends in the name and stays
@@ -749,6 +813,8 @@ class _SentenceSources:
         pronoun_head = k > begin and words[k] in ("who", "that")
         if pronoun_head:
             k -= 1  # "One who was able to flee": the determiner is the head
+        while k < end - 1 and words[k] in EVALUATIVE_ADJECTIVES:
+            k += 1  # "a shocking investigation": the judgement is the writer's, not part of who speaks
         h = k
         while h < end and not (h > k and _opens_postmodifier(words, h)):
             h += 1
@@ -776,10 +842,35 @@ class _SentenceSources:
             owner = [q for q, (stop, _) in self.names.items() if stop == end and q > h]
             if owner:  # "a spokesman for the region's leader Ana Ruiz" -> "Ana Ruiz spokesman"
                 return (f"{self.names[owner[-1]][1]} {head_word}", "group"), begin
+        # "from" names an author for a statement, a place for a finding ("reports from the region")
+        authored = ("by",) if head_word in FINDING_NOUNS else ("by", "from")
+        if head_word in DOCUMENT_NOUNS and post and post[0][0] in authored and len(post) > 1:
+            author = self._author(h + 1, end)
+            if author is not None:  # "a statement by the union said": the document speaks for its author
+                return author, begin
         common = self.common_words | SUBJECT_DETERMINERS | SOURCE_NOUNS  # a sentence's first capital, dropped
         text = " ".join(w if not _is_capitalised(o) or i == 0 and w in common else o for w, o, i in seq[k:end])
         text = re.sub(r" ,", ",", text)
         return (text, "finding" if head_word in FINDING_NOUNS else "group"), begin
+
+    def _author(self, begin, end):
+        """The author of a document, ``words[begin:end]`` ("the Harbour Workers Union", "the union"), or None.
+
+        A name that runs to ``end`` is its own source; an unnamed author after
+        "the" ("a statement by the union") is a definite reference to the one
+        named before.
+        """
+        words = self.words
+        p = begin + 1 if words[begin] == "the" else begin
+        if p in self.names and self.names[p][0] == end:
+            return self._name_source(self.names[p][1])
+        found = self._noun_phrase(begin, end)
+        if found is None:
+            return None
+        (text, kind), _ = found
+        if words[begin] == "the" and end - begin == 2 and kind == "group":
+            return "the " + text, "reference"
+        return text, kind
 
     def _citing(self, comma):
         """"X, citing Y, said": ``(("X (citing Y)", kind), start)`` or None."""
@@ -843,17 +934,20 @@ class DocumentSources:
         common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # words seen in lowercase
         self.sentence_starts = [a for a, _ in sentences]
         self.by_sentence: list[Source | None] = []
+        sexes = sex_marks(raw)
         history = []
         for a, b in sentences:
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
             source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = self.resolve(source, history)
+            source = self.resolve(source, history, sexes)
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
+        for i in range(len(self.by_sentence) - 1):
+            self.by_sentence[i] = named_after(self.by_sentence[i], self.by_sentence[i + 1]) or self.by_sentence[i]
 
     @staticmethod
-    def resolve(source, history):
+    def resolve(source, history, sexes=None):
         """``source`` with a pronoun or a definite reference resolved against ``history``, or as it is.
 
         ``history`` lists the resolved sources of the sentences before, in
@@ -880,12 +974,18 @@ class DocumentSources:
         if source.text == "another":
             if not groups:
                 return None
-            head = _head_noun(groups[-1].text)
+            head = head_noun(groups[-1].text)
             return Source(f"another {head}", "group", f"another of '{groups[-1].text}'; {source.rule}", source.verb)
         if source.kind == "pronoun":
             if source.text in PRONOUNS:
-                # the last person, or a single unnamed source named after them ("a source at the radio")
-                pool = [s for s in history if s.kind == "person" or s.kind == "group" and not s.text.endswith("s")]
+                # the last person, or a single unnamed source named after them ("a source at the radio"),
+                # not one the article marks as of the other sex ("she" is not "the spokesman")
+                other = "male" if source.text == "she" else "female"
+                pool = [s for s in history if (s.kind == "person" or s.kind == "group" and not s.text.endswith("s"))
+                        and _sex(s, history, sexes) != other]
+            elif source.text == "they":
+                # an organisation, a group, or one unnamed person ("a spokesperson ... They insisted")
+                pool = [s for s in history if s.kind in ("org", "group")]
             else:
                 pool = orgs
             return credited(pool[-1]) if pool else None
@@ -942,10 +1042,59 @@ class DocumentSources:
         return None
 
 
-def _head_noun(text: str) -> str:
+def named_after(source, following):
+    """The person ``following`` names when it is the unnamed ``source`` of the sentence before, else None.
+
+    "Six died, a nurse who took part in the rescue said. Jan Van Dam, a male
+    nurse, said ...": an unnamed single source whose head noun is the role the
+    next sentence's sayer is given (``Name (role)``) is that person
+    (CLAIMS_GUIDE.md: "An unnamed source that the next sentences name is
+    resolved to the name"). A plural group ("nurses") is not one person.
+
+    >>> named_after(Source("nurse who took part in the rescue", "group", "r"),
+    ...             Source("Jan Van Dam (nurse)", "person", "'Jan Van Dam said'")).text
+    'Jan Van Dam (nurse)'
+    """
+    if source is None or following is None or source.kind != "group" or following.kind != "person":
+        return None
+    head = head_noun(source.text)
+    role = re.fullmatch(r".+ \((.+)\)", following.text)
+    if head.endswith("s") or role is None or role.group(1).lower().split()[-1] != head.lower():
+        return None
+    return Source(following.text, "person", f"'{source.text}' named in the next sentence: {following.rule}",
+                  source.verb)
+
+
+def _sex(source: Source, history, sexes=None) -> str:
+    """"male" or "female" when the article marks ``source`` as one, else "".
+
+    The mark is a word of an unnamed source ("the spokesman", "a mother": :data:`MALE_WORDS`,
+    :data:`FEMALE_WORDS`), a pronoun resolved to it before ("he said" = them),
+    or what the article says of the name (:func:`sex_marks` of it, ``sexes``: "Mr
+    Marek", "Ana Ruiz, a spokeswoman").
+
+    >>> _sex(Source("Ana Ruiz spokesman", "group", "r"), []), _sex(Source("Ana Ruiz", "person", "r"), [])
+    ('male', '')
+    """
+    # a word marks an unnamed source only: a named one's office is often written "Spokesman" for a woman
+    words = set(re.findall(r"[a-z]+", source.text.lower())) if source.kind != "person" else set()
+    if words & MALE_WORDS:
+        return "male"
+    if words & FEMALE_WORDS:
+        return "female"
+    for earlier in history:
+        if earlier.text == source.text and earlier.rule.startswith(("'he' = ", "'she' = ")):
+            return "male" if earlier.rule.startswith("'he'") else "female"
+    name = re.sub(r" \(.*\)$", "", source.text)
+    if not sexes or source.kind != "person" or not name:
+        return ""
+    return sexes.get(name) or sexes.get(name.split()[-1], "")  # the full name, else a title's surname
+
+
+def head_noun(text: str) -> str:
     """The head of a noun phrase as :func:`find_source` writes it: the word before its postmodifier.
 
-    >>> _head_noun("victim who escaped from the camp"), _head_noun("former inmate")
+    >>> head_noun("victim who escaped from the camp"), head_noun("former inmate")
     ('victim', 'inmate')
     """
     words = text.split()

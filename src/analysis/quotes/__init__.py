@@ -16,9 +16,11 @@ No statistical model is used.
 """
 
 from .extract import QUOTE_COLUMNS, full_name, quotations, split_speaker
-from .scoring import group_pairs, load_gold_quotes, match_quotes, same_speaker, score_quotes, score_variants
+from .scoring import (
+    group_pairs, load_gold_quotes, match_quotes, same_speaker, score_quotes, score_variant_groups, score_variants,
+)
 from .variants import quote_variants, variant_pairs, variants_html
 
 __all__ = ["QUOTE_COLUMNS", "full_name", "group_pairs", "load_gold_quotes", "match_quotes", "quote_variants",
-           "quotations", "same_speaker", "score_quotes", "score_variants", "split_speaker", "variant_pairs",
-           "variants_html"]
+           "quotations", "same_speaker", "score_quotes", "score_variant_groups", "score_variants", "split_speaker",
+           "variant_pairs", "variants_html"]

@@ -38,11 +38,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..attribution import (
-    CLAUSE_ONLY_VERBS, PREPOSITIONS, REPORTING_VERBS, DocumentSources, Gazetteer, find_source, quote_regions,
+    CLAUSE_ONLY_VERBS, DOCUMENT_NOUNS, ORG_WORDS, PREPOSITIONS, REPORTING_VERBS, TITLE_WORDS, DocumentSources,
+    Gazetteer, find_source, named_after, quote_regions, sex_marks,
 )
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
-from ..text import sentence_spans
+from ..text import STOPWORDS, sentence_spans
 
 __all__ = ["QUOTE_COLUMNS", "CUES", "full_name", "quotations", "split_speaker"]
 
@@ -95,6 +96,13 @@ _PREPOSITIONS = PREPOSITIONS
 _QUOTE_CHARS = "\"'"
 _END_PUNCT = " \n\t.,;:!?"
 
+#: Verbs that issue a document ("launched a petition calling on ...", "issued a statement saying ...").
+ISSUING_VERBS = set("""issue issues issued launch launches launched publish publishes published release releases
+released sign signs signed post posts posted circulate circulates circulated deliver delivers delivered present
+presents presented submit submits submitted file files filed tweet tweets tweeted send sends sent write writes wrote
+written""".split())
+#: Words between the determiner and a document noun ("a strongly worded joint statement").
+DOCUMENT_MODIFIER_WORDS = 3
 #: Words between a cue and the clause it reports that can be an addressee or an adjunct ("told the press",
 #: "wrote in an official statement:"); beyond this the cue has no clause.
 ADDRESSEE_MAX_WORDS = 6
@@ -117,6 +125,9 @@ CLAUSE_MIN_WORDS = 2
 DIRECT_SLACK_CHARS = 3
 #: Words a quoted sentence with no frame needs to count as a quotation (shorter ones are titles or slogans).
 STANDALONE_MIN_WORDS = 5
+#: Tokens between a frameless quotation and the next sentence's start (its closing mark and full stop) for that
+#: sentence's speaker to be the quotation's: only the very next sentence.
+NEXT_FRAME_GAP_TOKENS = 3
 #: Characters back to the previous quotation for a frameless quoted sentence to continue it.
 CONTINUATION_MAX_CHARS = 400
 
@@ -192,19 +203,25 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     """
     keep = set(include_labels(include))
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
-    corpus_names = Names(n for raw in docs["raw_text"] for n in _names(raw))
+    names_of = [_names(raw) for raw in docs["raw_text"]]
+    corpus_names = Names(n for names in names_of for n in names)
+    # words the corpus writes in lower case: a name made of them is not a person's ("General Electric")
+    lower_words = frozenset(w.strip(_WORD_EDGES) for raw in docs["raw_text"] for w in raw.split() if w[:1].islower())
     records = []
-    for doc_id, outlet, raw, spans in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"]):
+    for doc_id, outlet, raw, spans, names in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"],
+                                                 names_of):
         outlet = outlet if isinstance(outlet, str) else ""
         kept = [(s0, s1) for label, s0, s1 in spans if label in keep]
         sentences = [(s0 + a, s0 + b) for s0, s1 in kept for a, b in sentence_spans(raw[s0:s1])]
-        units = _quote_units(raw, kept)
+        regions = quote_regions(raw)  # read once: the units and the speakers' hidden spans
+        units = _quote_units(raw, kept, regions)
         rows = _document_rows(raw, sentences, units)
-        doc_names = Names(_names(raw))
-        for row, speaker, rule in _speakers(raw, rows, gazetteer):
+        doc_names = Names(names)
+        for row, speaker, rule in _speakers(raw, rows, gazetteer, regions):
             name, org = split_speaker(speaker) if speaker else ("unknown", "")
             person = gazetteer.kind(name) == "person"
-            full = full_name(name, doc_names, Names() if person else corpus_names, person=person)
+            full = full_name(name, doc_names, Names() if person else corpus_names, person=person,
+                             gazetteer=gazetteer, lower_words=lower_words)
             if full != name:
                 name, rule = full, f"{rule}; '{name}' written in full as in the articles"
             records.append({"doc_id": doc_id, "outlet": outlet, "kind": row.kind, "speaker": name,
@@ -223,40 +240,95 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
 _NAME_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w’'&.-]*)(?: (?:of |for |and |on )?[A-Z][\w’'&.-]*)*")
 #: Words of the longest name a speaker is written in full as ("Russian LGBT Network" for "LGBT Network").
 FULL_NAME_MAX_WORDS = 4
+#: Corporate suffixes: a run ending in one names a company, not a person after a title ("General Electric Co").
+_CORPORATE_WORDS = {"co", "plc", "nv", "ag", "sa", "limited", "llc", "bv", "gmbh", "spa"}
+#: A capitalised run up to a sentence's end inside it: a word of 3+ lower-case letters, then ". ".
+_SENTENCE_PIECE = re.compile(r".+?(?:(?<=[a-z]{3})\.(?= )|$)")
+_WORD_EDGES = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"
 
 
 def _names(raw: str) -> list[str]:
-    """Capitalised runs of ``raw`` that can name a speaker, a possessive and a leading "The" dropped."""
+    """Capitalised runs of ``raw`` that can name a speaker, a possessive and a leading "The" dropped.
+
+    A possessor after "the" is a phrase of its own ("the UK's Metro News" names Metro News; "Moody's
+    Investors Service" stays whole), and a person after a title is named without it ("Oil Minister
+    Hisham Nazer" names Hisham Nazer, so that a later "Nazer" is written in full).
+
+    >>> _names("Read by the UK's Metro News, Oil Minister Hisham Nazer, and Moody's Investors Service")
+    ['Read', 'Metro News', 'Hisham Nazer', "Moody's Investors Service"]
+    """
     out = []
-    for m in _NAME_RUN.finditer(raw):
-        name = re.sub(r"^(?:The|A|An|In|As|According|But|And) ", "", m.group())
+    runs = ((m.start(), m.group()) for m in _NAME_RUN.finditer(raw))
+    # a run does not cross a sentence's end ("on Monday. Nazer said"): a word of 3+ lower-case letters then "."
+    pieces = ((start + piece.start(), piece.group()) for start, run in runs
+              for piece in (re.finditer(_SENTENCE_PIECE, run) if ". " in run else [re.match(".*", run)]))
+    for start, run in pieces:
+        start, run = start + len(run) - len(run.lstrip()), run.strip()
+        after_the = raw[max(0, start - 4):start].lower() == "the " or run.startswith("The ")
+        name = re.sub(r"^(?:The|A|An|In|As|According|But|And) ", "", run)
         name = re.sub(r"[’']s$", "", name).strip(" .")
+        words = name.split()
+        if len(words) > 1 and re.search(r"[’']s$", words[0]) and after_the:
+            words = words[1:]
+        titled = [k for k, w in enumerate(words) if w.lower() in TITLE_WORDS]
+        person = words[titled[-1] + 1:] if titled else []
+        if person and all(w[:1].isupper() and w.lower().strip(".") not in ORG_WORDS | _CORPORATE_WORDS
+                          for w in person) and (len(person) >= 2 or titled[-1] > 0):
+            words = person  # "Oil Minister Hisham Nazer", "USDA Secretary Lyng"; not "General Motors Corp"
+        name = " ".join(words)
         if " " in name or len(name) > 1:
             out.append(name)
     return out
 
 
-def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: bool = False) -> str:
+def full_name(name: str, doc_names: Counter, corpus_names: Counter, *, person: bool = False,
+              gazetteer: Gazetteer | None = None, lower_words=frozenset()) -> str:
     """``name`` as the articles write it in full: the most frequent longer name, first in the document,
     then in the corpus, that begins or ends with it ("Amnesty" -> "Amnesty International").
 
     A person's surname alone becomes the full name the same article gives ("Kadyrov" -> "Ramzan
     Kadyrov"; pass an empty ``corpus_names``: another article's name is not this one's); a person
-    named in full stays as written. An unnamed source (lower case) is left as it is.
+    named in full stays as written. From the corpus a person's name is not taken: a surname the
+    article gives alone stays a surname (QUOTES_GUIDE.md), even when another article names a person
+    with it. A person's name is one the ``gazetteer`` lists as a person's, or two or three capitalised
+    words none of which names an organisation or is written in lower case in the corpus
+    (``lower_words``): "Alvi Karimov", not "General Electric" ("general", "electric"). An unnamed
+    source (lower case) is left as it is.
 
     >>> full_name("Amnesty", Counter({"Amnesty International": 1, "Amnesty": 3}), Counter())
     'Amnesty International'
+    >>> full_name("Karimov", Counter({"Karimov": 1}), Counter({"Alvi Karimov": 2}))
+    'Karimov'
     >>> full_name("activists", Counter({"Activists Union": 1}), Counter())
     'activists'
     """
     if not name[:1].isupper() or person and " " in name:
         return name
-    for names in (doc_names, corpus_names):
+    gazetteer = gazetteer or Gazetteer({}, {}, set())
+    for names, people in ((doc_names, True), (corpus_names, False)):
         names = names if isinstance(names, Names) else Names(names)
-        longer = names.longer(name)
-        if longer:
-            return max(longer, key=lambda n: (names[n], len(n), n))
+        longer = [n for n in names.longer(name) if (people or not _person_name(n, gazetteer, lower_words))
+                  and not set(n.lower().split()) - set(name.lower().split()) & STOPWORDS]
+        if longer:  # not "Only Volcker" (a sentence's first word); a run joined by "and" last
+            return max(longer, key=lambda n: (" and " not in n, names[n], len(n), n))
     return name
+
+
+def _person_name(name: str, gazetteer: Gazetteer, lower_words) -> bool:
+    """Whether ``name`` names a person: listed as one, or 2-3 capitalised words, none of an organisation's
+    nor written in lower case in the corpus.
+
+    >>> _person_name("Alvi Karimov", Gazetteer({}, {}, set()), {"electric"})
+    True
+    >>> _person_name("General Electric", Gazetteer({}, {}, set()), {"electric"})
+    False
+    """
+    if name in gazetteer.people:
+        return True
+    words = name.split()
+    return 2 <= len(words) <= 3 and name not in gazetteer.organisations and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() and w.lower() not in ORG_WORDS | TITLE_WORDS
+        and w.lower() not in lower_words for w in words)
 
 
 class Names(Counter):
@@ -278,13 +350,14 @@ class Names(Counter):
 # ------------------------------------------------------------ quotation marks
 
 
-def _quote_units(raw: str, kept) -> list[tuple[int, int, int, int]]:
+def _quote_units(raw: str, kept, regions) -> list[tuple[int, int, int, int]]:
     """``(open, close, content_start, content_end)`` of each quotation in the kept segments.
 
-    Regions of one quotation that runs over paragraphs (left open at a line's
-    end, the next line opening with a mark) are joined into one unit.
+    ``regions`` are :func:`~analysis.attribution.quote_regions` of ``raw``. Regions
+    of one quotation that runs over paragraphs (left open at a line's end, the
+    next line opening with a mark) are joined into one unit.
     """
-    regions = [r for r in quote_regions(raw) if any(s0 <= r[0] < s1 for s0, s1 in kept)]
+    regions = [r for r in regions if any(s0 <= r[0] < s1 for s0, s1 in kept)]
     units: list[list[int]] = []
     previous = None
     for start, end, chain in regions:
@@ -368,6 +441,12 @@ def _sentence_rows(raw: str, a: int, b: int, units) -> list[_Row]:
                      and words[j + 1] in ("and", "but", "while", "whereas")]
             frames[k] = (_Cue(main.index, main.word, main.lemma, main.start, main.end), c0, c1,
                          max(joins, default=a), main.end, f"{how}, its sayer the subject of '{main.word}'", cue)
+        elif cue.word.split()[0].endswith("ing") and cue.index:
+            issuer = _issuer(words, cue.index)
+            if issuer is not None:  # "Amnesty has launched a petition calling on ...": Amnesty speaks
+                v = tokens[issuer]
+                frames[k] = (_Cue(issuer, raw[v[1]:v[2]], "say", v[1], v[2]), c0, c1, a, v[2],
+                             f"{how}, its sayer who {v[0]} the {words[cue.index - 1]}", cue)
     frames = [f if len(f) == 7 else (*f, f[0]) for f in frames]
     # a cue in the subject of another ("A report by X, which included ..., revealed") is part of that frame
     frames = [f for f in frames if not any(g is not f and g[6].start > f[6].start and g[4] <= f[6].start < g[6].start
@@ -463,6 +542,25 @@ def _cues(raw, tokens, inside) -> list[_Cue]:
             end = tokens[i + 1][2]
         cues.append(_Cue(i, raw[s:end], lemma, s, end))
     return cues
+
+
+def _issuer(words, i):
+    """Token index of the verb that issued the document a participle cue at ``i`` describes, or None.
+
+    "X has launched a petition calling on ...", "X issued a statement saying ...": the document
+    speaks for whoever issued it (QUOTES_GUIDE.md, "A document speaks for its author").
+
+    >>> _issuer("amnesty has launched a petition calling on".split(), 5)
+    2
+    """
+    if i < 2 or words[i - 1] not in DOCUMENT_NOUNS:
+        return None
+    k = i - 2
+    while k >= 0 and i - 1 - k <= DOCUMENT_MODIFIER_WORDS and words[k] not in _DETERMINERS and words[k].isalpha():
+        k -= 1  # "a strongly worded joint statement"
+    if k < 1 or words[k] not in _DETERMINERS or words[k - 1] not in ISSUING_VERBS:
+        return None
+    return k - 1
 
 
 def _frame(raw, a, b, tokens, words, inside, cue):
@@ -608,7 +706,7 @@ def _classify(raw, units, cue, c0, c1, frame, how):
 # ------------------------------------------------------------ speakers
 
 
-def _speakers(raw, rows, gazetteer):
+def _speakers(raw, rows, gazetteer, regions):
     """``(row, speaker text, rule)``: each frame read by the one speaker-finder, pronouns resolved.
 
     :func:`~analysis.attribution.find_source` reads the frame's sentence with
@@ -622,9 +720,10 @@ def _speakers(raw, rows, gazetteer):
     before it when that is near.
     """
     common_words = frozenset(re.findall(r"(?<![\w'])[a-z]+(?![\w'])", raw))  # as DocumentSources reads them
-    regions = [(x, y) for x, y, _ in quote_regions(raw)]
+    regions = [(x, y) for x, y, _ in regions]
+    sexes = sex_marks(raw)  # "Mr Marek", "Ana Ruiz, a spokeswoman": "she" and "he" skip the other
     history = []
-    out, previous = [], None
+    out, sources, previous = [], [], None
     for row in rows:
         source = None
         if row.frame:
@@ -634,7 +733,7 @@ def _speakers(raw, rows, gazetteer):
                                                         if x < b and y > a]
             source = find_source(sentence, gazetteer=gazetteer, quoted=[h for h in hidden if h[1] > h[0]],
                                  common_words=common_words)
-            source = DocumentSources.resolve(source, history)
+            source = DocumentSources.resolve(source, history, sexes)
             if source is not None:
                 history.append(source)
         if source is not None:
@@ -645,8 +744,31 @@ def _speakers(raw, rows, gazetteer):
         else:
             speaker, rule = "", "no speaker in the frame" if row.frame else "unattributed"
         out.append((row, speaker, rule))
+        sources.append(source)
         if speaker:
             previous = (row, speaker)
+    # '"The bridge is unsafe." Ana Ruiz said repairs would take weeks.': a quoted sentence with no frame and
+    # nothing before it to continue is the speaker's whose frame follows it in the same paragraph
+    for j, (row, speaker, rule) in enumerate(out):
+        if row.frame or speaker or j + 1 >= len(out):
+            continue
+        nxt, nxt_speaker, _ = out[j + 1]
+        between = raw[row.end:nxt.frame[0]] if nxt.frame else "\n"
+        if nxt_speaker and "\n" not in between and len(word_tokens(between)) <= NEXT_FRAME_GAP_TOKENS \
+                and sources[j + 1] is not None and sources[j + 1].kind in ("person", "org", "group"):
+            out[j] = (row, nxt_speaker, f"the speaker of the next sentence of its paragraph ({out[j + 1][2]})")
+    # "A nurse who treated them said ... Jan Van Dam, a male nurse, said ...": the next sentence names them
+    for j, (row, speaker, rule) in enumerate(out):
+        if sources[j] is None or sources[j].kind != "group":
+            continue
+        k = next((k for k in range(j + 1, len(out)) if out[k][0].frame and out[k][0].frame[0] != row.frame[0]), None)
+        if k is None or raw[row.frame[1]:out[k][0].frame[0]].strip():
+            continue  # only the very next sentence
+        named = named_after(sources[j], sources[k])
+        if named is not None:
+            for m in range(j, k):
+                if m == j or out[m][1] == speaker and out[m][2] == "continues the quotation before":
+                    out[m] = (out[m][0], named.text, named.rule if m == j else out[m][2])
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pandas as pd
@@ -10,7 +11,8 @@ from ..passages import overlaps
 from ..paths import SEED_QUOTES_CSV
 from ..text import normalize_for_matching
 
-__all__ = ["group_pairs", "load_gold_quotes", "match_quotes", "score_quotes", "score_variants", "same_speaker"]
+__all__ = ["group_pairs", "load_gold_quotes", "match_quotes", "score_quotes", "score_variant_groups", "score_variants",
+           "same_speaker"]
 
 
 def load_gold_quotes(path=SEED_QUOTES_CSV) -> pd.DataFrame:
@@ -163,4 +165,82 @@ def score_variants(pairs: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
                      "recall": n_gold_found / len(g) if len(g) else float("nan"),
                      "n_found": len(f), "n_found_listed": n_listed,
                      "precision": n_listed / len(f) if len(f) else float("nan")})
+    return pd.DataFrame(rows)
+
+
+#: Link kinds from the strictest to the loosest; a group is of the loosest kind that links its members.
+LINK_KINDS = ("verbatim", "near", "paraphrase")
+
+
+def score_variant_groups(groups: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Groups of renderings scored as statements: each annotated pair in one group, no group joining two.
+
+    The annotated list (``seed_passages.csv``) holds pairs, not every pair of
+    renderings of a statement: when four articles carry one quotation, a few of
+    the six pairs are listed. Counted per group, a group is right when it holds
+    an annotated pair (``listed``) and joins no renderings of another annotated
+    statement (the annotated pairs joined by shared spans); a group holding no
+    annotated pair is ``unlisted``, to be read before it is called wrong.
+
+    Parameters
+    ----------
+    groups : pandas.DataFrame
+        :func:`~analysis.quotes.variants.quote_variants`.
+    gold : pandas.DataFrame
+        Annotated pairs (``kind`` verbatim, near, paraphrase).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kind: ``n_gold``, ``n_gold_grouped`` (both sides of the
+        pair in one group), ``recall``; ``n_groups`` (groups whose loosest link
+        is this kind), ``n_listed``, ``n_unlisted``, ``n_joining`` (groups
+        holding renderings of two or more annotated statements), ``precision``
+        (listed groups joining nothing, over all groups of the kind).
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"pair": [1], "kind": ["near"], "doc_a": ["a"], "start_a": [0], "end_a": [9],
+    ...                      "doc_b": ["b"], "start_b": [5], "end_b": [14]})
+    >>> groups = pd.DataFrame({"group": [1, 1, 2, 2], "doc_id": ["a", "b", "a", "c"], "start": [0, 5, 20, 0],
+    ...                        "end": [9, 14, 30, 10], "links": ["near", "near", "paraphrase", "paraphrase"]})
+    >>> score_variant_groups(groups, gold)[["kind", "recall", "n_groups", "n_listed", "precision"]].values.tolist()
+    [['verbatim', nan, 0, 0, nan], ['near', 1.0, 1, 1, 1.0], ['paraphrase', nan, 1, 0, 0.0]]
+    """
+    sides = [(r.doc_a, r.start_a, r.end_a, r.pair) for r in gold.itertuples(index=False)] + \
+            [(r.doc_b, r.start_b, r.end_b, r.pair) for r in gold.itertuples(index=False)]
+    # annotated statements: pairs joined by a shared span (1~3 and 2~3 are one statement)
+    statement = {r.pair: r.pair for r in gold.itertuples(index=False)}
+
+    def root(p):
+        while statement[p] != p:
+            p = statement[p]
+        return p
+
+    for (d, s0, e0, p), (d2, s1, e1, q) in itertools.combinations(sides, 2):
+        if d == d2 and s0 < e1 and s1 < e0:
+            statement[root(p)] = root(q)
+    found = {}
+    for number, group in groups.groupby("group"):
+        members = list(zip(group["doc_id"], group["start"], group["end"]))
+        touched = {p for d, s0, e0, p in sides for m in members if m[0] == d and m[1] < e0 and s0 < m[2]}
+        whole = {p for p in touched
+                 if all(any(m[0] == d and m[1] < e0 and s0 < m[2] for m in members)
+                        for d, s0, e0, q in sides if q == p)}
+        loosest = max((k for links in group["links"] for k in str(links).split(", ") if k in LINK_KINDS),
+                      key=LINK_KINDS.index, default="verbatim")
+        found[number] = (loosest, whole, {root(p) for p in touched})
+    grouped = set().union(*(whole for _, whole, _ in found.values())) if found else set()
+    rows = []
+    for kind in LINK_KINDS:
+        g = gold[gold["kind"] == kind]
+        mine = [v for v in found.values() if v[0] == kind]
+        listed = sum(1 for _, whole, _ in mine if whole)
+        joining = sum(1 for _, _, statements in mine if len(statements) > 1)
+        right = sum(1 for _, whole, statements in mine if whole and len(statements) == 1)
+        n_grouped = int(g["pair"].isin(grouped).sum())
+        rows.append({"kind": kind, "n_gold": len(g), "n_gold_grouped": n_grouped,
+                     "recall": n_grouped / len(g) if len(g) else float("nan"), "n_groups": len(mine),
+                     "n_listed": listed, "n_unlisted": len(mine) - listed, "n_joining": joining,
+                     "precision": right / len(mine) if mine else float("nan")})
     return pd.DataFrame(rows)

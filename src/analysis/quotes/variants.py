@@ -29,6 +29,7 @@ from collections import defaultdict
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from ..attribution import FINDING_NOUNS, head_noun
 from ..charts.similarity import _highlight
 from ..numbers import find_figures
 from ..passages import shared_passages
@@ -229,6 +230,26 @@ def variants_html(groups: pd.DataFrame) -> str:
     return "".join(parts)
 
 
+#: Heads of a plural unnamed source that do not end in "s".
+PLURAL_HEADS = {"men", "women", "people", "police", "children", "staff", "crew", "media", "clergy", "military"}
+
+
+def _one_person_at_most(speaker: str) -> bool:
+    """Whether ``speaker`` can be one person another article names: a name, unknown, or an unnamed single
+    person ("spokesperson", "former inmate"); not a plural group ("human rights groups", "men claiming
+    ...") nor a report or finding ("reports", "investigation").
+
+    >>> _one_person_at_most("former inmate"), _one_person_at_most("men who fled"), _one_person_at_most("reports")
+    (True, False, False)
+    """
+    speaker = str(speaker)
+    if not speaker[:1].islower() or speaker == "unknown":
+        return True
+    head = head_noun(speaker)
+    plural = head in PLURAL_HEADS or head.endswith("s") and not head.endswith("ss")
+    return not plural and head not in FINDING_NOUNS
+
+
 def _compatible(a: str, b: str) -> bool:
     """Speakers that can be one: alike, either unknown, or either unnamed (a "former inmate" or "a spokesman"
     may be the person another article names).
@@ -286,6 +307,13 @@ class _Features:
         if min(self.n_words[i], self.n_words[j]) < self.min_words:
             return None
         if not _compatible(self.speakers[i], self.speakers[j]):
+            return None
+        a, b = self.speakers[i], self.speakers[j]
+        # a plural group or a report is not the named speaker of another article: only a figure both state
+        # ties the two ("men who fled said 30 to 40 are held" / an activist: "around 30 or 40")
+        relayed = not (same_speaker(a, b, lenient=True) or same_speaker(b, a, lenient=True)) \
+            and not (_one_person_at_most(a) and _one_person_at_most(b))
+        if relayed and not self.shared_figures(i, j):
             return None
         if self.names[i] and self.names[j] and not self.names[i] & self.names[j]:
             return None  # they name different people or places
