@@ -614,14 +614,17 @@ def test_a_leading_hash_is_not_kept_in_titles(make_folder):
 
 
 @pytest.mark.parametrize("name", ["segments", "select_text", "corpus_overview", "extract_claims", "shared_passages",
-                                  "term_frequencies", "similarity_pairs", "copy_groups"])
+                                  "term_frequencies", "similarity_pairs", "copy_groups", "quotations"])
 def test_every_analysis_takes_a_plain_table_of_texts(name):
     import analysis
+    import analysis.quotes
 
     docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [
         "Twelve people were killed in the blast on the bridge near the harbour, police said.",
         "Police said twelve people were killed in the blast on the bridge near the harbour."]})
-    result = getattr(analysis, name)(docs)
+    function = getattr(analysis.quotes, name) if name == "quotations" else getattr(analysis, name)
+    docs.loc[0, "text"] += ' "We are very sad," the mayor said.'
+    result = function(docs)
     assert len(result) > 0
 
 

@@ -41,6 +41,7 @@ from ..attribution import (
     CLAUSE_ONLY_VERBS, DOCUMENT_NOUNS, ORG_WORDS, PREPOSITIONS, REPORTING_VERBS, TITLE_WORDS, DocumentSources,
     Gazetteer, find_source, named_after, quote_regions, sex_marks,
 )
+from ..loading import as_documents
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
 from ..text import STOPWORDS, sentence_spans
@@ -201,6 +202,7 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     >>> quotations(docs)[["kind", "speaker", "cue", "quote"]].values.tolist()
     [['direct', 'Maria Lopez', 'said', 'The bridge will reopen on Monday,'], ['indirect', 'Maria Lopez', 'added', 'it was safe']]
     """
+    docs = as_documents(docs)
     keep = set(include_labels(include))
     gazetteer = Gazetteer.from_texts(docs["raw_text"])
     names_of = [_names(raw) for raw in docs["raw_text"]]
