@@ -185,3 +185,29 @@ def test_findings_lend_no_authority_to_a_figure():
     sources = DocumentSources(raw, [(0, 42), (43, len(raw))], Gazetteer({}, {}, set()))
     assert sources.by_sentence[0].kind == "finding"
     assert sources.for_position(0, 0) is None and sources.for_position(1, 43).text == "police"
+
+
+@pytest.mark.parametrize("text, before, expected", [
+    ("airline spokesman", "A Sky Lanka Airways jet crashed on Monday, an airline spokesman said.",
+     "Sky Lanka Airways spokesman"),
+    ("company official", "Acme Mining Corp said 12 men were trapped. A company official said later.",
+     "Acme Mining Corp official"),
+    ("bank spokeswoman", "Shares of the Bank of Gondor fell, a bank spokeswoman said.", "Bank of Gondor spokeswoman"),
+    ("airline spokesman", "The plane crashed, an airline spokesman said.", "airline spokesman"),  # none named
+    ("company spokesman", "Acme Mining Corp and Zenith Steel Corp merged; a company spokesman said.",
+     "Zenith Steel Corp spokesman"),  # the one named last
+    ("rescue officials", "Sky Lanka Airways said rescue officials were there.", "rescue officials"),  # no kind
+])
+def test_a_kind_of_organisation_speaks_for_the_one_named(text, before, expected):
+    from analysis.attribution import Source, of_organisation_named
+
+    found = of_organisation_named(Source(text, "group", "sentence-final"), before)
+    assert found.text == expected
+    assert ("named before" in found.rule) is (expected != text)
+
+
+def test_a_person_is_never_rewritten_as_an_organisation():
+    from analysis.attribution import Source, of_organisation_named
+
+    person = Source("Ana Ruiz", "person", "'Ana Ruiz said'")
+    assert of_organisation_named(person, "Acme Mining Corp said, Ana Ruiz said.") is person

@@ -393,6 +393,10 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 2, 2, "exact", False, "")]),
     ("toll tops", "QUAKE TOLL TOPS 1,000", [("killed", 1000, 1000, "exact", False, "")]),
     ("stranded", "Two hundred people remain stranded at the airport.", [("other", 200, 200, "exact", False, "")]),
+    ("the object of the verb before", "Rebels killed 12 soldiers and 30 were wounded.",
+     [("killed", 12, 12, "exact", False, ""), ("injured", 30, 30, "exact", False, "")]),
+    ("a list shares its verb", "The plane was carrying 150 passengers and six crew, an airline spokesman said.",
+     [("other", 150, 150, "exact", False, "airline spokesman"), ("other", 6, 6, "exact", False, "airline spokesman")]),
     ("an adverb in a list", "Twelve soldiers and reportedly three civilians were killed.",
      [("killed", 12, 12, "exact", True, ""), ("killed", 3, 3, "exact", True, "")]),
 ])

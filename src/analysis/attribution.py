@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
-__all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "REPORTING_VERBS", "SOURCE_NOUNS",
-           "Source", "find_source", "head_noun", "named_after", "quote_regions", "sex_marks"]
+__all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "ORGANISATION_KINDS",
+           "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source", "head_noun", "named_after", "of_organisation_named", "quote_regions", "sex_marks"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -915,6 +915,49 @@ def _is_adjective_or_place(name: str, words, end) -> bool:
     return bool(re.search(r"(?:an|ese|ish|i)$", name)) and nxt.isalpha() and nxt not in REPORTING_VERBS
 
 
+#: Nouns that name the kind of an organisation in "an airline spokesman", "a company official", and the
+#: last word of the names of organisations of that kind ("Garuda Indonesia Airways", "Acme Mining Corp").
+ORGANISATION_KINDS = {
+    "airline": ("Airways", "Airlines", "Airline"),
+    "company": ("Corp", "Corporation", "Inc", "Ltd", "Company", "Co", "Plc", "PLC", "AG", "SA"),
+    "bank": ("Bank",),
+    "ministry": ("Ministry",),
+    "railway": ("Railway", "Railways"),
+    "hospital": ("Hospital",),
+}
+# capitalised words, then the kind's last word, then "of (the) X" ("Bank of Gondor", "Ministry of Health")
+_KIND_NAME = {kind: re.compile(r"\b((?:[A-Z][\w&'-]*\.?\s+(?:(?:of|for|de|du)\s+)?){0,5}(?:%s)\b"
+                              r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?)" % "|".join(endings))
+              for kind, endings in ORGANISATION_KINDS.items()}
+
+
+def of_organisation_named(source: Source | None, before: str) -> Source | None:
+    """"an airline spokesman" as "Garuda Indonesia Airways spokesman" when ``before`` names one airline.
+
+    A group source made of a kind of organisation (:data:`ORGANISATION_KINDS`) and a spokesperson
+    or official speaks for the organisation of that kind the article named last, up to and
+    including the source's own sentence; without one, the source stays as it is.
+
+    >>> spokesman = Source("airline spokesman", "group", "sentence-final 'airline spokesman said'")
+    >>> of_organisation_named(spokesman, "The Garuda Indonesia Airways DC-9 crashed, an airline spokesman said.").text
+    'Garuda Indonesia Airways spokesman'
+    >>> of_organisation_named(spokesman, "The plane crashed, an airline spokesman said.").text
+    'airline spokesman'
+    """
+    if source is None or source.kind != "group":
+        return source
+    words = source.text.split()
+    if len(words) != 2 or words[0] not in ORGANISATION_KINDS or words[1] not in SPOKESPERSON_NOUNS | {
+            "official", "officials", "source", "sources"}:
+        return source
+    names = [m.group(1).strip() for m in _KIND_NAME[words[0]].finditer(before)]
+    names = [re.sub(r"^(?:The|A|An)\s+", "", n) for n in names if len(n.split()) > 1]
+    if not names:
+        return source
+    return Source(f"{names[-1]} {words[1]}", "group", f"'{source.text}' = the {words[0]} named before; {source.rule}",
+                  source.verb)
+
+
 class DocumentSources:
     """Who each sentence of one document credits, with quotations, pronouns and references resolved.
 
@@ -939,7 +982,7 @@ class DocumentSources:
         for a, b in sentences:
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
             source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = self.resolve(source, history, sexes)
+            source = self.resolve(source, history, sexes, before=raw[:b])
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
@@ -947,8 +990,11 @@ class DocumentSources:
             self.by_sentence[i] = named_after(self.by_sentence[i], self.by_sentence[i + 1]) or self.by_sentence[i]
 
     @staticmethod
-    def resolve(source, history, sexes=None):
+    def resolve(source, history, sexes=None, before=None):
         """``source`` with a pronoun or a definite reference resolved against ``history``, or as it is.
+
+        With ``before``, the document's text up to the end of the source's sentence, "an airline
+        spokesman" is also written for the airline named there (:func:`of_organisation_named`).
 
         ``history`` lists the resolved sources of the sentences before, in
         order. "He said" is the last person, or a single unnamed source named
@@ -962,6 +1008,8 @@ class DocumentSources:
         >>> DocumentSources.resolve(Source("she", "pronoun", "'she said'"), [ruiz]).text
         'Ana Ruiz'
         """
+        if before is not None:
+            source = of_organisation_named(source, before)
         if source is None or source.kind not in ("pronoun", "reference"):
             return source
         people = [s for s in history if s.kind == "person"]

@@ -45,6 +45,9 @@ NOUN_REACH = 5
 SUBJECT_REACH = 8
 #: How many words before the figure the object reading looks for its verb ("killed or wounded 15,000").
 OBJECT_REACH = 4
+#: Words of the first item's noun a list may have before its "and" ("150 passengers and six crew",
+#: "37 passengers and eight crew members"): more, and the "and" joins clauses, not items.
+LIST_NOUN_WORDS = 3
 #: How far before a figure "toll" may stand ("the death toll from yesterday's bombing in the north had risen to at least 70").
 TOLL_REACH = 16
 
@@ -132,6 +135,11 @@ class SentenceFigures:
         found = self._next_first[self.index[id(figure)]]
         return default if found is None else found
 
+    def previous(self, figure):
+        """The figure before this one in the sentence, or None."""
+        i = self.index[id(figure)]
+        return self.all[i - 1] if i else None
+
     def previous_end(self, figure) -> int:
         """Where the figure before this one ends (0 for the first)."""
         return self._previous_any[self.index[id(figure)]]
@@ -180,8 +188,9 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     nominal = _nominal_reading(words, figure, lex)
     # "One who was able to flee ... claimed": a numeral that introduces a person's story, not a count
     subject = None if nominal else _subject_reading(words, noun_end, starts, lex, relative=not single)
-    found = nominal or (subject if subject != _BLOCKED else None) or _object_reading(words, figure, lex) \
-        or _toll_reading(words, figure, figures)
+    adjacent = _object_reading(words, figure, lex)  # an event word just before: the figure is its object
+    found = nominal or adjacent or (subject if subject != _BLOCKED else None) \
+        or _object_reading(words, figure, lex, figures) or _toll_reading(words, figure, figures)
     if found is None and modifier is not None:
         found = modifier[0], f"'{modifier[1]}' before its noun"
     if found is None and role == "group":
@@ -377,14 +386,24 @@ def _evacuation(words, k, category):
     return "displaced" if any(w in _DISPLACED_FROM for w in near) else "fled_or_evacuated"
 
 
-def _object_reading(words, figure, lex):
-    """The verb or noun just before the figure, when the figure is its object."""
+def _object_reading(words, figure, lex, figures=None):
+    """The verb or noun just before the figure, when the figure is its object.
+
+    With ``figures``, the second item of a list shares the verb of the first ("carrying 150
+    passengers and six crew").
+    """
     k = figure.first
     for j in range(max(0, k - OBJECT_REACH), k):
         hit = lex.events.at(words, j)
         if hit is not None and j + hit[1] == k:
             category = _evacuation(words, figure.last, hit[0])
             return category, f"'{' '.join(words[j:k])}' before it"
+    first = figures.previous(figure) if figures is not None and k >= 2 and words[k - 1] == "and" else None
+    if first is not None and 0 < k - 1 - first.last <= LIST_NOUN_WORDS and all(
+            w.isalpha() for w in words[first.last:k - 1]):
+        found = _object_reading(words, first, lex)
+        if found is not None:
+            return found[0], f"{found[1][:-len(' before it')]} before the list"
     return None
 
 
