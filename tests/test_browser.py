@@ -189,8 +189,10 @@ def _type_into_kwic_explorer(page, notebook):
     box = explorer.locator(".widget-text input").first
     box.fill("Novaya Gazeta")
     box.press("Enter")
+    # the summary and the table are two outputs: wait for both (on a busy machine the table comes later)
     page.wait_for_function(
-        "() => /Novaya Gazeta/.test(document.querySelector('.analysis-kwic-explorer .analysis-kwic-summary')?.textContent)",
+        "() => /Novaya Gazeta/.test(document.querySelector('.analysis-kwic-explorer .analysis-kwic-summary')?.textContent)"
+        " && /Novaya Gazeta/.test(document.querySelector('.analysis-kwic-explorer table.analysis-kwic')?.textContent)",
         timeout=30_000,
     )
     after = table.inner_text()
