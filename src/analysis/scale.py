@@ -127,8 +127,9 @@ def _read_part(spec, options: dict):
     return loading._read_frame(frame, where, columns, note)
 
 
-def _keys(part, index: int) -> pd.DataFrame:
-    records = part[0]
+def _keys(spec, options: dict, index: int) -> pd.DataFrame:
+    """The duplicate key, id and source of each record of one partition (read, then let go)."""
+    records = _read_part(spec, options)[0] if spec is not None else []
     return pd.DataFrame({
         "key": pd.Series([loading.duplicate_key(r["raw_text"]) for r in records], dtype=object),
         "doc_id": pd.Series([r["doc_id"] for r in records], dtype=object),
@@ -155,13 +156,18 @@ _REPEAT_META = pd.DataFrame({"part": pd.Series(dtype=np.int64), "pos": pd.Series
 def _shuffle_repeats(keys, column: str) -> pd.DataFrame:
     """Rows whose ``column`` repeats an earlier one's, found with a hash shuffle on that column."""
     _, dd = _dask()
-    table = dd.from_delayed(keys, meta=_keys(([], []), 0), verify_meta=False)
+    table = dd.from_delayed(keys, meta=_keys(None, {}, 0), verify_meta=False)
     table = table.shuffle(column) if table.npartitions > 1 else table
     return table.map_partitions(_repeats, column, meta=_REPEAT_META).compute()
 
 
-def _drop_repeats(part, repeats: pd.DataFrame, keep: bool):
-    records, report = part
+def _kept(spec, options: dict, repeats: pd.DataFrame, keep: bool):
+    """One partition read again, the repeats of earlier documents set aside (or noted, with ``keep``).
+
+    Reading a shard costs a few percent of building its documents, so each pass reads it again
+    rather than holding every partition's records on the workers until the documents are built.
+    """
+    records, report = _read_part(spec, options)
     if repeats.empty:
         return records, report
     first = dict(zip(repeats["pos"], repeats["first_id"]))
@@ -178,10 +184,11 @@ def _drop_repeats(part, repeats: pd.DataFrame, keep: bool):
     return kept, report
 
 
-def _vocabulary(part) -> Counter:
-    """Documents of the part using each content word, capped at 2: off-topic detection asks only
-    whether a word occurs in another document."""
-    counts = Counter(word for r in part[0] for word in content_words(r["raw_text"]))
+def _vocabulary(spec, options: dict, repeats: pd.DataFrame, keep: bool) -> Counter:
+    """Documents of the partition's kept records using each content word, capped at 2: off-topic
+    detection asks only whether a word occurs in another document."""
+    records = _kept(spec, options, repeats, keep)[0]
+    counts = Counter(word for r in records for word in content_words(r["raw_text"]))
     return Counter({w: min(n, 2) for w, n in counts.items()})
 
 
@@ -202,8 +209,8 @@ def _tree(func, items, width: int = 8):
     return items[0] if items else f([])
 
 
-def _build(part, vocabulary):
-    records, report = part
+def _build(spec, options: dict, repeats: pd.DataFrame, keep: bool, vocabulary):
+    records, report = _kept(spec, options, repeats, keep)
     docs = loading._build_documents(records, corpus_vocabulary=vocabulary)
     return docs, report
 
@@ -262,20 +269,21 @@ def read_corpus(
     options = {"encoding": encoding, "metadata": metadata, "columns": dict(
         text=text_column, id=id_column, title=title_column, outlet=outlet_column, date=date_column,
         url=url_column, html=html_column)}
-    read = dask.delayed(_read_part, pure=True)
-    parts = list(dask.persist(*[read(spec, options) for spec in specs]))
-    keys = [dask.delayed(_keys, pure=True)(part, i) for i, part in enumerate(parts)]
-    same_id = _shuffle_repeats(keys, "doc_id") if parts else _REPEAT_META
+    delayed = dask.delayed
+    # only the keys stay on the workers between passes: a few bytes per document, not its text
+    keys = list(dask.persist(*[delayed(_keys, pure=True)(spec, options, i) for i, spec in enumerate(specs)]))
+    same_id = _shuffle_repeats(keys, "doc_id") if keys else _REPEAT_META
     if len(same_id):
         row = same_id.sort_values(["part", "pos"]).iloc[0]
         raise CorpusError(f"{row['source']}: doc_id {row['doc_id']!r} is also the id of {row['first_source']} "
                           "(give every partition its own ids)")
-    repeats = _shuffle_repeats(keys, "key") if parts else _REPEAT_META
+    repeats = _shuffle_repeats(keys, "key") if keys else _REPEAT_META
+    del keys
     by_part = dict(iter(repeats.groupby("part")))
-    drop = dask.delayed(_drop_repeats, pure=True)
-    parts = [drop(part, by_part.get(i, _REPEAT_META), keep_duplicates) for i, part in enumerate(parts)]
-    vocabulary = _tree(_sum_capped, [dask.delayed(_vocabulary, pure=True)(p) for p in parts])
-    built = list(dask.persist(*[dask.delayed(_build, pure=True)(p, vocabulary) for p in parts]))
+    passes = [(spec, options, by_part.get(i, _REPEAT_META), keep_duplicates) for i, spec in enumerate(specs)]
+    vocabulary = _tree(_sum_capped, [delayed(_vocabulary, pure=True)(*args) for args in passes]).persist()
+    built = list(dask.persist(*[delayed(_build, pure=True)(*args, vocabulary) for args in passes]))
+    del vocabulary
     meta = loading._build_documents([])
     documents = dd.from_delayed([b[0] for b in built], meta=meta, verify_meta=False) if built else \
         dd.from_pandas(meta, npartitions=1)
