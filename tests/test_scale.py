@@ -9,13 +9,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-pytest.importorskip("dask.dataframe", reason="analysis.scale needs the dask extra: pip install -e '.[dask]'")
 distributed = pytest.importorskip("distributed", reason="analysis.scale needs the dask extra: pip install -e '.[dask]'")
+pytest.importorskip("dask.dataframe", reason="analysis.scale needs the dask extra: pip install -e '.[dask]'")
 
 import analysis  # noqa: E402
 from analysis import paths, scale  # noqa: E402
 from analysis.attribution import Gazetteer  # noqa: E402
 from analysis.loading import CorpusError  # noqa: E402
+from analysis.similarity import similarity_matrix  # noqa: E402
 from analysis.terms import count_terms as pandas_count_terms  # noqa: E402
 
 from inline_corpus import write_generated_corpus  # noqa: E402
@@ -178,3 +179,33 @@ def test_reuters_sample_equals_pandas(client, reuters_shards):
     pd.testing.assert_frame_equal(passages, analysis.shared_passages(docs, progress=False))
     assert_same_pairs(scale.similarity_pairs(corpus, top_k=10),
                       analysis.similarity_pairs(docs, top_k=10, progress=False))
+
+
+# ------------------------------------------------------------ common terms left out of the search
+
+COMMON_WORD_FILES = {"a.txt": "Police harbour", "b.txt": "Police tunnel", "c.txt": "Police flood river",
+                     "d.txt": "Police flood bridge"}
+
+
+def test_a_neighbour_sharing_only_a_common_term_is_missed_and_the_rest_is_exact(client, make_folder):
+    folder = make_folder(COMMON_WORD_FILES)
+    corpus = scale.read_corpus(folder, partition_files=2)
+    exact = scale.similarity_pairs(corpus, top_k=1)
+    assert ("a", "b") in set(zip(exact["doc_a"], exact["doc_b"]))  # they share "police" and nothing else
+    quick = scale.similarity_pairs(corpus, top_k=1, max_doc_share=0.5)  # "police" is in all 4, "flood" in 2
+    assert quick[["doc_a", "doc_b"]].values.tolist() == [["c", "d"]]
+    want = similarity_matrix(analysis.read_corpus(folder).documents).loc["c", "d"]
+    assert quick["cosine"].iloc[0] == pytest.approx(want, abs=COSINE_TOLERANCE)
+
+
+def test_no_term_left_out_is_the_exact_search(client, seed_corpus):
+    corpus = scale.read_corpus(paths.RAW_DATA_DIR, partition_files=2)
+    want = analysis.similarity_pairs(seed_corpus.documents, top_k=3, progress=False)
+    assert_same_pairs(scale.similarity_pairs(corpus, top_k=3, max_doc_share=1.0), want)
+
+
+@pytest.mark.parametrize("share", [0.0, -0.1, 1.5])
+def test_max_doc_share_is_a_share(client, make_folder, share):
+    corpus = scale.read_corpus(make_folder(COMMON_WORD_FILES))
+    with pytest.raises(ValueError, match="max_doc_share is a share of the documents"):
+        scale.similarity_pairs(corpus, top_k=1, max_doc_share=share)

@@ -50,13 +50,17 @@ from .segmenting import ANALYSED, content_words
 from .text import STOPWORDS
 
 __all__ = [
-    "DaskCorpus", "PARTITION_FILES", "client", "corpus_overview", "count_terms", "extract_claims",
+    "CANDIDATE_FACTOR", "DaskCorpus", "PARTITION_FILES", "client", "corpus_overview", "count_terms", "extract_claims",
     "framing_counts", "read_corpus", "segments", "shared_passages", "similarity_pairs", "term_frequencies",
 ]
 
 #: Article files read per partition of a folder: a few thousand news articles are a few MB of text,
 #: large enough that task overhead (~1 ms) is negligible, small enough for many partitions per worker.
 PARTITION_FILES = 2_000
+#: With ``max_doc_share``, each document's ``top_k`` neighbours are picked by exact cosine among this many
+#: times ``top_k`` candidates found through its rarer terms: a common term adds little to a cosine (its
+#: IDF is low), so a near neighbour ranks near the top of the candidates too.
+CANDIDATE_FACTOR = 3
 
 
 def _dask():
@@ -505,12 +509,75 @@ def _block_pairs(block, transposed, start: int, top_k: int, min_cosine: float) -
     return block_top_k(block, transposed, start, top_k, min_cosine)
 
 
-def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=ANALYSED) -> pd.DataFrame:
+def _common_terms(merged, max_doc_share: float) -> np.ndarray:
+    """Columns (in the vocabulary's sorted order) of the terms in more than ``max_doc_share`` of the documents."""
+    total, _, n = merged
+    vocabulary = sorted(total)
+    df = np.array([total[t] for t in vocabulary], dtype=np.float64)
+    return np.flatnonzero(df > max_doc_share * n)
+
+
+def _split_matrix(blocks, common: np.ndarray):
+    """``(rare, common rows)``: the whole matrix transposed without the common terms (the candidate search),
+    and each document's weights on the common terms alone (to make a candidate's cosine exact)."""
+    from scipy import sparse
+
+    whole = sparse.vstack(blocks, format="csr")
+    keep = np.ones(whole.shape[1], dtype=np.float64)
+    keep[common] = 0.0
+    rare = (whole @ sparse.diags(keep, format="csr")).T.tocsr()
+    rare.eliminate_zeros()
+    return rare, whole[:, common].tocsr()
+
+
+def _block_candidates(block, split, common: np.ndarray, start: int, top_k: int, min_cosine: float) -> pd.DataFrame:
+    """Each row's ``top_k`` other rows by exact cosine, among the candidates its rarer terms find."""
+    from .similarity import block_top_k
+
+    rare, common_rows = split
+    found = block_top_k(block, rare, start, top_k * CANDIDATE_FACTOR, 0.0)
+    rows, cols = found["row"].to_numpy() - start, found["col"].to_numpy()
+    rest = block[:, common].tocsr()[rows].multiply(common_rows[cols]).sum(axis=1)
+    table = pd.DataFrame({"row": found["row"].to_numpy(), "col": cols,
+                          "cosine": found["cosine"].to_numpy() + np.asarray(rest).ravel()})
+    table = table[table["cosine"] > min_cosine]
+    table = table.sort_values(["row", "cosine", "col"], ascending=[True, False, True], kind="stable")
+    return table.groupby("row", sort=False).head(top_k)
+
+
+def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=ANALYSED,
+                     max_doc_share: float | None = None) -> pd.DataFrame:
     """:func:`analysis.similarity_pairs` with ``top_k`` on Dask; returns pandas (:data:`PAIR_COLUMNS`).
 
     The document frequencies are reduced first and the IDF broadcast; each
     partition's TF-IDF rows are multiplied against the whole matrix on a worker
     and the pairs merged, as in the pandas function.
+
+    Parameters
+    ----------
+    docs : DaskCorpus or dask.dataframe.DataFrame
+        What :func:`read_corpus` returns, or its ``documents``.
+    top_k, min_cosine, include
+        As in :func:`analysis.similarity_pairs`.
+    max_doc_share : float, optional
+        By default the pairs are exact (equal to the pandas function's). The
+        exact search costs the sum, over terms, of the square of their document
+        frequency: it grows with the square of the corpus (a term in half of a
+        million articles alone is 2.5e11 products). Given a share, the terms in
+        more than that share of the documents are left out of the *search*:
+        each document's candidates are the :data:`CANDIDATE_FACTOR` x ``top_k``
+        documents nearest on its other terms, and its ``top_k`` are chosen
+        among them by their exact cosine (the cosines listed are exact). A
+        neighbour found only through common terms is missed.
+
+    Examples
+    --------
+    >>> from analysis import paths
+    >>> corpus = read_corpus(paths.RAW_DATA_DIR, partition_files=2)
+    >>> exact = similarity_pairs(corpus, top_k=2)
+    >>> quick = similarity_pairs(corpus, top_k=2, max_doc_share=0.5)
+    >>> len(exact), quick[["doc_a", "doc_b"]].equals(exact[["doc_a", "doc_b"]])
+    (6, True)
     """
     from .similarity import _pairs_table
 
@@ -522,10 +589,18 @@ def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=
     merged = _tree(_merge_doc_freq, [delayed(_term_doc_freq, pure=True)(p, include) for p in pieces])
     idf = delayed(_idf, pure=True)([merged])
     blocks = dask.persist(*[delayed(_tfidf, pure=True)(p, idf, include) for p in pieces])
-    transposed = delayed(_transposed, pure=True)(list(blocks))
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(int).tolist()
-    found = dask.compute(*[delayed(_block_pairs, pure=True)(b, transposed, s, top_k, min_cosine)
-                           for b, s in zip(blocks, starts)])
+    if max_doc_share is None:
+        transposed = delayed(_transposed, pure=True)(list(blocks))
+        found = dask.compute(*[delayed(_block_pairs, pure=True)(b, transposed, s, top_k, min_cosine)
+                               for b, s in zip(blocks, starts)])
+    else:
+        if not 0 < max_doc_share <= 1:
+            raise ValueError(f"max_doc_share is a share of the documents, above 0 and at most 1; got {max_doc_share!r}")
+        common = delayed(_common_terms, pure=True)(merged, max_doc_share)
+        split = delayed(_split_matrix, pure=True)(list(blocks), common)
+        found = dask.compute(*[delayed(_block_candidates, pure=True)(b, split, common, s, top_k, min_cosine)
+                               for b, s in zip(blocks, starts)])
     table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
     rows = np.minimum(table["row"].to_numpy(), table["col"].to_numpy())
     cols = np.maximum(table["row"].to_numpy(), table["col"].to_numpy())
