@@ -15,6 +15,7 @@ pytest.importorskip("dask.dataframe", reason="analysis.scale needs the dask extr
 import analysis  # noqa: E402
 from analysis import paths, scale  # noqa: E402
 from analysis.attribution import Gazetteer  # noqa: E402
+from analysis.keyness import keyness  # noqa: E402
 from analysis.loading import CorpusError  # noqa: E402
 from analysis.similarity import similarity_matrix  # noqa: E402
 from analysis.terms import count_terms as pandas_count_terms  # noqa: E402
@@ -45,6 +46,7 @@ def assert_same_analyses(corpus, docs, *, top_k=3):
     pd.testing.assert_frame_equal(plain(corpus.documents.compute()), docs)
     pd.testing.assert_frame_equal(plain(scale.extract_claims(corpus).compute()), analysis.extract_claims(docs))
     pd.testing.assert_frame_equal(scale.term_frequencies(corpus), analysis.term_frequencies(docs))
+    pd.testing.assert_frame_equal(scale.keyness(corpus, min_count=1, max_p=1.0), keyness(docs, min_count=1, max_p=1.0))
     pd.testing.assert_frame_equal(plain(scale.corpus_overview(corpus).compute()), analysis.corpus_overview(docs))
     pd.testing.assert_frame_equal(plain(scale.segments(corpus).compute()), analysis.segments(docs))
     pd.testing.assert_frame_equal(plain(scale.framing_counts(corpus).compute()),
@@ -174,6 +176,10 @@ def test_reuters_sample_equals_pandas(client, reuters_shards):
     tc, want = scale.count_terms(corpus, by="doc_id"), pandas_count_terms(docs, by="doc_id")
     assert tc.groups == want.groups and list(tc.vocabulary) == list(want.vocabulary)
     assert (tc.counts != want.counts).nnz == 0 and (tc.doc_freq != want.doc_freq).nnz == 0
+    assert docs["published"].nunique() > 1  # no outlets in the sample: keyness by day of publication (6 days)
+    got = scale.keyness(corpus, by="published")
+    assert len(got) > 100
+    pd.testing.assert_frame_equal(got, keyness(docs, by="published"))
     passages = scale.shared_passages(corpus)
     assert len(passages) > 0
     pd.testing.assert_frame_equal(passages, analysis.shared_passages(docs, progress=False))

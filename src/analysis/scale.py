@@ -13,8 +13,8 @@ table and give the same results as their pandas namesakes:
   :func:`segments`, :func:`extract_claims`, :func:`framing_counts`,
   :func:`corpus_overview`;
 - corpus level, as reductions of per-partition results (pandas results):
-  :func:`count_terms`, :func:`term_frequencies`, :func:`similarity_pairs`,
-  :func:`shared_passages`.
+  :func:`count_terms`, :func:`term_frequencies`, :func:`keyness`,
+  :func:`similarity_pairs`, :func:`shared_passages`.
 
 Corpus-level state is reduced first and broadcast: the content-word document
 frequencies that off-topic detection needs (loading), the gazetteer of names that
@@ -51,7 +51,7 @@ from .text import STOPWORDS
 
 __all__ = [
     "CANDIDATE_FACTOR", "DaskCorpus", "PARTITION_FILES", "client", "corpus_overview", "count_terms", "extract_claims",
-    "framing_counts", "read_corpus", "segments", "shared_passages", "similarity_pairs", "term_frequencies",
+    "framing_counts", "keyness", "read_corpus", "segments", "shared_passages", "similarity_pairs", "term_frequencies",
 ]
 
 #: Article files read per partition of a folder: a few thousand news articles are a few MB of text,
@@ -431,6 +431,25 @@ def term_frequencies(docs, *, by="outlet", ngram: int = 1, include=ANALYSED, sto
 
     tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem)
     return frequency_table(tc, min_count=min_count)
+
+
+def keyness(docs, *, by="outlet", pair=None, ngram: int = 1, include=ANALYSED, stopwords=STOPWORDS,
+            stem: bool = False, min_count: int = 3, max_p: float = 0.05) -> pd.DataFrame:
+    """:func:`analysis.keyness.keyness` from the counts of :func:`count_terms` (a reduction); returns pandas.
+
+    Parameters as there; ``by`` names a column of the documents table.
+
+    Examples
+    --------
+    >>> from analysis import paths
+    >>> keys = keyness(read_corpus(paths.RAW_DATA_DIR, partition_files=2), max_p=0.5)
+    >>> keys.columns[:4].tolist()
+    ['outlet', 'reference', 'term', 'count']
+    """
+    from .keyness import keyness_of_counts
+
+    tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem)
+    return keyness_of_counts(tc, pair=pair, min_count=min_count, max_p=max_p)
 
 
 def _term_doc_freq(part: pd.DataFrame, include):
