@@ -1,7 +1,8 @@
 """Benchmark: load + claims + term counts + top-10 similarity on Dask, up to a million articles.
 
     python bench/bench_scale.py /work/shared/corpora/reuters21578/reuters21578.jsonl.gz \\
-        --copies 51 --sizes 20000,100000,1000000 --pandas-up-to 100000 --workers 2
+        --copies 51 --sizes 20000,100000,1000000 --pandas-up-to 100000 --workers 2 \\
+        --max-doc-share 0.02 --exact-up-to 100000
 
 Builds the corpus from Reuters-21578 (19,779 bodies): copy 0 is the corpus as it is,
 every further copy gets new ids (``<newid>-c<copy>``) and its text perturbed: each
@@ -20,7 +21,13 @@ each, ``memory_limit`` 4 GB): :func:`analysis.scale.read_corpus`, then
 :func:`analysis.scale.similarity_pairs` with ``top_k=10``. Wall time is measured
 around each stage by the client; peak memory per worker is each worker
 process's ``ru_maxrss``, asked at the end; the client's is printed too (it holds
-the pairs table). The pandas path (``analysis.read_corpus`` of the same rows as
+the pairs table). The exact top 10 costs the sum over terms of their document
+frequency squared, which grows with the square of the corpus; ``--max-doc-share S``
+also runs :func:`analysis.scale.similarity_pairs` with ``max_doc_share=S`` (the
+terms in more than that share of documents left out of the search, cosines
+exact) and, where the exact top 10 ran too, the share of its pairs found
+(``pruned_recall``); above ``--exact-up-to`` only that search runs and the total
+counts it. The pandas path (``analysis.read_corpus`` of the same rows as
 one DataFrame, then the pandas functions) runs in its own process for sizes up to
 ``--pandas-up-to``. The growth exponent between two sizes is
 ``log(t2 / t1) / log(n2 / n1)``. Results are appended, one JSON line per run, to

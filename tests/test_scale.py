@@ -215,3 +215,32 @@ def test_max_doc_share_is_a_share(client, make_folder, share):
     corpus = scale.read_corpus(make_folder(COMMON_WORD_FILES))
     with pytest.raises(ValueError, match="max_doc_share is a share of the documents"):
         scale.similarity_pairs(corpus, top_k=1, max_doc_share=share)
+
+
+# ------------------------------------------------------------------- one table split into row ranges
+
+TABLE_ROWS = [{"doc_id": f"d{i}", "outlet": "Wire" if i % 2 else "Daily", "title": f"Story {i}",
+               "text": f"Police said {i + 2} people were detained in the port. Crews worked all night {i}."}
+              for i in range(8)]
+TABLE_ROWS[4]["doc_id"] = ""  # a blank id: the loader names it by its row number
+TABLE_ROWS[6]["text"] = "   "  # set aside in the report, in the third row range
+
+
+@pytest.mark.parametrize("kind, with_ids", [("jsonl", True), ("jsonl", False), ("parquet", True)])
+def test_one_table_is_split_into_row_ranges_numbered_as_the_loader(client, tmp_path, kind, with_ids):
+    rows = TABLE_ROWS if with_ids else [{k: v for k, v in r.items() if k != "doc_id"} for r in TABLE_ROWS]
+    path = write_shards(tmp_path / kind, rows, len(rows), kind) / f"part-000.{'parquet' if kind == 'parquet' else 'jsonl.gz'}"
+    corpus = scale.read_corpus(path, partition_rows=3)
+    want = analysis.read_corpus(path)
+    assert corpus.documents.npartitions == 3
+    pd.testing.assert_frame_equal(corpus.report, want.report)
+    assert corpus.report["path"].iloc[6].endswith("#row7") and corpus.report["status"].iloc[6] == "skipped"
+    pd.testing.assert_frame_equal(plain(corpus.documents.compute()), want.documents)
+    pd.testing.assert_frame_equal(plain(scale.extract_claims(corpus).compute()), analysis.extract_claims(want.documents))
+
+
+def test_an_id_twice_in_one_row_range_is_named_by_its_rows_in_the_table(client, tmp_path):
+    rows = TABLE_ROWS[:4] + [dict(TABLE_ROWS[5], doc_id="d3")]
+    path = write_shards(tmp_path / "twice", rows, len(rows), "jsonl") / "part-000.jsonl.gz"
+    with pytest.raises(CorpusError, match=r"doc_id 'd3' appears twice \(.*#row4 and .*#row5\)"):
+        scale.read_corpus(path, partition_rows=3)

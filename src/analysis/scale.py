@@ -36,6 +36,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -50,13 +51,15 @@ from .segmenting import ANALYSED, content_words
 from .text import STOPWORDS
 
 __all__ = [
-    "CANDIDATE_FACTOR", "DaskCorpus", "PARTITION_FILES", "client", "corpus_overview", "count_terms", "extract_claims",
+    "CANDIDATE_FACTOR", "DaskCorpus", "PARTITION_FILES", "PARTITION_ROWS", "client", "corpus_overview", "count_terms", "extract_claims",
     "framing_counts", "keyness", "read_corpus", "segments", "shared_passages", "similarity_pairs", "term_frequencies",
 ]
 
 #: Article files read per partition of a folder: a few thousand news articles are a few MB of text,
 #: large enough that task overhead (~1 ms) is negligible, small enough for many partitions per worker.
 PARTITION_FILES = 2_000
+#: Rows per partition of one table file given alone: a few MB of text, as :data:`PARTITION_FILES`.
+PARTITION_ROWS = 5_000
 #: With ``max_doc_share``, each document's ``top_k`` neighbours are picked by exact cosine among this many
 #: times ``top_k`` candidates found through its rarer terms: a common term adds little to a cosine (its
 #: IDF is low), so a near neighbour ranks near the top of the candidates too.
@@ -99,7 +102,7 @@ def _partitions(path: Path, partition_files: int):
     """``(specs, report rows)``: what each partition reads, and what the folder walk set aside."""
     if path.is_file():
         if loading._is_table(path):
-            return [("table", str(path))], []
+            return [("split", str(path))], []  # one table alone: split into row ranges by read_corpus
         return [("files", (str(path),), str(path.parent))], []
     files, report = loading._walk_folder(path)
     if not files:  # a folder of table shards (a Parquet dataset, JSONL parts): one partition each
@@ -119,9 +122,72 @@ def _partitions(path: Path, partition_files: int):
     return specs, report
 
 
+def _read_table(path: str):
+    return loading._read_table_file(Path(path))
+
+
+def _table_rows(table) -> int:
+    return len(table[0])
+
+
+def _row_range(table, start: int, stop: int):
+    frame, where, note = table
+    return frame.iloc[start:stop].reset_index(drop=True), where, note
+
+
+def _split_tables(specs, partition_rows: int):
+    """Specs with each ``("split", path)`` replaced by ``("rows", range, start)`` partitions of
+    ``partition_rows`` rows, and the persisted tables they slice (to let go once the documents are built)."""
+    dask, _ = _dask()
+    delayed = dask.delayed
+    out, tables = [], []
+    for spec in specs:
+        if spec[0] != "split":
+            out.append(spec)
+            continue
+        table = delayed(_read_table, pure=True)(spec[1]).persist()  # read once, on one worker
+        tables.append(table)
+        n = delayed(_table_rows, pure=True)(table).compute()
+        out += [("rows", delayed(_row_range, pure=True)(table, start, start + partition_rows), start)
+                for start in range(0, max(n, 1), partition_rows)]
+    return out, tables
+
+
+def _renumbered(records, report, frame: pd.DataFrame, where: str, columns: Columns, start: int) -> None:
+    """Row numbers (and the ids made from them) of a row range read alone, counted from the table's first row."""
+    id_column = columns.chosen([str(c) for c in frame.columns], where)["doc_id"]
+    blank_id = ([not loading._cell(v, where, id_column).strip() for v in frame[id_column].tolist()]
+                if id_column else None)
+    moved = {}
+    for row in report:
+        local = int(row[0][len(where) + len("#row"):])
+        path = f"{where}#row{local + start}"
+        if id_column is None:
+            doc_id = str(local - 1 + start)
+        elif blank_id[local - 1]:
+            doc_id = f"row{local + start}"
+        else:
+            doc_id = row[1]
+        moved[row[0]] = path, doc_id
+        row[0], row[1] = path, doc_id
+    for r in records:
+        r["source"], r["doc_id"] = moved[r["source"]]
+        r["_name"] = r["doc_id"]
+
+
 def _read_part(spec, options: dict):
     """Records and report rows of one partition, with the loader of :mod:`analysis.loading`."""
     columns = Columns(**options["columns"])
+    if spec[0] == "rows":
+        (frame, where, note), start = spec[1], spec[2]
+        try:
+            records, report = loading._read_frame(frame, where, columns, note)
+        except CorpusError as exc:  # name the rows as counted in the whole table
+            raise CorpusError(re.sub(rf"(?<={re.escape(where)}#row)(\d+)", lambda m: str(int(m[1]) + start),
+                                     str(exc))) from None
+        if start:
+            _renumbered(records, report, frame, where, columns, start)
+        return records, report
     if spec[0] == "files":
         records, report = loading._read_files([Path(p) for p in spec[1]], Path(spec[2]), options["encoding"])
         if options["metadata"] is not None:  # rows naming no file are reported once, from every partition
@@ -234,6 +300,7 @@ def read_corpus(
     keep_duplicates: bool = False,
     strict: bool = False,
     partition_files: int = PARTITION_FILES,
+    partition_rows: int = PARTITION_ROWS,
 ) -> DaskCorpus:
     """Read a partitioned corpus into a Dask documents table and one load report.
 
@@ -242,8 +309,8 @@ def read_corpus(
     source : path-like
         A folder of article files (read :data:`PARTITION_FILES` at a time), a
         folder of table shards (``.jsonl``, ``.jsonl.gz``, ``.csv``,
-        ``.parquet``: one partition each), or one table file (one partition:
-        split a large table into shards first).
+        ``.parquet``: one partition each), or one table file (read once, then
+        split into partitions of ``partition_rows`` rows).
     metadata, text_column, id_column, title_column, outlet_column, date_column, url_column, html_column
         As in :func:`analysis.read_corpus` (the metadata CSV is joined to the
         files of every partition; its rows that name no file are reported once).
@@ -251,6 +318,9 @@ def read_corpus(
         As in :func:`analysis.read_corpus`.
     partition_files : int
         Article files per partition of a folder.
+    partition_rows : int
+        Rows per partition of one table file given alone (its report rows and
+        row-number ids count from the table's first row, as the loader's).
 
     Returns
     -------
@@ -274,6 +344,7 @@ def read_corpus(
         text=text_column, id=id_column, title=title_column, outlet=outlet_column, date=date_column,
         url=url_column, html=html_column)}
     delayed = dask.delayed
+    specs, tables = _split_tables(specs, partition_rows)
     # only the keys stay on the workers between passes: a few bytes per document, not its text
     keys = list(dask.persist(*[delayed(_keys, pure=True)(spec, options, i) for i, spec in enumerate(specs)]))
     same_id = _shuffle_repeats(keys, "doc_id") if keys else _REPEAT_META
@@ -292,6 +363,7 @@ def read_corpus(
     documents = dd.from_delayed([b[0] for b in built], meta=meta, verify_meta=False) if built else \
         dd.from_pandas(meta, npartitions=1)
     reports = dask.compute(*[b[1] for b in built])
+    del tables  # the documents are built: the tables they were sliced from can go
     rows = walk_report + [row for report in reports for row in report]
     if specs and specs[0][0] == "files":
         rows.sort(key=lambda r: r[0])  # the report in path order, as the loader's
