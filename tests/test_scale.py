@@ -17,7 +17,7 @@ from analysis import paths, scale  # noqa: E402
 from analysis.attribution import Gazetteer  # noqa: E402
 from analysis.keyness import keyness  # noqa: E402
 from analysis.loading import CorpusError  # noqa: E402
-from analysis.similarity import similarity_matrix  # noqa: E402
+from analysis.similarity import similarity_matrix, tfidf_matrix  # noqa: E402
 from analysis.terms import count_terms as pandas_count_terms  # noqa: E402
 
 from inline_corpus import write_generated_corpus  # noqa: E402
@@ -187,13 +187,31 @@ def test_reuters_sample_equals_pandas(client, reuters_shards):
                       analysis.similarity_pairs(docs, top_k=10, progress=False))
 
 
+@pytest.mark.slow
+def test_reuters_sample_search_without_common_terms_lists_exact_cosines(client, reuters_shards, monkeypatch):
+    folder, frame = reuters_shards
+    monkeypatch.setattr(scale, "COLUMN_BLOCK_DOCS", 700)  # 3 column blocks
+    corpus = scale.read_corpus(folder, keep_duplicates=True, **REUTERS_COLUMNS)
+    docs = analysis.read_corpus(frame, keep_duplicates=True, **REUTERS_COLUMNS).documents
+    quick = scale.similarity_pairs(corpus, top_k=10, max_doc_share=0.05)
+    matrix, _ = tfidf_matrix(docs, progress=False)
+    row = {d: i for i, d in enumerate(docs["doc_id"])}
+    a, b = quick["doc_a"].map(row).to_numpy(), quick["doc_b"].map(row).to_numpy()
+    exact = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    np.testing.assert_allclose(quick["cosine"], exact, atol=COSINE_TOLERANCE)
+    assert (a < b).all() and len(quick) > 5 * REUTERS_SAMPLE
+
+
 # ------------------------------------------------------------ common terms left out of the search
 
 COMMON_WORD_FILES = {"a.txt": "Police harbour", "b.txt": "Police tunnel", "c.txt": "Police flood river",
                      "d.txt": "Police flood bridge"}
 
 
-def test_a_neighbour_sharing_only_a_common_term_is_missed_and_the_rest_is_exact(client, make_folder):
+@pytest.mark.parametrize("column_block", [scale.COLUMN_BLOCK_DOCS, 1, 3])
+def test_a_neighbour_sharing_only_a_common_term_is_missed_and_the_rest_is_exact(client, make_folder, monkeypatch,
+                                                                              column_block):
+    monkeypatch.setattr(scale, "COLUMN_BLOCK_DOCS", column_block)
     folder = make_folder(COMMON_WORD_FILES)
     corpus = scale.read_corpus(folder, partition_files=2)
     exact = scale.similarity_pairs(corpus, top_k=1)
@@ -204,7 +222,9 @@ def test_a_neighbour_sharing_only_a_common_term_is_missed_and_the_rest_is_exact(
     assert quick["cosine"].iloc[0] == pytest.approx(want, abs=COSINE_TOLERANCE)
 
 
-def test_no_term_left_out_is_the_exact_search(client, seed_corpus):
+@pytest.mark.parametrize("column_block", [scale.COLUMN_BLOCK_DOCS, 2])
+def test_no_term_left_out_is_the_exact_search(client, seed_corpus, monkeypatch, column_block):
+    monkeypatch.setattr(scale, "COLUMN_BLOCK_DOCS", column_block)
     corpus = scale.read_corpus(paths.RAW_DATA_DIR, partition_files=2)
     want = analysis.similarity_pairs(seed_corpus.documents, top_k=3, progress=False)
     assert_same_pairs(scale.similarity_pairs(corpus, top_k=3, max_doc_share=1.0), want)

@@ -51,13 +51,16 @@ from .segmenting import ANALYSED, content_words
 from .text import STOPWORDS
 
 __all__ = [
-    "CANDIDATE_FACTOR", "DaskCorpus", "PARTITION_FILES", "PARTITION_ROWS", "client", "corpus_overview", "count_terms", "extract_claims",
+    "CANDIDATE_FACTOR", "COLUMN_BLOCK_DOCS", "DaskCorpus", "PARTITION_FILES", "PARTITION_ROWS", "client", "corpus_overview", "count_terms", "extract_claims",
     "framing_counts", "keyness", "read_corpus", "segments", "shared_passages", "similarity_pairs", "term_frequencies",
 ]
 
 #: Article files read per partition of a folder: a few thousand news articles are a few MB of text,
 #: large enough that task overhead (~1 ms) is negligible, small enough for many partitions per worker.
 PARTITION_FILES = 2_000
+#: Documents per column block of the search that leaves common terms out: the search runs block by
+#: block, so no worker builds the whole matrix at once (a block of 50,000 Reuters-length articles is ~35 MB).
+COLUMN_BLOCK_DOCS = 50_000
 #: Rows per partition of one table file given alone: a few MB of text, as :data:`PARTITION_FILES`.
 PARTITION_ROWS = 5_000
 #: With ``max_doc_share``, each document's ``top_k`` neighbours are picked by exact cosine among this many
@@ -608,29 +611,35 @@ def _common_terms(merged, max_doc_share: float) -> np.ndarray:
     return np.flatnonzero(df > max_doc_share * n)
 
 
-def _split_matrix(blocks, common: np.ndarray):
-    """``(rare, common rows)``: the whole matrix transposed without the common terms (the candidate search),
-    and each document's weights on the common terms alone (to make a candidate's cosine exact)."""
+def _column_piece(blocks, common: np.ndarray):
+    """One column block of the candidate search: its documents' rows without the common terms, transposed,
+    and their weights on the common terms alone (to make a candidate's cosine exact)."""
     from scipy import sparse
 
-    whole = sparse.vstack(blocks, format="csr")
-    keep = np.ones(whole.shape[1], dtype=np.float64)
+    rows = sparse.vstack(blocks, format="csr")
+    keep = np.ones(rows.shape[1], dtype=np.float64)
     keep[common] = 0.0
-    rare = (whole @ sparse.diags(keep, format="csr")).T.tocsr()
+    rare = (rows @ sparse.diags(keep, format="csr")).T.tocsr()
     rare.eliminate_zeros()
-    return rare, whole[:, common].tocsr()
+    return rare, rows[:, common].tocsr()
 
 
-def _block_candidates(block, split, common: np.ndarray, start: int, top_k: int, min_cosine: float) -> pd.DataFrame:
-    """Each row's ``top_k`` other rows by exact cosine, among the candidates its rarer terms find."""
+def _block_candidates(block, pieces, common: np.ndarray, start: int, piece_starts, top_k: int,
+                      min_cosine: float) -> pd.DataFrame:
+    """Each row's ``top_k`` other rows by exact cosine, among the candidates its rarer terms find in each
+    column block (:data:`CANDIDATE_FACTOR` x ``top_k`` per block)."""
     from .similarity import block_top_k
 
-    rare, common_rows = split
-    found = block_top_k(block, rare, start, top_k * CANDIDATE_FACTOR, 0.0)
-    rows, cols = found["row"].to_numpy() - start, found["col"].to_numpy()
-    rest = block[:, common].tocsr()[rows].multiply(common_rows[cols]).sum(axis=1)
-    table = pd.DataFrame({"row": found["row"].to_numpy(), "col": cols,
-                          "cosine": found["cosine"].to_numpy() + np.asarray(rest).ravel()})
+    own_common = block[:, common].tocsr()
+    found = []
+    for (rare, common_rows), first in zip(pieces, piece_starts):
+        # rows counted from `start - first`, columns from 0: a document meets itself where they are equal
+        near = block_top_k(block, rare, start - first, top_k * CANDIDATE_FACTOR, 0.0)
+        rows, cols = near["row"].to_numpy() - (start - first), near["col"].to_numpy()
+        rest = np.asarray(own_common[rows].multiply(common_rows[cols]).sum(axis=1)).ravel()
+        found.append(pd.DataFrame({"row": rows + start, "col": cols + first,
+                                   "cosine": near["cosine"].to_numpy() + rest}))
+    table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
     table = table[table["cosine"] > min_cosine]
     table = table.sort_values(["row", "cosine", "col"], ascending=[True, False, True], kind="stable")
     return table.groupby("row", sort=False).head(top_k)
@@ -657,7 +666,8 @@ def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=
         million articles alone is 2.5e11 products). Given a share, the terms in
         more than that share of the documents are left out of the *search*:
         each document's candidates are the :data:`CANDIDATE_FACTOR` x ``top_k``
-        documents nearest on its other terms, and its ``top_k`` are chosen
+        documents nearest on its other terms in each column block of
+        :data:`COLUMN_BLOCK_DOCS` documents, and its ``top_k`` are chosen
         among them by their exact cosine (the cosines listed are exact). A
         neighbour found only through common terms is missed.
 
@@ -689,8 +699,16 @@ def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=
         if not 0 < max_doc_share <= 1:
             raise ValueError(f"max_doc_share is a share of the documents, above 0 and at most 1; got {max_doc_share!r}")
         common = delayed(_common_terms, pure=True)(merged, max_doc_share)
-        split = delayed(_split_matrix, pure=True)(list(blocks), common)
-        found = dask.compute(*[delayed(_block_candidates, pure=True)(b, split, common, s, top_k, min_cosine)
+        groups, piece_starts, total = [[]], [0], 0  # consecutive partitions of about COLUMN_BLOCK_DOCS documents
+        for b, size in zip(blocks, sizes):
+            if groups[-1] and total - piece_starts[-1] + size > COLUMN_BLOCK_DOCS:
+                groups.append([])
+                piece_starts.append(total)
+            groups[-1].append(b)
+            total += size
+        pieces = dask.persist(*[delayed(_column_piece, pure=True)(g, common) for g in groups])
+        found = dask.compute(*[delayed(_block_candidates, pure=True)(b, list(pieces), common, s, piece_starts,
+                                                                     top_k, min_cosine)
                                for b, s in zip(blocks, starts)])
     table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
     rows = np.minimum(table["row"].to_numpy(), table["col"].to_numpy())
