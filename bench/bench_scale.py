@@ -276,8 +276,8 @@ def main(argv=None) -> None:
                 continue
             out = subprocess.run([sys.executable, __file__, args.path, "--workers", str(args.workers),
                                   *(["--stages", args.stages] if args.stages else []),
-                                  *(["--max-doc-share", str(args.max_doc_share)] if args.max_doc_share is not None else []),
-                                  *(["--exact-up-to", str(args.exact_up_to)] if args.exact_up_to is not None else []),
+                                  *([] if args.max_doc_share is None else ["--max-doc-share", str(args.max_doc_share)]),
+                                  *([] if args.exact_up_to is None else ["--exact-up-to", str(args.exact_up_to)]),
                                   "--one", engine, str(size), str(work)], capture_output=True, text=True)
             if out.returncode:
                 result = {"error": out.stderr.strip().splitlines()[-1:] or ["failed"]}

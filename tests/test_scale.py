@@ -249,14 +249,16 @@ TABLE_ROWS[6]["text"] = "   "  # set aside in the report, in the third row range
 @pytest.mark.parametrize("kind, with_ids", [("jsonl", True), ("jsonl", False), ("parquet", True)])
 def test_one_table_is_split_into_row_ranges_numbered_as_the_loader(client, tmp_path, kind, with_ids):
     rows = TABLE_ROWS if with_ids else [{k: v for k, v in r.items() if k != "doc_id"} for r in TABLE_ROWS]
-    path = write_shards(tmp_path / kind, rows, len(rows), kind) / f"part-000.{'parquet' if kind == 'parquet' else 'jsonl.gz'}"
+    suffix = "parquet" if kind == "parquet" else "jsonl.gz"
+    path = write_shards(tmp_path / kind, rows, len(rows), kind) / f"part-000.{suffix}"
     corpus = scale.read_corpus(path, partition_rows=3)
     want = analysis.read_corpus(path)
     assert corpus.documents.npartitions == 3
     pd.testing.assert_frame_equal(corpus.report, want.report)
     assert corpus.report["path"].iloc[6].endswith("#row7") and corpus.report["status"].iloc[6] == "skipped"
     pd.testing.assert_frame_equal(plain(corpus.documents.compute()), want.documents)
-    pd.testing.assert_frame_equal(plain(scale.extract_claims(corpus).compute()), analysis.extract_claims(want.documents))
+    pd.testing.assert_frame_equal(plain(scale.extract_claims(corpus).compute()),
+                                  analysis.extract_claims(want.documents))
 
 
 def test_an_id_twice_in_one_row_range_is_named_by_its_rows_in_the_table(client, tmp_path):

@@ -51,8 +51,9 @@ from .segmenting import ANALYSED, content_words
 from .text import STOPWORDS
 
 __all__ = [
-    "CANDIDATE_FACTOR", "COLUMN_BLOCK_DOCS", "DaskCorpus", "PARTITION_FILES", "PARTITION_ROWS", "client", "corpus_overview", "count_terms", "extract_claims",
-    "framing_counts", "keyness", "read_corpus", "segments", "shared_passages", "similarity_pairs", "term_frequencies",
+    "CANDIDATE_FACTOR", "COLUMN_BLOCK_DOCS", "DaskCorpus", "PARTITION_FILES", "PARTITION_ROWS", "client",
+    "corpus_overview", "count_terms", "extract_claims", "framing_counts", "keyness", "read_corpus", "segments",
+    "shared_passages", "similarity_pairs", "term_frequencies",
 ]
 
 #: Article files read per partition of a folder: a few thousand news articles are a few MB of text,
