@@ -1,7 +1,8 @@
 """Benchmark: load + claims + term counts + top-10 similarity on Dask, up to a million articles.
 
     python bench/bench_scale.py /work/shared/corpora/reuters21578/reuters21578.jsonl.gz \\
-        --copies 51 --sizes 20000,100000,1000000 --pandas-up-to 100000 --workers 2
+        --copies 51 --sizes 20000,100000,1000000 --pandas-up-to 100000 --workers 2 \\
+        --max-doc-share 0.02 --exact-up-to 100000
 
 Builds the corpus from Reuters-21578 (19,779 bodies): copy 0 is the corpus as it is,
 every further copy gets new ids (``<newid>-c<copy>``) and its text perturbed: each
@@ -20,7 +21,13 @@ each, ``memory_limit`` 4 GB): :func:`analysis.scale.read_corpus`, then
 :func:`analysis.scale.similarity_pairs` with ``top_k=10``. Wall time is measured
 around each stage by the client; peak memory per worker is each worker
 process's ``ru_maxrss``, asked at the end; the client's is printed too (it holds
-the pairs table). The pandas path (``analysis.read_corpus`` of the same rows as
+the pairs table). The exact top 10 costs the sum over terms of their document
+frequency squared, which grows with the square of the corpus; ``--max-doc-share S``
+also runs :func:`analysis.scale.similarity_pairs` with ``max_doc_share=S`` (the
+terms in more than that share of documents left out of the search, cosines
+exact) and, where the exact top 10 ran too, the share of its pairs found
+(``pruned_recall``); above ``--exact-up-to`` only that search runs and the total
+counts it. The pandas path (``analysis.read_corpus`` of the same rows as
 one DataFrame, then the pandas functions) runs in its own process for sizes up to
 ``--pandas-up-to``. The growth exponent between two sizes is
 ``log(t2 / t1) / log(n2 / n1)``. Results are appended, one JSON line per run, to
@@ -145,7 +152,11 @@ def _stage(stages, result: dict, name: str) -> None:
             f.write(json.dumps({"stage": name, **result}) + "\n")
 
 
-def run_dask(shards, workers: int, stages=None) -> dict:
+def _pair_set(pairs) -> set:
+    return set(zip(pairs["doc_a"], pairs["doc_b"]))
+
+
+def run_dask(shards, workers: int, stages=None, max_doc_share=None, exact=True) -> dict:
     import shutil
 
     from distributed import Client, LocalCluster
@@ -173,12 +184,27 @@ def run_dask(shards, workers: int, stages=None) -> dict:
         result["n_terms"] = len(tc.vocabulary)
         result["terms_s"] = time.perf_counter() - t
         _stage(stages, result, "terms")
-        t = time.perf_counter()
-        pairs = scale.similarity_pairs(corpus, top_k=10)
-        result["n_pairs"] = len(pairs)
-        result["similarity_s"] = time.perf_counter() - t
-        _stage(stages, result, "similarity")
-        result["total_s"] = sum(result[k] for k in ("load_s", "claims_s", "terms_s", "similarity_s"))
+        pairs = None
+        if exact:
+            t = time.perf_counter()
+            pairs = scale.similarity_pairs(corpus, top_k=10)
+            result["n_pairs"] = len(pairs)
+            result["similarity_s"] = time.perf_counter() - t
+            _stage(stages, result, "similarity")
+        if max_doc_share is not None:
+            t = time.perf_counter()
+            quick = scale.similarity_pairs(corpus, top_k=10, max_doc_share=max_doc_share)
+            result["max_doc_share"] = max_doc_share
+            result["n_pairs_pruned"] = len(quick)
+            result["similarity_pruned_s"] = time.perf_counter() - t
+            if pairs is not None:  # how much of the exact top 10 the search without common terms finds
+                found = _pair_set(pairs) & _pair_set(quick)
+                result["pruned_recall"] = len(found) / max(len(pairs), 1)
+                both = pairs.merge(quick, on=["doc_a", "doc_b"])
+                result["pruned_max_cosine_diff"] = float((both["cosine_x"] - both["cosine_y"]).abs().max())
+            _stage(stages, result, "similarity_pruned")
+        similarity = result["similarity_s"] if exact else result["similarity_pruned_s"]
+        result["total_s"] = result["load_s"] + result["claims_s"] + result["terms_s"] + similarity
         result["worker_peak_mb"] = sorted(client.run(peak_mb).values())
         result["client_peak_mb"] = peak_mb()
     shutil.rmtree(folder)
@@ -219,12 +245,23 @@ def main(argv=None) -> None:
     parser.add_argument("--work", default=None, help="folder for the shards (kept, reused)")
     parser.add_argument("--log", default="bench-scale.jsonl", help="append one JSON line per run here")
     parser.add_argument("--stages", default=None, help="append each Dask stage's times here as it ends")
+    parser.add_argument("--max-doc-share", type=float, default=None,
+                        help="also run the Dask top-10 leaving out of the search the terms in more than this "
+                             "share of the documents (analysis.scale.similarity_pairs(max_doc_share=...))")
+    parser.add_argument("--exact-up-to", type=int, default=None,
+                        help="run the exact Dask top-10 only up to this size (default: every size); above it the "
+                             "total counts the top-10 with --max-doc-share")
+    parser.add_argument("--engines", default="dask,pandas", help="comma-separated: dask, pandas")
     parser.add_argument("--one", nargs=3, metavar=("ENGINE", "SIZE", "WORK"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:  # a child process: one engine at one size
         engine, size, work = args.one[0], int(args.one[1]), Path(args.one[2])
         shards = build(args.path, work, size)
-        result = run_dask(shards, args.workers, args.stages) if engine == "dask" else run_pandas(shards)
+        exact = args.exact_up_to is None or size <= args.exact_up_to
+        if not exact and args.max_doc_share is None:
+            parser.error("--exact-up-to needs --max-doc-share for the sizes above it")
+        result = run_dask(shards, args.workers, args.stages, args.max_doc_share, exact) if engine == "dask" \
+            else run_pandas(shards)
         print(json.dumps(result))
         return
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-scale-shards-"))
@@ -234,11 +271,13 @@ def main(argv=None) -> None:
     build(args.path, work, max(sizes))
     previous: dict = {}
     for size in sizes:
-        for engine in ("dask", "pandas"):
+        for engine in args.engines.split(","):
             if engine == "pandas" and size > args.pandas_up_to:
                 continue
             out = subprocess.run([sys.executable, __file__, args.path, "--workers", str(args.workers),
                                   *(["--stages", args.stages] if args.stages else []),
+                                  *([] if args.max_doc_share is None else ["--max-doc-share", str(args.max_doc_share)]),
+                                  *([] if args.exact_up_to is None else ["--exact-up-to", str(args.exact_up_to)]),
                                   "--one", engine, str(size), str(work)], capture_output=True, text=True)
             if out.returncode:
                 result = {"error": out.stderr.strip().splitlines()[-1:] or ["failed"]}

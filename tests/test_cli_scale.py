@@ -22,6 +22,16 @@ def test_scale_command_writes_the_pandas_tables(tmp_path, capsys):
     assert len(pd.read_csv(out / "pairs.csv")) > 0
 
 
+def test_scale_command_keyness_and_the_search_without_common_terms(tmp_path):
+    out = tmp_path / "out"
+    assert cli.main(["scale", str(paths.RAW_DATA_DIR), "--out", str(out), "--workers", "2", "--top-k", "2",
+                     "--analyses", "keyness,similarity", "--max-doc-share", "0.5"]) == 0
+    assert cli.main(["keyness", str(paths.RAW_DATA_DIR), "--out", str(tmp_path / "keyness.csv")]) == 0
+    pd.testing.assert_frame_equal(pd.read_csv(out / "keyness.csv"), pd.read_csv(tmp_path / "keyness.csv"))
+    pairs = pd.read_csv(out / "pairs.csv")
+    assert len(pairs) > 0 and pairs["cosine"].between(0, 1).all()
+
+
 def test_unknown_analysis_is_refused(capsys):
     with pytest.raises(SystemExit):
         cli.main(["scale", str(paths.RAW_DATA_DIR), "--out", "x", "--analyses", "claims,sentiment"])

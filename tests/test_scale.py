@@ -9,13 +9,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-pytest.importorskip("dask.dataframe", reason="analysis.scale needs the dask extra: pip install -e '.[dask]'")
 distributed = pytest.importorskip("distributed", reason="analysis.scale needs the dask extra: pip install -e '.[dask]'")
+pytest.importorskip("dask.dataframe", reason="analysis.scale needs the dask extra: pip install -e '.[dask]'")
 
 import analysis  # noqa: E402
 from analysis import paths, scale  # noqa: E402
 from analysis.attribution import Gazetteer  # noqa: E402
+from analysis.keyness import keyness  # noqa: E402
 from analysis.loading import CorpusError  # noqa: E402
+from analysis.similarity import similarity_matrix, tfidf_matrix  # noqa: E402
 from analysis.terms import count_terms as pandas_count_terms  # noqa: E402
 
 from inline_corpus import write_generated_corpus  # noqa: E402
@@ -44,6 +46,7 @@ def assert_same_analyses(corpus, docs, *, top_k=3):
     pd.testing.assert_frame_equal(plain(corpus.documents.compute()), docs)
     pd.testing.assert_frame_equal(plain(scale.extract_claims(corpus).compute()), analysis.extract_claims(docs))
     pd.testing.assert_frame_equal(scale.term_frequencies(corpus), analysis.term_frequencies(docs))
+    pd.testing.assert_frame_equal(scale.keyness(corpus, min_count=1, max_p=1.0), keyness(docs, min_count=1, max_p=1.0))
     pd.testing.assert_frame_equal(plain(scale.corpus_overview(corpus).compute()), analysis.corpus_overview(docs))
     pd.testing.assert_frame_equal(plain(scale.segments(corpus).compute()), analysis.segments(docs))
     pd.testing.assert_frame_equal(plain(scale.framing_counts(corpus).compute()),
@@ -173,8 +176,93 @@ def test_reuters_sample_equals_pandas(client, reuters_shards):
     tc, want = scale.count_terms(corpus, by="doc_id"), pandas_count_terms(docs, by="doc_id")
     assert tc.groups == want.groups and list(tc.vocabulary) == list(want.vocabulary)
     assert (tc.counts != want.counts).nnz == 0 and (tc.doc_freq != want.doc_freq).nnz == 0
+    assert docs["published"].nunique() > 1  # no outlets in the sample: keyness by day of publication (6 days)
+    got = scale.keyness(corpus, by="published")
+    assert len(got) > 100
+    pd.testing.assert_frame_equal(got, keyness(docs, by="published"))
     passages = scale.shared_passages(corpus)
     assert len(passages) > 0
     pd.testing.assert_frame_equal(passages, analysis.shared_passages(docs, progress=False))
     assert_same_pairs(scale.similarity_pairs(corpus, top_k=10),
                       analysis.similarity_pairs(docs, top_k=10, progress=False))
+
+
+@pytest.mark.slow
+def test_reuters_sample_search_without_common_terms_lists_exact_cosines(client, reuters_shards, monkeypatch):
+    folder, frame = reuters_shards
+    monkeypatch.setattr(scale, "COLUMN_BLOCK_DOCS", 700)  # 3 column blocks
+    corpus = scale.read_corpus(folder, keep_duplicates=True, **REUTERS_COLUMNS)
+    docs = analysis.read_corpus(frame, keep_duplicates=True, **REUTERS_COLUMNS).documents
+    quick = scale.similarity_pairs(corpus, top_k=10, max_doc_share=0.05)
+    matrix, _ = tfidf_matrix(docs, progress=False)
+    row = {d: i for i, d in enumerate(docs["doc_id"])}
+    a, b = quick["doc_a"].map(row).to_numpy(), quick["doc_b"].map(row).to_numpy()
+    exact = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    np.testing.assert_allclose(quick["cosine"], exact, atol=COSINE_TOLERANCE)
+    assert (a < b).all() and len(quick) > 5 * REUTERS_SAMPLE
+
+
+# ------------------------------------------------------------ common terms left out of the search
+
+COMMON_WORD_FILES = {"a.txt": "Police harbour", "b.txt": "Police tunnel", "c.txt": "Police flood river",
+                     "d.txt": "Police flood bridge"}
+
+
+@pytest.mark.parametrize("column_block", [scale.COLUMN_BLOCK_DOCS, 1, 3])
+def test_a_neighbour_sharing_only_a_common_term_is_missed_and_the_rest_is_exact(client, make_folder, monkeypatch,
+                                                                              column_block):
+    monkeypatch.setattr(scale, "COLUMN_BLOCK_DOCS", column_block)
+    folder = make_folder(COMMON_WORD_FILES)
+    corpus = scale.read_corpus(folder, partition_files=2)
+    exact = scale.similarity_pairs(corpus, top_k=1)
+    assert ("a", "b") in set(zip(exact["doc_a"], exact["doc_b"]))  # they share "police" and nothing else
+    quick = scale.similarity_pairs(corpus, top_k=1, max_doc_share=0.5)  # "police" is in all 4, "flood" in 2
+    assert quick[["doc_a", "doc_b"]].values.tolist() == [["c", "d"]]
+    want = similarity_matrix(analysis.read_corpus(folder).documents).loc["c", "d"]
+    assert quick["cosine"].iloc[0] == pytest.approx(want, abs=COSINE_TOLERANCE)
+
+
+@pytest.mark.parametrize("column_block", [scale.COLUMN_BLOCK_DOCS, 2])
+def test_no_term_left_out_is_the_exact_search(client, seed_corpus, monkeypatch, column_block):
+    monkeypatch.setattr(scale, "COLUMN_BLOCK_DOCS", column_block)
+    corpus = scale.read_corpus(paths.RAW_DATA_DIR, partition_files=2)
+    want = analysis.similarity_pairs(seed_corpus.documents, top_k=3, progress=False)
+    assert_same_pairs(scale.similarity_pairs(corpus, top_k=3, max_doc_share=1.0), want)
+
+
+@pytest.mark.parametrize("share", [0.0, -0.1, 1.5])
+def test_max_doc_share_is_a_share(client, make_folder, share):
+    corpus = scale.read_corpus(make_folder(COMMON_WORD_FILES))
+    with pytest.raises(ValueError, match="max_doc_share is a share of the documents"):
+        scale.similarity_pairs(corpus, top_k=1, max_doc_share=share)
+
+
+# ------------------------------------------------------------------- one table split into row ranges
+
+TABLE_ROWS = [{"doc_id": f"d{i}", "outlet": "Wire" if i % 2 else "Daily", "title": f"Story {i}",
+               "text": f"Police said {i + 2} people were detained in the port. Crews worked all night {i}."}
+              for i in range(8)]
+TABLE_ROWS[4]["doc_id"] = ""  # a blank id: the loader names it by its row number
+TABLE_ROWS[6]["text"] = "   "  # set aside in the report, in the third row range
+
+
+@pytest.mark.parametrize("kind, with_ids", [("jsonl", True), ("jsonl", False), ("parquet", True)])
+def test_one_table_is_split_into_row_ranges_numbered_as_the_loader(client, tmp_path, kind, with_ids):
+    rows = TABLE_ROWS if with_ids else [{k: v for k, v in r.items() if k != "doc_id"} for r in TABLE_ROWS]
+    suffix = "parquet" if kind == "parquet" else "jsonl.gz"
+    path = write_shards(tmp_path / kind, rows, len(rows), kind) / f"part-000.{suffix}"
+    corpus = scale.read_corpus(path, partition_rows=3)
+    want = analysis.read_corpus(path)
+    assert corpus.documents.npartitions == 3
+    pd.testing.assert_frame_equal(corpus.report, want.report)
+    assert corpus.report["path"].iloc[6].endswith("#row7") and corpus.report["status"].iloc[6] == "skipped"
+    pd.testing.assert_frame_equal(plain(corpus.documents.compute()), want.documents)
+    pd.testing.assert_frame_equal(plain(scale.extract_claims(corpus).compute()),
+                                  analysis.extract_claims(want.documents))
+
+
+def test_an_id_twice_in_one_row_range_is_named_by_its_rows_in_the_table(client, tmp_path):
+    rows = TABLE_ROWS[:4] + [dict(TABLE_ROWS[5], doc_id="d3")]
+    path = write_shards(tmp_path / "twice", rows, len(rows), "jsonl") / "part-000.jsonl.gz"
+    with pytest.raises(CorpusError, match=r"doc_id 'd3' appears twice \(.*#row4 and .*#row5\)"):
+        scale.read_corpus(path, partition_rows=3)

@@ -40,7 +40,7 @@ from scipy import stats
 from .segmenting import ANALYSED
 from .terms import STOPWORDS, count_terms
 
-__all__ = ["keyness", "log_likelihood", "log_ratio", "top_keywords"]
+__all__ = ["keyness", "keyness_of_counts", "log_likelihood", "log_ratio", "top_keywords"]
 
 
 def _o_ln_o_over_e(observed, expected):
@@ -119,6 +119,25 @@ def keyness(
         ``"under"``). Sorted by group, then ``g2`` from the highest.
     """
     tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem)
+    return keyness_of_counts(tc, pair=pair, min_count=min_count, max_p=max_p)
+
+
+def keyness_of_counts(tc, *, pair: tuple[str, str] | None = None, min_count: int = 3,
+                      max_p: float = 0.05) -> pd.DataFrame:
+    """:func:`keyness` from term counts already made (:func:`analysis.terms.count_terms`).
+
+    For counts summed elsewhere, e.g. over the partitions of a Dask corpus
+    (:func:`analysis.scale.keyness`). ``pair``, ``min_count``, ``max_p`` and
+    the table returned are those of :func:`keyness`.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus
+    >>> docs = load_corpus(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                    "text": ["camps camps camps camps camps", "detained detained detained"]}))
+    >>> keyness_of_counts(count_terms(docs, by="outlet"), min_count=1)[["outlet", "term", "use"]].values.tolist()
+    [['X', 'camps', 'over'], ['X', 'detained', 'under'], ['Y', 'camps', 'under'], ['Y', 'detained', 'over']]
+    """
     index = {g: i for i, g in enumerate(tc.groups)}
     if pair is not None:
         missing = [g for g in pair if g not in index]

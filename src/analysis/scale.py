@@ -13,8 +13,8 @@ table and give the same results as their pandas namesakes:
   :func:`segments`, :func:`extract_claims`, :func:`framing_counts`,
   :func:`corpus_overview`;
 - corpus level, as reductions of per-partition results (pandas results):
-  :func:`count_terms`, :func:`term_frequencies`, :func:`similarity_pairs`,
-  :func:`shared_passages`.
+  :func:`count_terms`, :func:`term_frequencies`, :func:`keyness`,
+  :func:`similarity_pairs`, :func:`shared_passages`.
 
 Corpus-level state is reduced first and broadcast: the content-word document
 frequencies that off-topic detection needs (loading), the gazetteer of names that
@@ -36,6 +36,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -50,13 +51,23 @@ from .segmenting import ANALYSED, content_words
 from .text import STOPWORDS
 
 __all__ = [
-    "DaskCorpus", "PARTITION_FILES", "client", "corpus_overview", "count_terms", "extract_claims",
-    "framing_counts", "read_corpus", "segments", "shared_passages", "similarity_pairs", "term_frequencies",
+    "CANDIDATE_FACTOR", "COLUMN_BLOCK_DOCS", "DaskCorpus", "PARTITION_FILES", "PARTITION_ROWS", "client",
+    "corpus_overview", "count_terms", "extract_claims", "framing_counts", "keyness", "read_corpus", "segments",
+    "shared_passages", "similarity_pairs", "term_frequencies",
 ]
 
 #: Article files read per partition of a folder: a few thousand news articles are a few MB of text,
 #: large enough that task overhead (~1 ms) is negligible, small enough for many partitions per worker.
 PARTITION_FILES = 2_000
+#: Documents per column block of the search that leaves common terms out: the search runs block by
+#: block, so no worker builds the whole matrix at once (a block of 50,000 Reuters-length articles is ~35 MB).
+COLUMN_BLOCK_DOCS = 50_000
+#: Rows per partition of one table file given alone: a few MB of text, as :data:`PARTITION_FILES`.
+PARTITION_ROWS = 5_000
+#: With ``max_doc_share``, each document's ``top_k`` neighbours are picked by exact cosine among this many
+#: times ``top_k`` candidates found through its rarer terms: a common term adds little to a cosine (its
+#: IDF is low), so a near neighbour ranks near the top of the candidates too.
+CANDIDATE_FACTOR = 3
 
 
 def _dask():
@@ -95,7 +106,7 @@ def _partitions(path: Path, partition_files: int):
     """``(specs, report rows)``: what each partition reads, and what the folder walk set aside."""
     if path.is_file():
         if loading._is_table(path):
-            return [("table", str(path))], []
+            return [("split", str(path))], []  # one table alone: split into row ranges by read_corpus
         return [("files", (str(path),), str(path.parent))], []
     files, report = loading._walk_folder(path)
     if not files:  # a folder of table shards (a Parquet dataset, JSONL parts): one partition each
@@ -115,9 +126,72 @@ def _partitions(path: Path, partition_files: int):
     return specs, report
 
 
+def _read_table(path: str):
+    return loading._read_table_file(Path(path))
+
+
+def _table_rows(table) -> int:
+    return len(table[0])
+
+
+def _row_range(table, start: int, stop: int):
+    frame, where, note = table
+    return frame.iloc[start:stop].reset_index(drop=True), where, note
+
+
+def _split_tables(specs, partition_rows: int):
+    """Specs with each ``("split", path)`` replaced by ``("rows", range, start)`` partitions of
+    ``partition_rows`` rows, and the persisted tables they slice (to let go once the documents are built)."""
+    dask, _ = _dask()
+    delayed = dask.delayed
+    out, tables = [], []
+    for spec in specs:
+        if spec[0] != "split":
+            out.append(spec)
+            continue
+        table = delayed(_read_table, pure=True)(spec[1]).persist()  # read once, on one worker
+        tables.append(table)
+        n = delayed(_table_rows, pure=True)(table).compute()
+        out += [("rows", delayed(_row_range, pure=True)(table, start, start + partition_rows), start)
+                for start in range(0, max(n, 1), partition_rows)]
+    return out, tables
+
+
+def _renumbered(records, report, frame: pd.DataFrame, where: str, columns: Columns, start: int) -> None:
+    """Row numbers (and the ids made from them) of a row range read alone, counted from the table's first row."""
+    id_column = columns.chosen([str(c) for c in frame.columns], where)["doc_id"]
+    blank_id = ([not loading._cell(v, where, id_column).strip() for v in frame[id_column].tolist()]
+                if id_column else None)
+    moved = {}
+    for row in report:
+        local = int(row[0][len(where) + len("#row"):])
+        path = f"{where}#row{local + start}"
+        if id_column is None:
+            doc_id = str(local - 1 + start)
+        elif blank_id[local - 1]:
+            doc_id = f"row{local + start}"
+        else:
+            doc_id = row[1]
+        moved[row[0]] = path, doc_id
+        row[0], row[1] = path, doc_id
+    for r in records:
+        r["source"], r["doc_id"] = moved[r["source"]]
+        r["_name"] = r["doc_id"]
+
+
 def _read_part(spec, options: dict):
     """Records and report rows of one partition, with the loader of :mod:`analysis.loading`."""
     columns = Columns(**options["columns"])
+    if spec[0] == "rows":
+        (frame, where, note), start = spec[1], spec[2]
+        try:
+            records, report = loading._read_frame(frame, where, columns, note)
+        except CorpusError as exc:  # name the rows as counted in the whole table
+            raise CorpusError(re.sub(rf"(?<={re.escape(where)}#row)(\d+)", lambda m: str(int(m[1]) + start),
+                                     str(exc))) from None
+        if start:
+            _renumbered(records, report, frame, where, columns, start)
+        return records, report
     if spec[0] == "files":
         records, report = loading._read_files([Path(p) for p in spec[1]], Path(spec[2]), options["encoding"])
         if options["metadata"] is not None:  # rows naming no file are reported once, from every partition
@@ -127,8 +201,9 @@ def _read_part(spec, options: dict):
     return loading._read_frame(frame, where, columns, note)
 
 
-def _keys(part, index: int) -> pd.DataFrame:
-    records = part[0]
+def _keys(spec, options: dict, index: int) -> pd.DataFrame:
+    """The duplicate key, id and source of each record of one partition (read, then let go)."""
+    records = _read_part(spec, options)[0] if spec is not None else []
     return pd.DataFrame({
         "key": pd.Series([loading.duplicate_key(r["raw_text"]) for r in records], dtype=object),
         "doc_id": pd.Series([r["doc_id"] for r in records], dtype=object),
@@ -155,13 +230,18 @@ _REPEAT_META = pd.DataFrame({"part": pd.Series(dtype=np.int64), "pos": pd.Series
 def _shuffle_repeats(keys, column: str) -> pd.DataFrame:
     """Rows whose ``column`` repeats an earlier one's, found with a hash shuffle on that column."""
     _, dd = _dask()
-    table = dd.from_delayed(keys, meta=_keys(([], []), 0), verify_meta=False)
+    table = dd.from_delayed(keys, meta=_keys(None, {}, 0), verify_meta=False)
     table = table.shuffle(column) if table.npartitions > 1 else table
     return table.map_partitions(_repeats, column, meta=_REPEAT_META).compute()
 
 
-def _drop_repeats(part, repeats: pd.DataFrame, keep: bool):
-    records, report = part
+def _kept(spec, options: dict, repeats: pd.DataFrame, keep: bool):
+    """One partition read again, the repeats of earlier documents set aside (or noted, with ``keep``).
+
+    Reading a shard costs a few percent of building its documents, so each pass reads it again
+    rather than holding every partition's records on the workers until the documents are built.
+    """
+    records, report = _read_part(spec, options)
     if repeats.empty:
         return records, report
     first = dict(zip(repeats["pos"], repeats["first_id"]))
@@ -178,10 +258,11 @@ def _drop_repeats(part, repeats: pd.DataFrame, keep: bool):
     return kept, report
 
 
-def _vocabulary(part) -> Counter:
-    """Documents of the part using each content word, capped at 2: off-topic detection asks only
-    whether a word occurs in another document."""
-    counts = Counter(word for r in part[0] for word in content_words(r["raw_text"]))
+def _vocabulary(spec, options: dict, repeats: pd.DataFrame, keep: bool) -> Counter:
+    """Documents of the partition's kept records using each content word, capped at 2: off-topic
+    detection asks only whether a word occurs in another document."""
+    records = _kept(spec, options, repeats, keep)[0]
+    counts = Counter(word for r in records for word in content_words(r["raw_text"]))
     return Counter({w: min(n, 2) for w, n in counts.items()})
 
 
@@ -202,8 +283,8 @@ def _tree(func, items, width: int = 8):
     return items[0] if items else f([])
 
 
-def _build(part, vocabulary):
-    records, report = part
+def _build(spec, options: dict, repeats: pd.DataFrame, keep: bool, vocabulary):
+    records, report = _kept(spec, options, repeats, keep)
     docs = loading._build_documents(records, corpus_vocabulary=vocabulary)
     return docs, report
 
@@ -223,6 +304,7 @@ def read_corpus(
     keep_duplicates: bool = False,
     strict: bool = False,
     partition_files: int = PARTITION_FILES,
+    partition_rows: int = PARTITION_ROWS,
 ) -> DaskCorpus:
     """Read a partitioned corpus into a Dask documents table and one load report.
 
@@ -231,8 +313,8 @@ def read_corpus(
     source : path-like
         A folder of article files (read :data:`PARTITION_FILES` at a time), a
         folder of table shards (``.jsonl``, ``.jsonl.gz``, ``.csv``,
-        ``.parquet``: one partition each), or one table file (one partition:
-        split a large table into shards first).
+        ``.parquet``: one partition each), or one table file (read once, then
+        split into partitions of ``partition_rows`` rows).
     metadata, text_column, id_column, title_column, outlet_column, date_column, url_column, html_column
         As in :func:`analysis.read_corpus` (the metadata CSV is joined to the
         files of every partition; its rows that name no file are reported once).
@@ -240,6 +322,9 @@ def read_corpus(
         As in :func:`analysis.read_corpus`.
     partition_files : int
         Article files per partition of a folder.
+    partition_rows : int
+        Rows per partition of one table file given alone (its report rows and
+        row-number ids count from the table's first row, as the loader's).
 
     Returns
     -------
@@ -262,24 +347,27 @@ def read_corpus(
     options = {"encoding": encoding, "metadata": metadata, "columns": dict(
         text=text_column, id=id_column, title=title_column, outlet=outlet_column, date=date_column,
         url=url_column, html=html_column)}
-    read = dask.delayed(_read_part, pure=True)
-    parts = list(dask.persist(*[read(spec, options) for spec in specs]))
-    keys = [dask.delayed(_keys, pure=True)(part, i) for i, part in enumerate(parts)]
-    same_id = _shuffle_repeats(keys, "doc_id") if parts else _REPEAT_META
+    delayed = dask.delayed
+    specs, tables = _split_tables(specs, partition_rows)
+    # only the keys stay on the workers between passes: a few bytes per document, not its text
+    keys = list(dask.persist(*[delayed(_keys, pure=True)(spec, options, i) for i, spec in enumerate(specs)]))
+    same_id = _shuffle_repeats(keys, "doc_id") if keys else _REPEAT_META
     if len(same_id):
         row = same_id.sort_values(["part", "pos"]).iloc[0]
         raise CorpusError(f"{row['source']}: doc_id {row['doc_id']!r} is also the id of {row['first_source']} "
                           "(give every partition its own ids)")
-    repeats = _shuffle_repeats(keys, "key") if parts else _REPEAT_META
+    repeats = _shuffle_repeats(keys, "key") if keys else _REPEAT_META
+    del keys
     by_part = dict(iter(repeats.groupby("part")))
-    drop = dask.delayed(_drop_repeats, pure=True)
-    parts = [drop(part, by_part.get(i, _REPEAT_META), keep_duplicates) for i, part in enumerate(parts)]
-    vocabulary = _tree(_sum_capped, [dask.delayed(_vocabulary, pure=True)(p) for p in parts])
-    built = list(dask.persist(*[dask.delayed(_build, pure=True)(p, vocabulary) for p in parts]))
+    passes = [(spec, options, by_part.get(i, _REPEAT_META), keep_duplicates) for i, spec in enumerate(specs)]
+    vocabulary = _tree(_sum_capped, [delayed(_vocabulary, pure=True)(*args) for args in passes]).persist()
+    built = list(dask.persist(*[delayed(_build, pure=True)(*args, vocabulary) for args in passes]))
+    del vocabulary
     meta = loading._build_documents([])
     documents = dd.from_delayed([b[0] for b in built], meta=meta, verify_meta=False) if built else \
         dd.from_pandas(meta, npartitions=1)
     reports = dask.compute(*[b[1] for b in built])
+    del tables  # the documents are built: the tables they were sliced from can go
     rows = walk_report + [row for report in reports for row in report]
     if specs and specs[0][0] == "files":
         rows.sort(key=lambda r: r[0])  # the report in path order, as the loader's
@@ -421,6 +509,25 @@ def term_frequencies(docs, *, by="outlet", ngram: int = 1, include=ANALYSED, sto
     return frequency_table(tc, min_count=min_count)
 
 
+def keyness(docs, *, by="outlet", pair=None, ngram: int = 1, include=ANALYSED, stopwords=STOPWORDS,
+            stem: bool = False, min_count: int = 3, max_p: float = 0.05) -> pd.DataFrame:
+    """:func:`analysis.keyness.keyness` from the counts of :func:`count_terms` (a reduction); returns pandas.
+
+    Parameters as there; ``by`` names a column of the documents table.
+
+    Examples
+    --------
+    >>> from analysis import paths
+    >>> keys = keyness(read_corpus(paths.RAW_DATA_DIR, partition_files=2), max_p=0.5)
+    >>> keys.columns[:4].tolist()
+    ['outlet', 'reference', 'term', 'count']
+    """
+    from .keyness import keyness_of_counts
+
+    tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem)
+    return keyness_of_counts(tc, pair=pair, min_count=min_count, max_p=max_p)
+
+
 def _term_doc_freq(part: pd.DataFrame, include):
     """Document frequency of each term in the part, and the terms in order of first use."""
     from .similarity import _texts, _words
@@ -497,12 +604,82 @@ def _block_pairs(block, transposed, start: int, top_k: int, min_cosine: float) -
     return block_top_k(block, transposed, start, top_k, min_cosine)
 
 
-def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=ANALYSED) -> pd.DataFrame:
+def _common_terms(merged, max_doc_share: float) -> np.ndarray:
+    """Columns (in the vocabulary's sorted order) of the terms in more than ``max_doc_share`` of the documents."""
+    total, _, n = merged
+    vocabulary = sorted(total)
+    df = np.array([total[t] for t in vocabulary], dtype=np.float64)
+    return np.flatnonzero(df > max_doc_share * n)
+
+
+def _column_piece(blocks, common: np.ndarray):
+    """One column block of the candidate search: its documents' rows without the common terms, transposed,
+    and their weights on the common terms alone (to make a candidate's cosine exact)."""
+    from scipy import sparse
+
+    rows = sparse.vstack(blocks, format="csr")
+    keep = np.ones(rows.shape[1], dtype=np.float64)
+    keep[common] = 0.0
+    rare = (rows @ sparse.diags(keep, format="csr")).T.tocsr()
+    rare.eliminate_zeros()
+    return rare, rows[:, common].tocsr()
+
+
+def _block_candidates(block, pieces, common: np.ndarray, start: int, piece_starts, top_k: int,
+                      min_cosine: float) -> pd.DataFrame:
+    """Each row's ``top_k`` other rows by exact cosine, among the candidates its rarer terms find in each
+    column block (:data:`CANDIDATE_FACTOR` x ``top_k`` per block)."""
+    from .similarity import block_top_k
+
+    own_common = block[:, common].tocsr()
+    found = []
+    for (rare, common_rows), first in zip(pieces, piece_starts):
+        # rows counted from `start - first`, columns from 0: a document meets itself where they are equal
+        near = block_top_k(block, rare, start - first, top_k * CANDIDATE_FACTOR, 0.0)
+        rows, cols = near["row"].to_numpy() - (start - first), near["col"].to_numpy()
+        rest = np.asarray(own_common[rows].multiply(common_rows[cols]).sum(axis=1)).ravel()
+        found.append(pd.DataFrame({"row": rows + start, "col": cols + first,
+                                   "cosine": near["cosine"].to_numpy() + rest}))
+    table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
+    table = table[table["cosine"] > min_cosine]
+    table = table.sort_values(["row", "cosine", "col"], ascending=[True, False, True], kind="stable")
+    return table.groupby("row", sort=False).head(top_k)
+
+
+def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=ANALYSED,
+                     max_doc_share: float | None = None) -> pd.DataFrame:
     """:func:`analysis.similarity_pairs` with ``top_k`` on Dask; returns pandas (:data:`PAIR_COLUMNS`).
 
     The document frequencies are reduced first and the IDF broadcast; each
     partition's TF-IDF rows are multiplied against the whole matrix on a worker
     and the pairs merged, as in the pandas function.
+
+    Parameters
+    ----------
+    docs : DaskCorpus or dask.dataframe.DataFrame
+        What :func:`read_corpus` returns, or its ``documents``.
+    top_k, min_cosine, include
+        As in :func:`analysis.similarity_pairs`.
+    max_doc_share : float, optional
+        By default the pairs are exact (equal to the pandas function's). The
+        exact search costs the sum, over terms, of the square of their document
+        frequency: it grows with the square of the corpus (a term in half of a
+        million articles alone is 2.5e11 products). Given a share, the terms in
+        more than that share of the documents are left out of the *search*:
+        each document's candidates are the :data:`CANDIDATE_FACTOR` x ``top_k``
+        documents nearest on its other terms in each column block of
+        :data:`COLUMN_BLOCK_DOCS` documents, and its ``top_k`` are chosen
+        among them by their exact cosine (the cosines listed are exact). A
+        neighbour found only through common terms is missed.
+
+    Examples
+    --------
+    >>> from analysis import paths
+    >>> corpus = read_corpus(paths.RAW_DATA_DIR, partition_files=2)
+    >>> exact = similarity_pairs(corpus, top_k=2)
+    >>> quick = similarity_pairs(corpus, top_k=2, max_doc_share=0.5)
+    >>> len(exact), quick[["doc_a", "doc_b"]].equals(exact[["doc_a", "doc_b"]])
+    (6, True)
     """
     from .similarity import _pairs_table
 
@@ -514,10 +691,26 @@ def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=
     merged = _tree(_merge_doc_freq, [delayed(_term_doc_freq, pure=True)(p, include) for p in pieces])
     idf = delayed(_idf, pure=True)([merged])
     blocks = dask.persist(*[delayed(_tfidf, pure=True)(p, idf, include) for p in pieces])
-    transposed = delayed(_transposed, pure=True)(list(blocks))
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(int).tolist()
-    found = dask.compute(*[delayed(_block_pairs, pure=True)(b, transposed, s, top_k, min_cosine)
-                           for b, s in zip(blocks, starts)])
+    if max_doc_share is None:
+        transposed = delayed(_transposed, pure=True)(list(blocks))
+        found = dask.compute(*[delayed(_block_pairs, pure=True)(b, transposed, s, top_k, min_cosine)
+                               for b, s in zip(blocks, starts)])
+    else:
+        if not 0 < max_doc_share <= 1:
+            raise ValueError(f"max_doc_share is a share of the documents, above 0 and at most 1; got {max_doc_share!r}")
+        common = delayed(_common_terms, pure=True)(merged, max_doc_share)
+        groups, piece_starts, total = [[]], [0], 0  # consecutive partitions of about COLUMN_BLOCK_DOCS documents
+        for b, size in zip(blocks, sizes):
+            if groups[-1] and total - piece_starts[-1] + size > COLUMN_BLOCK_DOCS:
+                groups.append([])
+                piece_starts.append(total)
+            groups[-1].append(b)
+            total += size
+        pieces = dask.persist(*[delayed(_column_piece, pure=True)(g, common) for g in groups])
+        found = dask.compute(*[delayed(_block_candidates, pure=True)(b, list(pieces), common, s, piece_starts,
+                                                                     top_k, min_cosine)
+                               for b, s in zip(blocks, starts)])
     table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
     rows = np.minimum(table["row"].to_numpy(), table["col"].to_numpy())
     cols = np.maximum(table["row"].to_numpy(), table["col"].to_numpy())

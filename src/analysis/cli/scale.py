@@ -4,9 +4,10 @@ Reads a partitioned corpus (a folder of article files, of JSONL/Parquet shards,
 or one table) with :func:`analysis.scale.read_corpus` on a local cluster of
 ``--workers`` processes or on the cluster at ``--scheduler``, prints the Dask
 dashboard link and a progress bar for each stage, and writes to ``--out``:
-``load-report.csv``, ``claims.csv``, ``terms.csv`` (by outlet), ``pairs.csv``
-(``--top-k`` neighbours), ``passages.csv`` and ``overview.csv``, the tables of
-the pandas commands.
+``load-report.csv``, ``claims.csv``, ``terms.csv`` (by outlet), ``keyness.csv``
+(by outlet), ``pairs.csv`` (``--top-k`` neighbours; ``--max-doc-share`` leaves
+the commonest terms out of the search), ``passages.csv`` and ``overview.csv``,
+the tables of the pandas commands.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from . import add_corpus_arguments, add_include_argument, loader_options, printable, write_table
 
 #: What ``--analyses`` can name, in the order they run.
-ANALYSES = ("claims", "terms", "similarity", "passages", "overview")
+ANALYSES = ("claims", "terms", "keyness", "similarity", "passages", "overview")
 
 
 def _analyses(value: str) -> tuple[str, ...]:
@@ -40,6 +41,10 @@ def register(subparsers) -> None:
     where.add_argument("--workers", type=int, default=2, help="worker processes of a local cluster (default: 2)")
     parser.add_argument("--memory-limit", default="4GB", help="memory per local worker (default: 4GB)")
     parser.add_argument("--top-k", type=int, default=10, help="neighbours per document for pairs.csv (default: 10)")
+    parser.add_argument("--max-doc-share", type=float, default=None,
+                        help="for pairs.csv, leave the terms in more than this share of the documents out of the "
+                             "search (the cosines stay exact; default: the exact search, which grows with the "
+                             "square of the corpus)")
     parser.add_argument("--analyses", type=_analyses, default=ANALYSES,
                         help=f"comma-separated subset of {','.join(ANALYSES)} (default: all)")
     add_include_argument(parser)
@@ -70,8 +75,12 @@ def run(args) -> int:
                 table = done(scale.extract_claims(corpus, include=args.include))
             elif name == "terms":
                 table = scale.term_frequencies(corpus, include=args.include)
+            elif name == "keyness":
+                table = scale.keyness(corpus, include=args.include)
             elif name == "similarity":
-                table, name = scale.similarity_pairs(corpus, top_k=args.top_k, include=args.include), "pairs"
+                table = scale.similarity_pairs(corpus, top_k=args.top_k, include=args.include,
+                                               max_doc_share=args.max_doc_share)
+                name = "pairs"
             elif name == "passages":
                 table = scale.shared_passages(corpus, include=args.include)
             else:
