@@ -561,11 +561,9 @@ def _idf(parts):
     total, first, n = _merge_doc_freq(parts)
     vocabulary = sorted(total)
     index = {t: i for i, t in enumerate(vocabulary)}
-    df = np.array([total[t] for t in vocabulary], dtype=np.float64)
-    idf = np.full_like(df, 1 + n)
-    idf /= df + 1.0  # scikit-learn's smooth idf, computed in its order of operations
-    np.log(idf, out=idf)
-    idf += 1.0
+    from .similarity import idf_weights
+
+    idf = idf_weights(np.array([total[t] for t in vocabulary], dtype=np.float64), n)
     rank = np.empty(len(vocabulary), dtype=np.int64)
     rank[[index[t] for t in first]] = np.arange(len(first))
     return index, idf, rank
@@ -574,21 +572,17 @@ def _idf(parts):
 def _tfidf(part: pd.DataFrame, idf, include):
     """Rows of the corpus TF-IDF matrix for one partition: sublinear tf times idf, L2-normalised."""
     from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.preprocessing import normalize
 
-    from .similarity import _texts, _words
+    from .similarity import _texts, _words, tfidf_rows
 
     index, weights, rank = idf
     counts = CountVectorizer(analyzer=_words, vocabulary=index, dtype=np.float64).fit_transform(
         _texts(part, include)).tocsr()
     rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-    order = np.lexsort((rank[counts.indices], rows))
+    order = np.lexsort((rank[counts.indices], rows))  # entries in the corpus's order, as pandas' rows hold them
     counts.indices, counts.data = counts.indices[order], counts.data[order]
     counts.has_sorted_indices = False
-    np.log(counts.data, counts.data)
-    counts.data += 1.0
-    counts.data *= weights[counts.indices]
-    return normalize(counts, norm="l2", copy=False).tocsr()
+    return tfidf_rows(counts, weights)
 
 
 def _transposed(blocks):

@@ -70,12 +70,13 @@ def add_jobs_argument(parser: argparse.ArgumentParser, *, what: str = "processes
                              "Results are the same for any N")
 
 
-def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``PATH``, the loader's options, ``--jobs`` and ``--safe-csv``."""
+def add_corpus_arguments(parser: argparse.ArgumentParser, *, jobs: bool = True) -> None:
+    """Add ``PATH``, the loader's options, ``--jobs`` (unless ``jobs=False``) and ``--safe-csv``."""
     parser.add_argument("path", help="folder of .txt/.md/.html articles, one article file, or a table "
                                      "(.csv/.jsonl/.jsonl.gz/.parquet)")
     add_loader_arguments(parser)
-    add_jobs_argument(parser)
+    if jobs:
+        add_jobs_argument(parser)
     parser.add_argument("--safe-csv", action="store_true",
                         help="prefix text cells that start with = + - @ with an apostrophe, so that a spreadsheet "
                              "shows them as text instead of running them as formulas")
