@@ -211,3 +211,12 @@ def test_a_person_is_never_rewritten_as_an_organisation():
 
     person = Source("Ana Ruiz", "person", "'Ana Ruiz said'")
     assert of_organisation_named(person, "Acme Mining Corp said, Ana Ruiz said.") is person
+
+
+def test_an_organisation_named_after_the_sentence_is_not_the_one_meant():
+    from analysis.attribution import Source, of_organisation_named
+
+    text = "The plane crashed, an airline spokesman said. Sky Lanka Airways flies the route."
+    spokesman = Source("airline spokesman", "group", "sentence-final")
+    assert of_organisation_named(spokesman, text, end=text.index(" Sky")).text == "airline spokesman"
+    assert of_organisation_named(spokesman, text).text == "Sky Lanka Airways spokesman"

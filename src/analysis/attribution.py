@@ -931,12 +931,13 @@ _KIND_NAME = {kind: re.compile(r"\b((?:[A-Z][\w&'-]*\.?\s+(?:(?:of|for|de|du)\s+
               for kind, endings in ORGANISATION_KINDS.items()}
 
 
-def of_organisation_named(source: Source | None, before: str) -> Source | None:
-    """"an airline spokesman" as "Garuda Indonesia Airways spokesman" when ``before`` names one airline.
+def of_organisation_named(source: Source | None, text: str, end: int | None = None) -> Source | None:
+    """"an airline spokesman" as "Garuda Indonesia Airways spokesman" when ``text[:end]`` names an airline.
 
     A group source made of a kind of organisation (:data:`ORGANISATION_KINDS`) and a spokesperson
     or official speaks for the organisation of that kind the article named last, up to and
-    including the source's own sentence; without one, the source stays as it is.
+    including the source's own sentence (``end``, default the whole of ``text``, which is searched
+    in place, not copied); without one, the source stays as it is.
 
     >>> spokesman = Source("airline spokesman", "group", "sentence-final 'airline spokesman said'")
     >>> of_organisation_named(spokesman, "The Garuda Indonesia Airways DC-9 crashed, an airline spokesman said.").text
@@ -950,7 +951,7 @@ def of_organisation_named(source: Source | None, before: str) -> Source | None:
     if len(words) != 2 or words[0] not in ORGANISATION_KINDS or words[1] not in SPOKESPERSON_NOUNS | {
             "official", "officials", "source", "sources"}:
         return source
-    names = [m.group(1).strip() for m in _KIND_NAME[words[0]].finditer(before)]
+    names = [m.group(1).strip() for m in _KIND_NAME[words[0]].finditer(text, 0, len(text) if end is None else end)]
     names = [re.sub(r"^(?:The|A|An)\s+", "", n) for n in names if len(n.split()) > 1]
     if not names:
         return source
@@ -982,7 +983,7 @@ class DocumentSources:
         for a, b in sentences:
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
             source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = self.resolve(source, history, sexes, before=raw[:b])
+            source = self.resolve(source, history, sexes, text=raw, end=b)
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
@@ -990,11 +991,11 @@ class DocumentSources:
             self.by_sentence[i] = named_after(self.by_sentence[i], self.by_sentence[i + 1]) or self.by_sentence[i]
 
     @staticmethod
-    def resolve(source, history, sexes=None, before=None):
+    def resolve(source, history, sexes=None, text=None, end=None):
         """``source`` with a pronoun or a definite reference resolved against ``history``, or as it is.
 
-        With ``before``, the document's text up to the end of the source's sentence, "an airline
-        spokesman" is also written for the airline named there (:func:`of_organisation_named`).
+        With ``text``, the document's text, and ``end``, where the source's sentence ends, "an airline
+        spokesman" is also written for the airline named up to there (:func:`of_organisation_named`).
 
         ``history`` lists the resolved sources of the sentences before, in
         order. "He said" is the last person, or a single unnamed source named
@@ -1008,8 +1009,8 @@ class DocumentSources:
         >>> DocumentSources.resolve(Source("she", "pronoun", "'she said'"), [ruiz]).text
         'Ana Ruiz'
         """
-        if before is not None:
-            source = of_organisation_named(source, before)
+        if text is not None:
+            source = of_organisation_named(source, text, end)
         if source is None or source.kind not in ("pronoun", "reference"):
             return source
         people = [s for s in history if s.kind == "person"]

@@ -735,7 +735,7 @@ def _speakers(raw, rows, gazetteer, regions):
                                                         if x < b and y > a]
             source = find_source(sentence, gazetteer=gazetteer, quoted=[h for h in hidden if h[1] > h[0]],
                                  common_words=common_words)
-            source = DocumentSources.resolve(source, history, sexes, before=raw[:b])
+            source = DocumentSources.resolve(source, history, sexes, text=raw, end=b)
             if source is not None:
                 history.append(source)
         if source is not None:
