@@ -168,3 +168,22 @@ def test_cli_passages_writes_the_table(tmp_path):
     assert list(table.columns) == PASSAGE_COLUMNS and len(table) >= 9
     assert main(["passages", str(paths.RAW_DATA_DIR), "--min-words", "20", "--out", str(out)]) == 0
     assert pd.read_csv(out)["n_words"].min() >= 20
+
+
+def test_compiled_aligner_gives_difflibs_blocks():
+    """cydifflib stands in for difflib.SequenceMatcher only because its matching blocks are the same."""
+    import difflib
+
+    from cydifflib import SequenceMatcher
+
+    rng = random.Random(7)
+    for _ in range(500):
+        vocabulary = rng.randint(1, 40)
+        a = [rng.randrange(vocabulary) for _ in range(rng.randint(0, 60))]
+        b = [rng.randrange(vocabulary) for _ in range(rng.randint(0, 60))]
+        if rng.random() < 0.5:  # a shared stretch, as in a copied passage
+            b = b[:10] + a[rng.randint(0, len(a)):] + b[10:]
+        expected = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        found = SequenceMatcher(None, a, b, autojunk=False)
+        assert [tuple(m) for m in found.get_matching_blocks()] == [tuple(m) for m in expected.get_matching_blocks()]
+        assert found.get_opcodes() == expected.get_opcodes()

@@ -6,7 +6,7 @@ overlapping word n-grams (:data:`NGRAM` words); n-grams found in more than
 candidates; two documents become a candidate pair when they share at least
 :data:`MIN_SHARED_NGRAMS` of the rest. Only candidate pairs are aligned: the
 n-grams they share are chained into regions, and each region is aligned word
-by word (:class:`difflib.SequenceMatcher`), joining matches separated by at
+by word (difflib's ``SequenceMatcher``, compiled: :mod:`cydifflib`), joining matches separated by at
 most :data:`MAX_GAP` differing words and no sentence end.
 
 Words are compared after lowercasing and mapping curly quotes and apostrophes
@@ -35,7 +35,6 @@ You cannot arrest people who just don't exist in the republic | near
 
 from __future__ import annotations
 
-import difflib
 import re
 from itertools import accumulate
 from operator import and_
@@ -43,6 +42,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from cydifflib import SequenceMatcher
 from scipy import sparse
 
 from .labels import outlet_labels
@@ -332,7 +332,7 @@ def _matched_runs(ta: _Tokens, tb: _Tokens, a0, a1, b0, b1, max_gap: int) -> lis
     """Align two windows; join matching blocks separated by at most ``max_gap`` words."""
     x, y = ta.ids[a0:a1], tb.ids[b0:b1]
     # the same words: SequenceMatcher would give this one block, after far more work
-    blocks = [(0, 0, len(x))] if x == y else difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
+    blocks = [(0, 0, len(x))] if x == y else SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
     groups: list[list[tuple[int, int, int]]] = []  # runs of matched words: (word in a, word in b, length)
     for block_a, block_b, size in blocks:
         if not size:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 import textwrap
 
 import numpy as np
 import pandas as pd
+from cydifflib import SequenceMatcher
 from scipy.cluster.hierarchy import dendrogram, linkage
 from scipy.spatial.distance import squareform
 
@@ -286,7 +286,7 @@ def _highlight(text_a: str, text_b: str) -> tuple[str, str]:
     words_a = [normalize_for_matching(text_a[s:e]).lower() for s, e in spans_a]
     words_b = [normalize_for_matching(text_b[s:e]).lower() for s, e in spans_b]
     differ_a, differ_b = set(), set()
-    for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
+    for tag, a0, a1, b0, b1 in SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
         if tag != "equal":
             differ_a.update(range(a0, a1))
             differ_b.update(range(b0, b1))
