@@ -198,3 +198,21 @@ def test_no_sentence_of_a_dev_article_is_left_outside_the_analysed_text(dev_docs
                  for a, b in sentence_spans(raw)}
     split = [(f, q) for f, q in zip(gold["file"], gold["quote"]) if (f.removesuffix(".txt"), q) not in sentences]
     assert split == []  # every gold quote is one sentence of the analysed text
+
+
+# Words, and what tokenizing trips on: apostrophes, hyphens, an invisible character, a combining mark.
+_PIECES = st.lists(st.sampled_from(["men", "Detained", "don't", "anti-", "gay", "camp’s", "U.S.", "300",
+                                    "de\u200btained", "cafe\u0301", "the", " ", " ", "\n", "\n\n", ",", "."]),
+                   max_size=40)
+
+
+@given(_PIECES)
+@settings(max_examples=300, deadline=None)
+def test_a_paragraphs_words_are_among_its_documents_words(pieces):
+    """Off-topic detection counts a paragraph's words as the document's own: the corpus frequency
+    of each includes this document, so "in another document" is a frequency above 1."""
+    text = "".join(pieces)
+    own = content_words(text)
+    lines = [line for line in text.split("\n") if line.strip()]
+    for k in range(len(lines)):
+        assert content_words(" ".join(lines[k:k + 2])) <= own

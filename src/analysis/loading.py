@@ -949,15 +949,14 @@ def _mark_duplicates(records, *, keep: bool) -> None:
     records[:] = kept
 
 
-def _segment(record: dict, corpus_vocabulary: Counter, own: set[str]) -> tuple:
+def _segment(record: dict, corpus_vocabulary: Counter) -> tuple:
     """Segments of a record: front matter, the article's own labels, then a page's comments."""
     raw = record["raw_text"]
     start = record["_front_end"]
     stop = record["_comments_at"] if record["_comments_at"] is not None else len(raw)
     spans = [("front_matter", 0, start)] if start else []
     title = _HEADING_MARK.sub("", record["title"]).strip() or None
-    inner = segment_text(raw[start:stop], title=title, corpus_vocabulary=corpus_vocabulary,
-                         document_vocabulary=own)
+    inner = segment_text(raw[start:stop], title=title, corpus_vocabulary=corpus_vocabulary)
     spans += [(label, a + start, b + start) for label, a, b in inner]
     if stop < len(raw):
         spans.append(("comments", stop, len(raw)))
@@ -970,18 +969,19 @@ def _segment(record: dict, corpus_vocabulary: Counter, own: set[str]) -> tuple:
     return tuple(merged)
 
 
-def _vocabulary_chunk(records, start: int, stop: int) -> list[set[str]]:
-    return [content_words(records[i]["raw_text"]) for i in range(start, stop)]
+def _vocabulary_chunk(records, start: int, stop: int) -> list[Counter]:
+    """Document frequencies of :func:`content_words` over records ``start:stop`` (run in a worker)."""
+    return [Counter(word for i in range(start, stop) for word in content_words(records[i]["raw_text"]))]
 
 
 def _document_chunk(context, start: int, stop: int) -> list[tuple]:
     """Segments, title, date, word count and note of records ``start:stop`` (run in a worker)."""
-    records, vocab, df = context
+    records, df = context
     out = []
     for i in range(start, stop):
         r = records[i]
         raw = r["raw_text"]
-        spans = _segment(r, df, vocab[i])
+        spans = _segment(r, df)
         title = r["title"]
         if not title:
             title = next((raw[a:b].strip() for label, a, b in spans if label == "headline"), "")
@@ -999,14 +999,18 @@ def _build_documents(records, corpus_vocabulary: Counter | None = None, *, n_job
                      progress=None) -> pd.DataFrame:
     """The documents table: every record segmented (against the corpus vocabulary) and dated.
 
-    Both passes are per record, on ``n_jobs`` processes (:func:`analysis.parallel.map_ranges`).
-    ``corpus_vocabulary`` (document frequencies) is given when the records are one part of a larger
-    corpus (:mod:`analysis.scale`); by default it is counted over ``records``.
+    Both passes (document frequencies of content words, then segments and dates) are per record, on
+    ``n_jobs`` processes (:func:`analysis.parallel.map_ranges`). ``corpus_vocabulary`` (document
+    frequencies) is given when the records are one part of a larger corpus (:mod:`analysis.scale`,
+    which counts it over every partition first); the first pass is then skipped.
     """
-    vocab = map_ranges(_vocabulary_chunk, len(records), context=records, n_jobs=n_jobs, progress=progress,
-                       desc="vocabulary")
-    df = corpus_vocabulary if corpus_vocabulary is not None else Counter(word for words in vocab for word in words)
-    built = map_ranges(_document_chunk, len(records), context=(records, vocab, df), n_jobs=n_jobs,
+    df = corpus_vocabulary
+    if df is None:
+        df = Counter()
+        for counts in map_ranges(_vocabulary_chunk, len(records), context=records, n_jobs=n_jobs,
+                                 progress=progress, desc="vocabulary"):
+            df.update(counts)
+    built = map_ranges(_document_chunk, len(records), context=(records, df), n_jobs=n_jobs,
                        progress=progress, desc="segments")
     rows = []
     for r, (spans, title, published, n_words, note) in zip(records, built):

@@ -237,10 +237,10 @@ def _doc_words(raw: str, spans, labels: set[str]) -> tuple:
     plain = normalize_for_matching(raw)
     starts, ends, runs = [], [], []
     for run, (start, end) in enumerate(_stretches(spans, labels, len(raw))):
-        for a, b in token_spans(plain[start:end]):
-            starts.append(start + a)
-            ends.append(start + b)
-            runs.append(run)
+        found = token_spans(plain[start:end])
+        starts += [start + a for a, _ in found]
+        ends += [start + b for _, b in found]
+        runs += [run] * len(found)
     words = [plain[a:b] for a, b in zip(starts, ends)]
     # a sentence ends between two words when a stop or line break lies in the gap [end of one, start of next)
     stops = np.array([m.start() for m in _SENTENCE_END.finditer(plain)], dtype=np.int64)

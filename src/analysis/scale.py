@@ -47,7 +47,7 @@ import pandas as pd
 from . import loading
 from .attribution import Gazetteer
 from .loading import REPORT_COLUMNS, Columns, CorpusError
-from .segmenting import ANALYSED, content_words
+from .segmenting import ANALYSED
 from .text import STOPWORDS
 
 __all__ = [
@@ -262,7 +262,7 @@ def _vocabulary(spec, options: dict, repeats: pd.DataFrame, keep: bool) -> Count
     """Documents of the partition's kept records using each content word, capped at 2: off-topic
     detection asks only whether a word occurs in another document."""
     records = _kept(spec, options, repeats, keep)[0]
-    counts = Counter(word for r in records for word in content_words(r["raw_text"]))
+    counts = loading._vocabulary_chunk(records, 0, len(records))[0]
     return Counter({w: min(n, 2) for w, n in counts.items()})
 
 

@@ -215,7 +215,6 @@ def segment_text(
     *,
     title: str | None = None,
     corpus_vocabulary: Counter | None = None,
-    document_vocabulary: set[str] | None = None,
 ) -> list[tuple[str, int, int]]:
     """Label the lines of one document.
 
@@ -228,8 +227,6 @@ def segment_text(
     corpus_vocabulary : collections.Counter, optional
         Document frequency of :func:`content_words` over the whole corpus
         (including this document). Used to recognise off-topic paragraphs.
-    document_vocabulary : set of str, optional
-        :func:`content_words` of this document, if already computed.
 
     Returns
     -------
@@ -283,7 +280,7 @@ def segment_text(
         elif match is None or i > match:
             in_top = False
 
-    _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary)
+    _mark_off_topic(text, lines, labels, corpus_vocabulary)
 
     segments: list[tuple[str, int, int]] = []
     for (start, _, end), label in zip(lines, labels):
@@ -312,7 +309,7 @@ def _wrapped_lines(text: str, lines) -> list[bool]:
     return wrapped
 
 
-def _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary) -> None:
+def _mark_off_topic(text, lines, labels, corpus_vocabulary) -> None:
     """Relabel body paragraphs that share almost no vocabulary with anything else."""
     # paragraphs: runs of body lines not separated by a blank line
     paragraphs: list[list[int]] = []
@@ -329,7 +326,6 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary)
     words = [content_words(" ".join(text[lines[i][0]:lines[i][1]] for i in p)) for p in paragraphs]
     # in how many paragraphs each word occurs: a word is elsewhere in the article when in more than its own
     paragraphs_with = Counter(word for w in words for word in w)
-    own = document_vocabulary if document_vocabulary is not None else set(paragraphs_with)
     for p, w in zip(paragraphs, words):
         if len(w) < OFF_TOPIC_MIN_WORDS:
             continue
@@ -338,7 +334,8 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary, document_vocabulary)
             continue  # too little else in the article to judge against
         elsewhere = 0
         for word in w:
-            in_other_docs = corpus_vocabulary is not None and corpus_vocabulary[word] - (word in own) > 0
+            # the corpus counts this document too: a paragraph's words are among the document's words
+            in_other_docs = corpus_vocabulary is not None and corpus_vocabulary[word] > 1
             if paragraphs_with[word] > 1 or in_other_docs:
                 elsewhere += 1
         if elsewhere / len(w) < OFF_TOPIC_MAX_OVERLAP:

@@ -323,7 +323,8 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     True
     """
     plain, kept = without_invisible(text)
-    return [original_span(kept, *m.span()) for m in _token_re(plain).finditer(plain)]
+    spans = [m.span() for m in _token_re(plain).finditer(plain)]
+    return spans if kept is None else [original_span(kept, a, b) for a, b in spans]
 
 
 def count_tokens(text: str) -> int:
