@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.numbers import find_figures, parse_number
+from analysis.numbers import find_figures, may_hold_figures, parse_number
 
 
 def figures(text):
@@ -157,3 +157,26 @@ def test_many_numbers_in_one_text_take_linear_work():
     finally:
         numbers._figure_at = original
     assert len(calls) == 1500  # one parse per number, none per other word
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dozens were held", True),
+    ("THIRTY MINERS TRAPPED", True),
+    ("the 3rd convoy", True),
+    ("Nobody was held", False),
+    ("someone left", False),          # "one" inside a word is no number
+    ("forty-two men", True),
+    ("tenfold", False),
+    ("", False),
+])
+def test_may_hold_figures(text, expected):
+    assert may_hold_figures(text) is expected
+
+
+def test_number_words_are_single_word_runs():
+    """may_hold_figures looks each run of word characters up; an entry with a space or hyphen would be missed."""
+    import re
+
+    from analysis.numbers import _NUMBER_WORDS
+
+    assert all(re.fullmatch(r"\w+", w) for w in _NUMBER_WORDS)

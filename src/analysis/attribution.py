@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import word_tokens
+from .parallel import map_ranges
 from .text import STOPWORDS, normalize_for_matching
 
 __all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "ORGANISATION_KINDS",
@@ -205,7 +206,14 @@ class Gazetteer:
     organisations: set
 
     @classmethod
-    def from_texts(cls, texts) -> "Gazetteer":
+    def from_texts(cls, texts, *, n_jobs: int | None = 1) -> "Gazetteer":
+        """The names of ``texts``; ``n_jobs`` processes read consecutive parts, merged in order (see
+        :meth:`merged`), which gives the same gazetteer."""
+        texts = list(texts)
+        return cls.merged(map_ranges(_gazetteer_chunk, len(texts), context=texts, n_jobs=n_jobs))
+
+    @classmethod
+    def _read(cls, texts) -> "Gazetteer":
         people: dict[str, str] = {}
         organisations: set[str] = set()
         for text in texts:
@@ -268,6 +276,11 @@ class Gazetteer:
         full = self.surnames.get(name, name) if " " not in name else name
         org = self.people.get(full, "")
         return f"{full} ({org})" if org and self.kind(full) == "person" else full
+
+
+def _gazetteer_chunk(texts, start: int, stop: int) -> list[Gazetteer]:
+    """The gazetteer of ``texts[start:stop]`` (run in a worker)."""
+    return [Gazetteer._read(texts[start:stop])]
 
 
 # ---------------------------------------------------------------- sources

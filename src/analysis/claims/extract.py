@@ -82,7 +82,7 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None, gazett
     keep = set(include_labels(include))
     lex = lexicon_for(lexicon)
     if gazetteer is None:
-        gazetteer = Gazetteer.from_texts(docs["raw_text"])
+        gazetteer = Gazetteer.from_texts(docs["raw_text"], n_jobs=n_jobs)
     columns = [docs[c].tolist() for c in ("doc_id", "outlet", "raw_text", "spans")]
     per_doc = map_ranges(_claims_chunk, len(docs), context=(columns, keep, lex, gazetteer), n_jobs=n_jobs,
                          progress=progress, desc="claims")
