@@ -144,6 +144,8 @@ def test_token_spans_are_offsets_into_the_original_text():
     ("Headline\nBody text here", [["headline"], ["body", "text", "here"]]),
     ("camps (former prisons) exist", [["camps"], ["former", "prisons"], ["exist"]]),
     ("non-traditional men", [["non-traditional", "men"]]),
+    ("Cafe\u0301 owners, Ku\u0308hn", [["cafe\u0301", "owners"], ["ku\u0308hn"]]),  # combining marks stay in their word
+    ("İZMİR police", [["i̇zmi̇r", "police"]]),  # lower case "İ" carries a combining dot
 ])
 def test_token_runs_break_at_punctuation_and_line_breaks(text, runs):
     assert token_runs(text) == runs

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import groupby
 
 from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -273,13 +274,19 @@ TOKEN_PATTERN = rf"{_ABBREVIATION}|{_PART}(?:[-'’]{_PART})*"
 _FULL_TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The same pattern without its combining-mark part, a third faster: it gives the same tokens on
 # any text without combining marks, and every mark is at U+0300 or above (a test checks both).
-_PLAIN_TOKEN_RE = re.compile(rf"{_ABBREVIATION}|{_LETTERS}(?:[-'’]{_LETTERS})*")
+_PLAIN_TOKEN_PATTERN = rf"{_ABBREVIATION}|{_LETTERS}(?:[-'’]{_LETTERS})*"
+_PLAIN_TOKEN_RE = re.compile(_PLAIN_TOKEN_PATTERN)
 FIRST_MARK = "\u0300"
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` can hold no combining mark, so that the faster token pattern applies."""
+    return text.isascii() or not text or max(text) < FIRST_MARK
 
 
 def _token_re(text: str) -> re.Pattern:
     """The token pattern for ``text``: the faster one when ``text`` can hold no combining mark."""
-    return _PLAIN_TOKEN_RE if text.isascii() or not text or max(text) < FIRST_MARK else _FULL_TOKEN_RE
+    return _PLAIN_TOKEN_RE if _plain(text) else _FULL_TOKEN_RE
 
 
 #: Characters a reader does not see inside a word: zero-width space and (non-)joiners, word joiner, BOM,
@@ -380,6 +387,7 @@ def tokenize(
 # A token, or anything that breaks a run of words: a line break or any other
 # character that is neither white space nor part of a token.
 _RUN_RE = re.compile(rf"({TOKEN_PATTERN})|[^\s]|\n")
+_PLAIN_RUN_RE = re.compile(rf"({_PLAIN_TOKEN_PATTERN})|[^\s]|\n")
 
 
 def token_runs(text: str, *, lowercase: bool = True) -> list[list[str]]:
@@ -392,18 +400,11 @@ def token_runs(text: str, *, lowercase: bool = True) -> list[list[str]]:
     [['around', '30', 'or', '40'], ['she', 'added'], ['new', 'line']]
     """
     plain = normalize_for_matching(without_invisible(text)[0])
-    runs: list[list[str]] = []
-    current: list[str] = []
-    for m in _RUN_RE.finditer(plain.lower() if lowercase else plain):
-        token = m.group(1)
-        if token is not None:
-            current.append(token)
-        elif current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
+    plain = plain.lower() if lowercase else plain  # ("İ".lower() has a combining mark: test after lowering)
+    pattern = _PLAIN_RUN_RE if _plain(plain) else _RUN_RE
+    # a token is never empty; findall gives "" for each character that breaks a run
+    found = pattern.findall(plain)
+    return [list(run) for is_token, run in groupby(found, key=bool) if is_token]
 
 
 def strip_possessive(token: str) -> str:
