@@ -12,7 +12,7 @@ import pytest
 from analysis import similarity
 from analysis.charts.similarity import plot_similarity_heatmap, plot_similarity_map
 from analysis.cli import main
-from analysis.loading import outlet_labels
+from analysis.loading import as_documents, outlet_labels
 from analysis.similarity import (
     PAIR_COLUMNS,
     nearest_neighbours,
@@ -217,3 +217,10 @@ def test_cli_similarity_reads_a_table(tmp_path):
     assert main(["similarity", str(table), "--text-column", "body", "--top-k", "1", "--min-cosine", "0.5",
                  "--out", str(out)]) == 0
     assert len(pd.read_csv(out)) == 1
+
+
+def test_a_plain_tables_text_is_read_as_its_body():
+    """A table of doc_id and text is read as the loader's plain tables are: one body segment each."""
+    plain = pd.DataFrame({"doc_id": ["a", "b"], "text": ["men detained in camps", "men detained"]})
+    assert similarity_pairs(plain).equals(similarity_pairs(as_documents(plain)))
+    assert similarity_pairs(plain, include=("headline",)).empty  # no headline: no words to compare

@@ -36,7 +36,7 @@ from sparse_dot_topn import sp_matmul_topn
 
 from .copies import keep_one_per_group
 from .labels import article_label, outlet_labels
-from .loading import select_text
+from .loading import as_documents, select_text
 from .parallel import count_ranges, progress_bar, resolve_jobs
 from .segmenting import ANALYSED
 from .text import STOPWORDS, tokenize
@@ -73,10 +73,9 @@ def _words_chunk(texts, start: int, stop: int) -> list[tuple[list[str], None]]:
 
 
 def _texts(docs: pd.DataFrame, include) -> list[str]:
-    """The analysed text of each document; a table without segments uses its ``text``."""
-    if "spans" in docs.columns and "raw_text" in docs.columns:
-        return select_text(docs, include=include).tolist()
-    return docs["text"].fillna("").astype(str).tolist()
+    """The analysed text of each document (a plain table's text is one body segment, see
+    :func:`analysis.loading.as_documents`)."""
+    return select_text(as_documents(docs), include=include).tolist()
 
 
 def tfidf_matrix(docs: pd.DataFrame, *, include=ANALYSED, progress: bool | None = None,
