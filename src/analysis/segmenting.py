@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .dates import parse_published
 from .text import STOPWORDS, normalize_for_matching, running_line_breaks, stem, tokenize
 
 LABELS = ("headline", "body", "dateline", "caption", "comments", "off_topic", "front_matter")
@@ -104,8 +105,6 @@ _FURNITURE = {
     "whatsapp", "facebook", "twitter", "linkedin", "reddit", "advertisement",
     "related", "read more", "related articles", "more", "comments", "copy link",
 }
-_MONTH_NUMBER = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
 def content_words(text: str) -> set[str]:
@@ -122,25 +121,18 @@ _stem = lru_cache(maxsize=500_000)(stem)  # a corpus has far fewer word types th
 
 
 def parse_date(line: str) -> str | None:
-    """The first calendar date in ``line`` as ``YYYY-MM-DD``, or None.
+    """The first calendar date written in ``line`` as ``YYYY-MM-DD``, or None.
+
+    The date is found by its shape ("April 13, 2017", "13 Apr 2017", "2017-04-13") and read by
+    :func:`analysis.dates.parse_published`, the package's one date reader.
 
     >>> parse_date("Posted April 13, 2017")
     '2017-04-13'
-    >>> parse_date("13 Apr 2017") , parse_date("no date here")
-    ('2017-04-13', None)
+    >>> parse_date("13 Apr 2017") , parse_date("no date here"), parse_date("February 30, 2017")
+    ('2017-04-13', None, None)
     """
-    if m := _DATE_MDY.search(line):
-        month, day, year = m.group(1), m.group(2), m.group(3)
-    elif m := _DATE_DMY.search(line):
-        day, month, year = m.group(1), m.group(2), m.group(3)
-    elif m := _DATE_ISO.search(line):
-        return m.group(0)
-    else:
-        return None
-    number = _MONTH_NUMBER[month[:3].lower()]
-    if not 1 <= int(day) <= 31:
-        return None
-    return f"{int(year):04d}-{number:02d}-{int(day):02d}"
+    m = _DATE_MDY.search(line) or _DATE_DMY.search(line) or _DATE_ISO.search(line)
+    return (parse_published(m.group(0))[0] or None) if m else None
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
