@@ -112,8 +112,7 @@ def reuse_of(
         covered_doc = np.zeros(len(tokens.ids), dtype=bool)
         n_passages = differing_source = differing_doc = 0
         if np.isin(np.unique(keys), wanted).sum() >= MIN_SHARED_NGRAMS:
-            anchors = sorted((i, j) for key, j in zip(keys.tolist(), starts.tolist()) for i in positions.get(key, ()))
-            for p in _passages._align(source, tokens, anchors, max_gap=max_gap):
+            for p in _passages._align(source, tokens, _passages._anchors(positions, keys, starts), max_gap=max_gap):
                 if p["counted"] < min_words:
                     continue
                 found.append(_passages._row(p, SOURCE_ID, doc_id, source_text, raw, source, tokens))
