@@ -142,6 +142,26 @@ def test_html_pages_let_wide_tables_scroll():
     assert REPORT_CSS in page and "overflow-x: auto" in page
 
 
+def test_html_pages_fetch_nothing_and_say_where_an_explorer_works():
+    """A page opened offline loads no script from a CDN; a widget's place points to JupyterLab."""
+    import re
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("explorer")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "text/plain": "VBox(...)",
+        "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0}})]
+    nb.cells = [cell, nbformat.v4.new_markdown_cell("$x^2$")]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+        "state": {"abc": {"model_name": "VBoxModel", "model_module": "@jupyter-widgets/controls",
+                          "model_module_version": "2.0.0", "state": {}}},
+        "version_major": 2, "version_minor": 0}}
+    page = _to_html(nb)
+    assert re.findall(r"<script[^>]*\bsrc=", page) == []
+    assert not re.search(r"cdnjs|unpkg|jsdelivr", page)
+    assert "open this notebook in JupyterLab" in page
+
+
 # ------------------------------------------------------------------ your own corpus through `report`
 
 import re  # noqa: E402

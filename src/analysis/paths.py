@@ -43,3 +43,5 @@ DEV_GOLD_DIR = SHARED_DIR / "gold" / "dev"
 
 #: Resources shipped inside the package (stopwords, lexicons).
 PACKAGE_DATA_DIR = Path(__file__).resolve().parent / "data"
+#: nbconvert templates of the report's HTML pages (``report/``: JupyterLab's page, loading nothing from the web).
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"

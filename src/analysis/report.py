@@ -219,10 +219,10 @@ def _renumber_widgets(nb, store) -> None:
 def _to_html(nb) -> str:
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter()
+    exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(paths.TEMPLATES_DIR)])
     body, _ = exporter.from_notebook_node(nb)
     body = body.replace("</head>", REPORT_CSS + "</head>", 1)
-    # nbconvert gives each widget view a random element id: number them instead
+    # nbconvert gives some outputs (javascript) a random element id: number them instead
     ids = dict.fromkeys(re.findall(r'id="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"', body))
     for i, element_id in enumerate(ids):
         body = body.replace(element_id, f"widget-view-{i + 1}")
