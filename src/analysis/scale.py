@@ -59,8 +59,8 @@ __all__ = [
 #: Article files read per partition of a folder: a few thousand news articles are a few MB of text,
 #: large enough that task overhead (~1 ms) is negligible, small enough for many partitions per worker.
 PARTITION_FILES = 2_000
-#: Documents per column block of the search that leaves common terms out: the search runs block by
-#: block, so no worker builds the whole matrix at once (a block of 50,000 Reuters-length articles is ~35 MB).
+#: Documents per column block of the similarity search: it runs block by block, so no worker builds the
+#: whole matrix at once (a block of 50,000 Reuters-length articles is ~35 MB).
 COLUMN_BLOCK_DOCS = 50_000
 #: Rows per partition of one table file given alone: a few MB of text, as :data:`PARTITION_FILES`.
 PARTITION_ROWS = 5_000
@@ -585,19 +585,6 @@ def _tfidf(part: pd.DataFrame, idf, include):
     return tfidf_rows(counts, weights)
 
 
-def _transposed(blocks):
-    from scipy import sparse
-
-    return sparse.vstack(blocks, format="csr").T.tocsr()
-
-
-def _block_pairs(block, transposed, start: int, top_k: int, min_cosine: float) -> pd.DataFrame:
-    """Each row's ``top_k`` other rows in one block of rows: :func:`analysis.similarity.block_top_k`."""
-    from .similarity import block_top_k
-
-    return block_top_k(block, transposed, start, top_k, min_cosine)
-
-
 def _common_terms(merged, max_doc_share: float) -> np.ndarray:
     """Columns (in the vocabulary's sorted order) of the terms in more than ``max_doc_share`` of the documents."""
     total, _, n = merged
@@ -612,6 +599,8 @@ def _column_piece(blocks, common: np.ndarray):
     from scipy import sparse
 
     rows = sparse.vstack(blocks, format="csr")
+    if not len(common):  # the exact search
+        return rows.T.tocsr(), rows[:, common].tocsr()
     keep = np.ones(rows.shape[1], dtype=np.float64)
     keep[common] = 0.0
     rare = (rows @ sparse.diags(keep, format="csr")).T.tocsr()
@@ -622,14 +611,16 @@ def _column_piece(blocks, common: np.ndarray):
 def _block_candidates(block, pieces, common: np.ndarray, start: int, piece_starts, top_k: int,
                       min_cosine: float) -> pd.DataFrame:
     """Each row's ``top_k`` other rows by exact cosine, among the candidates its rarer terms find in each
-    column block (:data:`CANDIDATE_FACTOR` x ``top_k`` per block)."""
+    column block (:data:`CANDIDATE_FACTOR` x ``top_k`` per block; with no common term left out, the
+    search is exact and ``top_k`` per block are enough)."""
     from .similarity import block_top_k
 
     own_common = block[:, common].tocsr()
+    per_block = top_k * CANDIDATE_FACTOR if len(common) else top_k
     found = []
     for (rare, common_rows), first in zip(pieces, piece_starts):
         # rows counted from `start - first`, columns from 0: a document meets itself where they are equal
-        near = block_top_k(block, rare, start - first, top_k * CANDIDATE_FACTOR, 0.0)
+        near = block_top_k(block, rare, start - first, per_block, 0.0)
         rows, cols = near["row"].to_numpy() - (start - first), near["col"].to_numpy()
         rest = np.asarray(own_common[rows].multiply(common_rows[cols]).sum(axis=1)).ravel()
         found.append(pd.DataFrame({"row": rows + start, "col": cols + first,
@@ -645,8 +636,13 @@ def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=
     """:func:`analysis.similarity_pairs` with ``top_k`` on Dask; returns pandas (:data:`PAIR_COLUMNS`).
 
     The document frequencies are reduced first and the IDF broadcast; each
-    partition's TF-IDF rows are multiplied against the whole matrix on a worker
-    and the pairs merged, as in the pandas function.
+    partition's TF-IDF rows are multiplied on a worker against the matrix, one
+    column block of :data:`COLUMN_BLOCK_DOCS` documents at a time (no worker
+    builds the whole matrix at once), each block's ``top_k`` kept, and the
+    pairs merged, as in the pandas function. The pairs are the pandas
+    function's, except that past one column block a tie for a document's
+    ``top_k``-th place may fall to the other of the tied documents (the
+    cosines, rank by rank, are the same).
 
     Parameters
     ----------
@@ -687,24 +683,23 @@ def similarity_pairs(docs, *, top_k: int = 10, min_cosine: float = 0.0, include=
     blocks = dask.persist(*[delayed(_tfidf, pure=True)(p, idf, include) for p in pieces])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(int).tolist()
     if max_doc_share is None:
-        transposed = delayed(_transposed, pure=True)(list(blocks))
-        found = dask.compute(*[delayed(_block_pairs, pure=True)(b, transposed, s, top_k, min_cosine)
-                               for b, s in zip(blocks, starts)])
+        common = np.zeros(0, dtype=np.int64)  # the exact search: no term left out
+    elif not 0 < max_doc_share <= 1:
+        raise ValueError(f"max_doc_share is a share of the documents, above 0 and at most 1; got {max_doc_share!r}")
     else:
-        if not 0 < max_doc_share <= 1:
-            raise ValueError(f"max_doc_share is a share of the documents, above 0 and at most 1; got {max_doc_share!r}")
         common = delayed(_common_terms, pure=True)(merged, max_doc_share)
-        groups, piece_starts, total = [[]], [0], 0  # consecutive partitions of about COLUMN_BLOCK_DOCS documents
-        for b, size in zip(blocks, sizes):
-            if groups[-1] and total - piece_starts[-1] + size > COLUMN_BLOCK_DOCS:
-                groups.append([])
-                piece_starts.append(total)
-            groups[-1].append(b)
-            total += size
-        pieces = dask.persist(*[delayed(_column_piece, pure=True)(g, common) for g in groups])
-        found = dask.compute(*[delayed(_block_candidates, pure=True)(b, list(pieces), common, s, piece_starts,
-                                                                     top_k, min_cosine)
-                               for b, s in zip(blocks, starts)])
+    # the search runs column block by column block, so no worker builds the whole matrix at once
+    groups, piece_starts, total = [[]], [0], 0  # consecutive partitions of about COLUMN_BLOCK_DOCS documents
+    for b, size in zip(blocks, sizes):
+        if groups[-1] and total - piece_starts[-1] + size > COLUMN_BLOCK_DOCS:
+            groups.append([])
+            piece_starts.append(total)
+        groups[-1].append(b)
+        total += size
+    pieces = dask.persist(*[delayed(_column_piece, pure=True)(g, common) for g in groups])
+    found = dask.compute(*[delayed(_block_candidates, pure=True)(b, list(pieces), common, s, piece_starts,
+                                                                 top_k, min_cosine)
+                           for b, s in zip(blocks, starts)])
     table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
     rows = np.minimum(table["row"].to_numpy(), table["col"].to_numpy())
     cols = np.maximum(table["row"].to_numpy(), table["col"].to_numpy())
