@@ -78,6 +78,9 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("A damning report has found that 40 were held.", "report", "finding"),
     ("According to the region's Radio Sur, 40 were held.", "Radio Sur", "org"),
     ("Local officials said 40 were held.", "local officials", "group"),
+    # a country's name ending like an adjective ("-an") is the subject when an adverb or auxiliary follows
+    ("Kordan earlier today said 40 were held.", "Kordan", "org"),
+    ("Astan has said 40 were held.", "Astan", "org"),
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source

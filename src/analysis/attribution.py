@@ -909,10 +909,18 @@ def _group_text(items) -> str:
 def _is_adjective_or_place(name: str, words, end) -> bool:
     """A single capitalised word that reads as an adjective of nationality, not a source ("Chilean").
 
-    Such adjectives end in -an, -ese, -ish or -i, and are followed by a lower-case noun.
+    Such adjectives end in -an, -ese, -ish or -i, and are followed by a lower-case noun; an adverb or an
+    auxiliary before the verb is no noun ("Kordan earlier said", "Astan has said": the name is the subject).
+
+    >>> _is_adjective_or_place("Chilean", ["chilean", "officials", "said"], 1)
+    True
+    >>> _is_adjective_or_place("Kordan", ["kordan", "earlier", "said"], 1)
+    False
     """
     nxt = words[end] if end < len(words) else ""
-    return bool(re.search(r"(?:an|ese|ish|i)$", name)) and nxt.isalpha() and nxt not in REPORTING_VERBS
+    adverb = nxt in _BETWEEN_SUBJECT_AND_VERB or nxt.endswith("ly")
+    return bool(re.search(r"(?:an|ese|ish|i)$", name)) and nxt.isalpha() and nxt not in REPORTING_VERBS \
+        and not adverb
 
 
 #: Nouns that name the kind of an organisation in "an airline spokesman", "a company official", and the
