@@ -81,6 +81,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     # a country's name ending like an adjective ("-an") is the subject when an adverb or auxiliary follows
     ("Kordan earlier today said 40 were held.", "Kordan", "org"),
     ("Astan has said 40 were held.", "Astan", "org"),
+    # a name in apposition after a kind of organisation is one, not a person ("the daily" is no adverb)
+    ("Ten died, the official daily Diario Sur said.", "Diario Sur", "org"),
+    ("The official daily Diario Sur said ten died.", "Diario Sur", "org"),
+    ("Ten died, the weekly Nova Tribuna reported.", "Nova Tribuna", "org"),
+    ("Ten died, the daily said.", "the daily", "reference"),
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source
@@ -223,3 +228,17 @@ def test_an_organisation_named_after_the_sentence_is_not_the_one_meant():
     spokesman = Source("airline spokesman", "group", "sentence-final")
     assert of_organisation_named(spokesman, text, end=text.index(" Sky")).text == "airline spokesman"
     assert of_organisation_named(spokesman, text).text == "Sky Lanka Airways spokesman"
+
+
+def _document_sources(raw):
+    """Each sentence's source of ``raw``, with the gazetteer learnt from ``raw`` itself."""
+    from analysis.attribution import DocumentSources, Gazetteer
+    from analysis.text import sentence_spans
+
+    return DocumentSources(raw, sentence_spans(raw), Gazetteer.from_texts([raw])).by_sentence
+
+
+def test_the_newspaper_is_the_one_named_in_apposition_before():
+    sources = _document_sources("Floods killed 40, the official daily Nova Tribuna said. "
+                                "Some 900 were left homeless, the newspaper said.")
+    assert [(s.text, s.kind) for s in sources] == [("Nova Tribuna", "org"), ("Nova Tribuna", "org")]

@@ -147,6 +147,11 @@ _AFFILIATION = re.compile(
 _THE_NAME = re.compile(rf"\b[Tt]he (?P<name>{_NAME})")
 _APPOSITIVE_ORG = re.compile(
     rf"(?P<name>{_NAME}), (?:an? |the )(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(PUBLICATION_NOUNS))}|group|organi[sz]ation|charity|network)\b")
+#: Common nouns of a kind of organisation that a name in apposition right after them belongs to ("the
+#: official daily Diario Sur", "the news agency Norpress", "the rights group Ana Watch").
+ORGANISATION_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "group", "company", "firm",
+                                          "organisation", "organization", "charity", "network", "party", "movement"}
+_NOUN_THEN_NAME = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_NOUNS))}) (?P<name>{_NAME})")
 
 #: "Name, a male nurse," / "Name, an official," : a person and the role the text gives them.
 _APPOSITIVE_ROLE = re.compile(
@@ -215,7 +220,7 @@ class Gazetteer:
                 single_adjective = " " not in org and m.group("next") and m.group("next").strip() not in FUNCTION_WORDS
                 if _is_person_shape(name) and not single_adjective and m.group("next") != "'s":
                     people.setdefault(_MIDDLE_INITIAL.sub("", name), org)
-            for pattern in (_THE_NAME, _APPOSITIVE_ORG):
+            for pattern in (_THE_NAME, _APPOSITIVE_ORG, _NOUN_THEN_NAME):
                 organisations.update(m.group("name") for m in pattern.finditer(norm))
             for m in _APPOSITIVE_ROLE.finditer(norm):  # "Jan Van Dam, a male nurse, said"
                 if _is_person_shape(m.group("name")):
@@ -442,6 +447,8 @@ class _SentenceSources:
         self.common_words = common_words
         self.words = [item[0] if item else "" for item in seq]
         self.names = self._names()
+        #: Names in apposition after a kind of organisation ("the official daily Diario Sur"): organisations.
+        self.apposed = {name for p, (_, name) in self.names.items() if p > 0 and self.words[p - 1] in ORGANISATION_NOUNS}
         self._lower_case_names()
         #: A sentence that opens in lower case is from an all-lower-case story, which hides its names.
         self.lower_case = lower_case
@@ -573,6 +580,8 @@ class _SentenceSources:
         company = _CORPORATE_SUFFIX.sub("", name)
         if company != name:
             return company, "org"  # "Acme Inc": a company
+        if name in self.apposed:
+            return name, "org"
         words = name.split()
         titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
         if titled and titled[-1] < len(words) - 2:  # "Dutch Transport Minister Anna de Vries"
@@ -617,7 +626,7 @@ class _SentenceSources:
         """The sayer of a sentence-final ", a source at the church radio said." (the words after the comma)."""
         words, seq = self.words, self.seq
         end = v
-        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
+        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or _is_adverb(words[end - 1])):
             end -= 1
         k = end - 1
         while k >= 0 and words[k] not in (",", ""):
@@ -671,7 +680,7 @@ class _SentenceSources:
         """``((text, kind), start)`` of the source before the reporting verb at ``v``, or ``(None, v)``."""
         words, names = self.words, self.names
         end = v
-        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
+        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or _is_adverb(words[end - 1])):
             end -= 1
         if end > 2 and words[end - 1] == "as" and words[end - 2] == "quoted" and words[end - 3] in _PASSIVE:
             end -= 3  # "He was quoted as saying": the subject of the passive
@@ -824,7 +833,7 @@ class _SentenceSources:
         if not head_word.isalpha() or head_word in FUNCTION_WORDS | REPORTING_VERBS - FINDING_NOUNS \
                 or head_word.endswith("ing") \
                 or head_word in _NUMBER_WORDS and not pronoun_head \
-                or head_word.endswith("ly") or _is_capitalised(head_original) and not sentence_initial:
+                or _is_adverb(head_word) or _is_capitalised(head_original) and not sentence_initial:
             return None
         for p in range(k, h):
             w = words[p]
@@ -918,7 +927,7 @@ def _is_adjective_or_place(name: str, words, end) -> bool:
     False
     """
     nxt = words[end] if end < len(words) else ""
-    adverb = nxt in _BETWEEN_SUBJECT_AND_VERB or nxt.endswith("ly")
+    adverb = nxt in _BETWEEN_SUBJECT_AND_VERB or _is_adverb(nxt)
     return bool(re.search(r"(?:an|ese|ish|i)$", name)) and nxt.isalpha() and nxt not in REPORTING_VERBS \
         and not adverb
 
@@ -1168,7 +1177,16 @@ def _opens_postmodifier(words, h) -> bool:
     if w in _POSTMODIFIER_OPENERS:
         return True
     participle = w.endswith("ing") or w.endswith("ed")
-    return participle and (nxt in PREPOSITIONS or nxt in ("that", "the", "a", "an", "as")) or w.endswith("ly")
+    return participle and (nxt in PREPOSITIONS or nxt in ("that", "the", "a", "an", "as")) or _is_adverb(w)
+
+
+def _is_adverb(word: str) -> bool:
+    """An -ly word that is an adverb ("repeatedly"), not a publication ("the daily", "the weekly").
+
+    >>> _is_adverb("repeatedly"), _is_adverb("daily")
+    (True, False)
+    """
+    return word.endswith("ly") and word not in ORGANISATION_NOUNS
 
 
 def _after_preposition(words, start) -> bool:
