@@ -86,6 +86,14 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("The official daily Diario Sur said ten died.", "Diario Sur", "org"),
     ("Ten died, the weekly Nova Tribuna reported.", "Nova Tribuna", "org"),
     ("Ten died, the daily said.", "the daily", "reference"),
+    # an office opening the clause, then the person's name in apposition: the person, with the office's body
+    ("The president of the Harbour Relief Society, Ana Ruiz, told Reuters that 12 died.",
+     "Ana Ruiz (Harbour Relief Society)", "person"),
+    ("The head of the tanovian relief society, ana ruiz, told reuters 12 died.",
+     "Ana Ruiz (tanovian relief society)",
+     "person"),  # an all-lower-case story
+    ("The spokesman, Ivo Marek, said 12 died.", "Ivo Marek (spokesman)", "person"),
+    ("The head of the mission, a doctor, said 12 died.", "head of the mission", "group"),  # no name between
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source

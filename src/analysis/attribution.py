@@ -342,6 +342,8 @@ FINAL_SAYER_WORDS = 12
 _HEADLINE_SAYS = re.compile(r"^(?P<who>[A-Z][A-Z .'&-]*?[A-Z])\s+(?:SAYS|SAY|CLAIMS|CLAIM|REPORTS|REPORT)\b")
 _HEADLINE_CREDIT = re.compile(r",\s*(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2})\s*$")
 _RELATIVE = {"which", "who", "that", "whom"}
+#: Words that are never part of a person's name written in lower case ("the head, a doctor, said").
+_NOT_NAME_WORDS = STOPWORDS | FUNCTION_WORDS | DETERMINERS | SOURCE_NOUNS | TITLE_WORDS | REPORTING_VERBS
 #: Number words: a capitalised one opens a count, not a name ("Thirty South African coal miners").
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
@@ -448,7 +450,8 @@ class _SentenceSources:
         self.words = [item[0] if item else "" for item in seq]
         self.names = self._names()
         #: Names in apposition after a kind of organisation ("the official daily Diario Sur"): organisations.
-        self.apposed = {name for p, (_, name) in self.names.items() if p > 0 and self.words[p - 1] in ORGANISATION_NOUNS}
+        self.apposed = {name for p, (_, name) in self.names.items()
+                        if p > 0 and self.words[p - 1] in ORGANISATION_NOUNS}
         self._lower_case_names()
         #: A sentence that opens in lower case is from an all-lower-case story, which hides its names.
         self.lower_case = lower_case
@@ -695,6 +698,9 @@ class _SentenceSources:
             k = end - 2
             while k >= 0 and words[k] not in (",", ""):
                 k -= 1
+            titled = self._titled_appositive(k, end - 1)
+            if titled is not None:  # "The president of the Relief Society, Ana Ruiz, said"
+                return titled
             if k > 0 and words[k] == "," and k + 1 in self.names and not _is_capitalised(self.seq[k - 1][1]):
                 return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Acme Inc., said"
             end = k if k > 0 and words[k] == "," else end
@@ -761,6 +767,44 @@ class _SentenceSources:
                     phrase += rest  # "governor of West Flanders province"
                 return (_group_text(phrase), "group"), clause_start
         return None, v
+
+    def _titled_appositive(self, k, comma):
+        """"The president of the Relief Society, Ana Ruiz, said": ``Ana Ruiz (Relief Society)``, a person.
+
+        An office opens the clause ("the president of X", "the head of X", "the spokesman") and a
+        person's name stands between the commas at ``k`` and ``comma``, right before the verb. In an
+        all-lower-case story the name is two or three words that are none of the common words of a
+        noun phrase ("the head of the relief society, ana ruiz, told reuters"). The person is written
+        with the organisation of the office ("Relief Society"), or the office alone ("president").
+        """
+        words, seq = self.words, self.seq
+        if k < 1 or words[k] != "," or comma - k < 2:
+            return None
+        if k + 1 in self.names and self.names[k + 1][0] == comma:
+            name = self.names[k + 1][1]
+            if self.gazetteer.kind(name) != "person":
+                return None
+        else:
+            span = seq[k + 1:comma]
+            if not 2 <= len(span) <= 3 or any(item is None or not item[0].isalpha() or _is_capitalised(item[1])
+                                              or item[0] in _NOT_NAME_WORDS for item in span):
+                return None
+            name = " ".join(w.title() for w, _, _ in span)
+        b = self._clause_start(k)
+        while b < k and words[b] in DETERMINERS:
+            b += 1
+        if b >= k or words[b] not in TITLE_WORDS | SPOKESPERSON_NOUNS:
+            return None
+        if b + 1 == k:
+            office = seq[b][1]
+        elif words[b + 1] in ("of", "for", "at") and b + 2 < k:
+            rest = seq[b + 3:k] if words[b + 2] == "the" else seq[b + 2:k]
+            if not rest or any(not (w.isalpha() or w.endswith("'s")) for w, _, _ in rest):
+                return None
+            office = " ".join(o for _, o, _ in rest)
+        else:
+            return None
+        return (f"{name} ({office})", "person"), k + 1
 
     def _clause_start(self, end):
         """Where the clause holding ``end`` opens: after a sentence start, ':', ';', 'that' or a reporting verb."""
