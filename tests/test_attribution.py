@@ -12,6 +12,9 @@ from analysis.attribution import Gazetteer, quote_regions
     ("Activists say ‘several camps’ exist; Chechnya’s leaders deny it.", ["‘several camps’"]),
     ('He said "no" twice.', ['"no"']),
     ("It’s the men’s camp.", []),
+    # a hard-wrapped paragraph is one paragraph: the quotation runs on over the line break, and no new one opens
+    ('"Ten men died in the\nfire," he said.\n    Next.', ['"Ten men died in the\nfire,"']),
+    ('"Ten died."\nShe left "at once"', ['"Ten died."', '"at once"']),
 ])
 def testquote_regions(text, quoted):
     assert [text[a:b] for a, b, _ in quote_regions(text)] == quoted
@@ -94,6 +97,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
      "person"),  # an all-lower-case story
     ("The spokesman, Ivo Marek, said 12 died.", "Ivo Marek (spokesman)", "person"),
     ("The head of the mission, a doctor, said 12 died.", "head of the mission", "group"),  # no name between
+    # a document after the verb speaks for its author
+    ('"Ten died," said a hand-written statement by the Front for the Liberation of Tanovia.',
+     "Front for the Liberation of Tanovia", "org"),
+    ('"Ten died," said a letter issued by the union.', "the union", "reference"),
+    ('"Ten died," said a statement by Ana Ruiz.', "Ana Ruiz", "person"),
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source
@@ -250,3 +258,17 @@ def test_the_newspaper_is_the_one_named_in_apposition_before():
     sources = _document_sources("Floods killed 40, the official daily Nova Tribuna said. "
                                 "Some 900 were left homeless, the newspaper said.")
     assert [(s.text, s.kind) for s in sources] == [("Nova Tribuna", "org"), ("Nova Tribuna", "org")]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a later mention by surname, or by the last words of the name in any case, is the person named before
+    ("Interior Minister Ana Ruiz said 12 died. Ruiz said 40 were hurt.",
+     ["Ana Ruiz (Interior Minister)", "Ana Ruiz (Interior Minister)"]),
+    ("Governor Ivo de Marek said 12 died. Forty were hurt, de marek said.",
+     ["Ivo de Marek (Governor)", "Ivo de Marek (Governor)"]),
+    ("Governor Ivo de Marek said 12 died. Later, De Marek said 40 were hurt.",
+     ["Ivo de Marek (Governor)", "Ivo de Marek (Governor)"]),
+    ("Interior Minister Ana Ruiz said 12 died. Marek said 40 were hurt.", ["Ana Ruiz (Interior Minister)", "Marek"]),
+])
+def test_a_surname_is_the_person_named_in_full_before(raw, expected):
+    assert [s.text for s in _document_sources(raw)] == expected

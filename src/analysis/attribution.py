@@ -31,7 +31,7 @@ from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
 __all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "ORGANISATION_KINDS",
-           "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source", "head_noun", "named_after", "of_organisation_named", "quote_regions", "sex_marks"]
+           "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source", "full_name", "head_noun", "named_after", "of_organisation_named", "quote_regions", "sex_marks"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -508,6 +508,9 @@ class _SentenceSources:
                         and w not in ("told", "tells", "tell"):
                     found = self._phrase_after(v + 1, ending=True)  # ", said Alvi Karimov."
                     how = f"'{w}' before its sayer"
+                    if not found:  # '"...," said a statement by the union': the document's author
+                        found = self._document_author(v + 1)
+                        how = f"'{w}' before a document by {found[0]}" if found else how
                 if not found and v > 0 and words[v - 1] != "" and _ends_clause(words, v):
                     found = self._final_sayer(v)
                     how = f"'{found[0]} {w}'" if found else how
@@ -925,6 +928,43 @@ class _SentenceSources:
             return "the " + text, "reference"
         return text, kind
 
+    def _document_author(self, p):
+        """'said a hand-written statement by the Harbour Workers Union': the author of the document at ``p``.
+
+        A document (:data:`DOCUMENT_NOUNS`) after a few modifiers, then "by" (or "issued by", "from")
+        and its author: a name, which runs on over "for the ..." ("the Front for the Liberation of
+        Ruritania"), or "the union" (a reference to the one named before).
+        """
+        words, names = self.words, self.names
+        q = p
+        while q < len(words) and q - p < GROUP_PHRASE_WORDS and words[q] not in DOCUMENT_NOUNS \
+                and (words[q].isalpha() or "-" in words[q]) and words[q] not in FUNCTION_WORDS - DETERMINERS:
+            q += 1
+        if q >= len(words) or words[q] not in DOCUMENT_NOUNS:
+            return None
+        a = q + 1
+        if a < len(words) and words[a] in ("issued", "signed", "released"):
+            a += 1
+        if a >= len(words) or words[a] not in ("by", "from"):
+            return None
+        a += 1
+        if a < len(words) and words[a] == "the" and a + 1 in names:
+            a += 1
+        if a in names:
+            stop, name = names[a]
+            first = name
+            while stop + 1 < len(words) and words[stop] == "for" and (stop + 1 in names or words[stop + 1] == "the"
+                                                                      and stop + 2 in names):
+                start = stop + 1 if stop + 1 in names else stop + 2
+                name = " ".join([name, *[o for _, o, _ in self.seq[stop:start]], names[start][1]])
+                stop = names[start][0]
+                while stop + 1 < len(words) and words[stop] == "of" and stop + 1 in names:
+                    name, stop = f"{name} of {names[stop + 1][1]}", names[stop + 1][0]
+            return self._name_source(name) if name == first else (name, "org")
+        if a + 1 < len(words) and words[a] == "the" and words[a + 1] in REFERENCE_NOUNS | SOURCE_NOUNS | ORG_WORDS:
+            return "the " + words[a + 1], "reference"
+        return None
+
     def _citing(self, comma):
         """"X, citing Y, said": ``(("X (citing Y)", kind), start)`` or None."""
         words = self.words
@@ -1044,7 +1084,7 @@ class DocumentSources:
         for a, b in sentences:
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
             source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = self.resolve(source, history, sexes, text=raw, end=b)
+            source = full_name(self.resolve(source, history, sexes, text=raw, end=b), history)
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
@@ -1150,6 +1190,37 @@ class DocumentSources:
                 return None
             k -= 1
         return None
+
+
+#: The most words of a later, shorter mention of a person ("Ruiz", "de Vries", "Febres Cordero").
+SHORT_NAME_WORDS = 2
+
+
+def full_name(source, history):
+    """``source`` as the person the article named in full before, when it is the end of their name.
+
+    "Interior Minister Ana Ruiz said ... Ruiz said": a later mention by surname (or the last
+    :data:`SHORT_NAME_WORDS` words of the name, in any case: "de vries") is the person named
+    last with that ending among the sources before (``history``), written as they were then,
+    office included. Anything else is returned as it is.
+
+    >>> ruiz = Source("Ana Ruiz (Interior Minister)", "person", "r")
+    >>> full_name(Source("Ruiz", "org", "'Ruiz said'"), [ruiz]).text
+    'Ana Ruiz (Interior Minister)'
+    >>> full_name(Source("Marek", "org", "'Marek said'"), [ruiz]).text
+    'Marek'
+    """
+    if source is None or source.kind not in ("person", "org", "group") or " (" in source.text:
+        return source
+    words = source.text.casefold().split()
+    if not 1 <= len(words) <= SHORT_NAME_WORDS:
+        return source
+    for earlier in reversed(history):
+        name = re.sub(r" \(.*\)$", "", earlier.text).casefold().split()
+        if earlier.kind == "person" and len(name) > len(words) and name[-len(words):] == words:
+            return Source(earlier.text, "person", f"'{source.text}' = {earlier.text} named before; {source.rule}",
+                          source.verb)
+    return source
 
 
 def named_after(source, following):
@@ -1259,6 +1330,27 @@ def _ends_clause(words, v) -> bool:
 
 
 _OPENING = {"\u201c": "d", "\u201e": "d", "\u2018": "s"}
+#: A line that breaks off mid-sentence: it ends in a letter, a digit, a comma, a semicolon or a hyphen.
+_BROKEN_LINE = re.compile(r"[\w,;-]$")
+
+
+def _paragraphs(raw: str):
+    """``(text, offset)`` of each paragraph of ``raw``: a line, with the lines that go on from it.
+
+    A line that breaks off mid-sentence (:data:`_BROKEN_LINE`) goes on in the next line when
+    that one follows at once, without a blank line or an indent: a hard-wrapped paragraph.
+    """
+    start = end = None
+    for line in re.finditer(r"[^\n]+", raw):
+        if start is not None and line.start() == end + 1 and not line.group()[0].isspace() \
+                and _BROKEN_LINE.search(raw[start:end].rstrip()):
+            end = line.end()
+            continue
+        if start is not None:
+            yield raw[start:end], start
+        start, end = line.start(), line.end()
+    if start is not None:
+        yield raw[start:end], start
 
 
 def quote_regions(raw: str) -> list[tuple[int, int, int]]:
@@ -1269,15 +1361,20 @@ def quote_regions(raw: str) -> list[tuple[int, int, int]]:
     quotation share ``chain``. The one quotation-region finder: speakers,
     :mod:`analysis.quotes` and :func:`analysis.overview.count_quotations` use it.
 
+    A hard-wrapped paragraph (newswire: a line broken mid-sentence, the next line going on
+    without an indent) is one paragraph: a quotation runs on over its line breaks.
+
     >>> text = "He said: \u201cWe are leaving.\u201d A \u2018purge\u2019."
     >>> [text[a:b] for a, b, _ in quote_regions(text)]
     ['\u201cWe are leaving.\u201d', '\u2018purge\u2019']
+    >>> wrapped = '"Ten men died in the\\nfire," he said.'
+    >>> [wrapped[a:b] for a, b, _ in quote_regions(wrapped)]
+    ['"Ten men died in the\\nfire,"']
     """
     regions = []
     chain = 0
     carried = None  # quote type open at the end of the previous paragraph
-    for line in re.finditer(r"[^\n]+", raw):
-        text, offset = line.group(), line.start()
+    for text, offset in _paragraphs(raw):
         first = text.lstrip()[:1]
         continues = carried is not None and (first in _OPENING or first in "\"'")
         if not continues:
