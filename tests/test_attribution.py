@@ -102,6 +102,9 @@ def test_gazetteer_learns_people_organisations_and_surnames():
      "Front for the Liberation of Tanovia", "org"),
     ('"Ten died," said a letter issued by the union.', "the union", "reference"),
     ('"Ten died," said a statement by Ana Ruiz.', "Ana Ruiz", "person"),
+    # an adverbial opening with a preposition is no part of the sayer
+    ("During her visit to the capital, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
+    ("Despite the rain, rescuers said 12 died.", "rescuers", "group"),
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source

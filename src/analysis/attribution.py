@@ -78,7 +78,9 @@ ORG_WORDS = {
     "board", "airways", "airlines", "academy", "corporation", "command", "organisation",
 }
 PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near", "inside",
-                "into", "under", "against", "about", "over", "than", "like", "across", "through"}
+                "into", "under", "against", "about", "over", "than", "like", "across", "through",
+                "during", "despite", "amid", "throughout", "within", "without", "until", "toward", "towards", "upon",
+                "between", "among", "beyond", "via"}
 FUNCTION_WORDS = PREPOSITIONS | {
     "and", "or", "but", "nor", "are", "is", "was", "were", "be", "been", "being", "have", "has",
     "had", "will", "would", "could", "should", "may", "might", "can", "must", "do", "does", "did",
