@@ -275,3 +275,18 @@ def test_the_newspaper_is_the_one_named_in_apposition_before():
 ])
 def test_a_surname_is_the_person_named_in_full_before(raw, expected):
     assert [s.text for s in _document_sources(raw)] == expected
+
+
+@pytest.mark.parametrize("raw, headline", [
+    # a headline's credit by office or kind is who the body names in that office, or of that kind
+    ("500 STARVING, SAYS RELIEF AGENCY DIRECTOR\n\nSome 500 are starving, relief agency director Ana Ruiz said.",
+     "Ana Ruiz (Relief Agency)"),
+    ("GROUP SAYS 12 HOSTAGES ILL\n\nThe men are ill, said a statement by the Front for the Liberation of Tanovia.",
+     "Front for the Liberation of Tanovia"),
+    # the body's first person holds another office: the credit stays
+    ("500 STARVING, SAYS RELIEF AGENCY DIRECTOR\n\nSome 500 are starving, Governor Ana Ruiz said.",
+     "Relief Agency director"),
+    ("RUSSIA SAYS 40 REBELS KILLED\n\nForty rebels died, the Tanovian army said.", "Russia"),  # a name stays
+])
+def test_a_headline_credit_is_who_the_body_names(raw, headline):
+    assert _document_sources(raw)[0].text == headline

@@ -1092,6 +1092,35 @@ class DocumentSources:
             self.by_sentence.append(source)
         for i in range(len(self.by_sentence) - 1):
             self.by_sentence[i] = named_after(self.by_sentence[i], self.by_sentence[i + 1]) or self.by_sentence[i]
+        for i, source in enumerate(self.by_sentence):
+            if source is not None and source.rule.startswith("headline"):
+                self.by_sentence[i] = self._headline_named(source, i)
+
+    def _headline_named(self, source, i):
+        """A headline's credit by office or kind ("SAYS FAO DIRECTOR", "GROUP SAYS") as the body names it.
+
+        The first sources of the sentences after the headline (:data:`HEADLINE_LOOKAHEAD` of them)
+        are searched: for an office, the first person whose sentence names the office ("FAO director
+        Ana Ruiz said"), written with the rest of the credit as their organisation when the body
+        gives none (``Ana Ruiz (FAO)``); for a kind of organisation ("group", "company"), the first
+        organisation. A name ("IRAN CLAIMS") or a group of people ("..., MINE OWNERS") stays.
+        """
+        words = source.text.split()
+        role = words[-1].lower()
+        person_role = role in TITLE_WORDS | SPOKESPERSON_NOUNS or role in SOURCE_NOUNS and not role.endswith("s")
+        org_role = role in REFERENCE_NOUNS and not person_role and len(words) == 1
+        if not (person_role or org_role) or role in PRONOUNS:
+            return source
+        later = [(k, s) for k, s in enumerate(self.by_sentence[i + 1:], i + 1) if s is not None][:HEADLINE_LOOKAHEAD]
+        for k, found in later:
+            a, b = self.sentences[k]
+            if org_role and found.kind == "org" or person_role and found.kind == "person" \
+                    and role in self.raw[a:b].lower().split():
+                text = found.text
+                if person_role and " (" not in text and len(words) > 1:
+                    text = f"{text} ({' '.join(words[:-1])})"
+                return Source(text, found.kind, f"headline credit named in the body: {found.rule}", source.verb)
+        return source
 
     @staticmethod
     def resolve(source, history, sexes=None, text=None, end=None):
@@ -1194,6 +1223,8 @@ class DocumentSources:
         return None
 
 
+#: How many sources after a headline are searched for the one its credit names ("SAYS FAO DIRECTOR").
+HEADLINE_LOOKAHEAD = 3
 #: The most words of a later, shorter mention of a person ("Ruiz", "de Vries", "Febres Cordero").
 SHORT_NAME_WORDS = 2
 
