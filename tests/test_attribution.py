@@ -102,6 +102,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
      "Front for the Liberation of Tanovia", "org"),
     ('"Ten died," said a letter issued by the union.', "the union", "reference"),
     ('"Ten died," said a statement by Ana Ruiz.', "Ana Ruiz", "person"),
+    # "X quoted Y as saying": X, citing Y; "X claimed to have" is X's claim, "X is said to" a hedge
+    ("Twelve people were killed, Norpress quoted police as saying.", "Norpress (citing police)", "org"),
+    ("Local radio quoted Ana Ruiz as saying 12 people had died.", "local radio (citing Ana Ruiz)", "group"),
+    ("The newspaper quoted Ana Ruiz as saying 12 people had died.", "the newspaper", "reference"),
+    ("The rebels claimed to have killed 12 soldiers.", "rebels", "group"),
     # an adverbial opening with a preposition is no part of the sayer
     ("During her visit to the capital, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
     ("Despite the rain, rescuers said 12 died.", "rescuers", "group"),
@@ -124,13 +129,15 @@ def test_find_source(sentence, text, kind):
     "Rescuers found 12 bodies in the mine.",  # "found" with an object is not a finding
     "The government denies the claims.",  # nor "denies" with one
     "the flood killed 300, information minister ana ruiz told reuters.",  # an all-lower-case story
+    "The rebels are claimed to have killed 12 soldiers.",  # a passive "claimed to" is a hedge
 ])
 def test_find_source_never_credits_a_bare_adjective_a_place_or_a_stray_capital(sentence):
     from analysis.attribution import find_source
 
     source = find_source(sentence)
     assert source is None or source.text not in ("Chilean", "U", "U. S. Hostage John Smith", "Ana Ruiz", "storm",
-                                                 "rescuers", "government", "information minister ana ruiz"), source
+                                                 "rebels", "rescuers", "government",
+                                                 "information minister ana ruiz"), source
 
 
 @pytest.mark.parametrize("text, short", [

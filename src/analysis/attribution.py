@@ -482,13 +482,16 @@ class _SentenceSources:
 
     def find(self):
         seq, words = self.seq, self.words
-        if not any(w in REPORTING_VERBS or w == "according" for w in words):
+        if not any(w in REPORTING_VERBS or w in ("according", "quoted") for w in words):
             return None
         for p in range(len(words) - 1):
             if words[p] == "according" and words[p + 1] == "to":
                 found = self._phrase_after(p + 2)
                 if found:
                     return Source(found[0], found[1], f"'according to {found[0]}'")
+        quoting = self._quoting()
+        if quoting is not None:
+            return quoting
         candidates = []
         for v, w in enumerate(words):
             if w not in REPORTING_VERBS or w.endswith("ing"):
@@ -496,8 +499,9 @@ class _SentenceSources:
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
-            if v + 1 < len(words) and words[v + 1] == "to" and w in ("said", "claimed", "reported"):
-                continue
+            if v + 1 < len(words) and words[v + 1] == "to" and (w in ("said", "reported") or w == "claimed" and (
+                    v == 0 or words[v - 1] in (",", ""))):
+                continue  # "said to have", a hedge; "rebels claimed to have killed 12" is the rebels' claim
             if w in CLAUSE_ONLY_VERBS and not (v + 1 < len(words) and words[v + 1] == "that" or _ends_clause(words, v)):
                 continue
             verb = seq[v][2]
@@ -929,6 +933,33 @@ class _SentenceSources:
         if words[begin] == "the" and end - begin == 2 and kind == "group":
             return "the " + text, "reference"
         return text, kind
+
+    def _quoting(self):
+        """"The agency quoted police as saying ...": ``X (citing Y)``, X the subject before "quoted".
+
+        Y is the name or group after "quoted" (CLAIMS_GUIDE.md, nested sources); "X was quoted as
+        saying" is X's own (:meth:`_subject`).
+        """
+        words = self.words
+        for v, w in enumerate(words):
+            if w != "quoted" or v == 0 or words[v - 1] in _PASSIVE:
+                continue
+            as_ = next((q for q in range(v + 2, min(len(words) - 1, v + 2 + SUBJECT_PHRASE_WORDS))
+                        if words[q] == "as" and words[q + 1].endswith("ing")), None)
+            if as_ is None:
+                continue
+            found, _ = self._subject(v)
+            if found is None:
+                continue
+            cited = self._phrase_after(v + 1)
+            if cited is None:
+                phrase = self._noun_phrase(v + 1, as_)
+                cited = phrase and phrase[0]
+            # a pronoun or a reference is resolved in the document, and the one it names is the source
+            text = f"{found[0]} (citing {cited[0]})" if cited and found[1] not in ("pronoun", "reference") else found[0]
+            return Source(text, found[1], f"'{found[0]} quoted {cited[0] if cited else '...'} as saying'",
+                          self.seq[v][2])
+        return None
 
     def _document_author(self, p):
         """'said a hand-written statement by the Harbour Workers Union': the author of the document at ``p``.
