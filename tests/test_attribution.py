@@ -107,6 +107,12 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Local radio quoted Ana Ruiz as saying 12 people had died.", "local radio (citing Ana Ruiz)", "group"),
     ("The newspaper quoted Ana Ruiz as saying 12 people had died.", "the newspaper", "reference"),
     ("The rebels claimed to have killed 12 soldiers.", "rebels", "group"),
+    # an office and a name after a comma; a group "at" a place is no body's; "of the" inside a body's name
+    ("Twelve people died, the mayor of Tanovia, Ana Ruiz, said.", "Ana Ruiz (Tanovia)", "person"),
+    ("Twelve people died, rescue workers at the scene said.", "rescue workers", "group"),
+    ("Nine died, a spokesman at the hospital said.", "hospital spokesman", "group"),
+    ("The International Committee of the Relief Society said 12 people died.",
+     "International Committee of the Relief Society", "org"),
     # an adverbial opening with a preposition is no part of the sayer
     ("During her visit to the capital, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
     ("Despite the rain, rescuers said 12 died.", "rescuers", "group"),

@@ -563,6 +563,11 @@ class _SentenceSources:
                       or w in NAME_PARTICLES and parts) \
                         and q + 1 < len(seq) and seq[q + 1] is not None and _is_capitalised(seq[q + 1][1]):
                     parts.append(original)
+                elif w in ("of", "for") and parts and any(x.lower() in ORG_WORDS for x in parts) \
+                        and q + 2 < len(seq) and seq[q + 1] is not None and seq[q + 1][0] == "the" \
+                        and seq[q + 2] is not None and _is_capitalised(seq[q + 2][1]):
+                    parts += [original, seq[q + 1][1]]  # "International Committee of the Red Cross"
+                    q += 1
                 elif w == "." and parts and len(parts[-1]) == 1 and q + 1 < len(seq) and seq[q + 1] is not None \
                         and _is_capitalised(seq[q + 1][1]):
                     parts[-1] += "."  # an initial: "V. Martynenko"
@@ -684,7 +689,9 @@ class _SentenceSources:
             if owner:  # "a spokesman for the country's main newspaper La Voz" -> "La Voz spokesman"
                 return f"{self.names[owner[-1]][1]} {_group_text(head[-1:])}", "group"
             tail = [item for item in rest[1:] if item[0] not in DETERMINERS]
-            if 0 < len(tail) <= GROUP_PHRASE_WORDS:  # "a source at the church radio" -> "church radio source"
+            # "a source at the church radio" -> "church radio source"; not "workers at the scene" (no body)
+            owned = any(_is_capitalised(o) or w in _BODY_NOUNS for w, o, _ in tail)
+            if 0 < len(tail) <= GROUP_PHRASE_WORDS and owned:
                 return f"{_group_text(tail)} {_group_text(head[-1:])}", "group"
         return _group_text(head), "group"
 
@@ -800,6 +807,9 @@ class _SentenceSources:
                 return None
             name = " ".join(w.title() for w, _, _ in span)
         b = self._clause_start(k)
+        comma_before = next((j for j in range(k - 1, b - 1, -1) if words[j] == ","), None)
+        if comma_before is not None:  # "Twelve died, the mayor of X, Ana Ruiz, said": the office after a comma
+            b = comma_before + 1
         while b < k and words[b] in DETERMINERS:
             b += 1
         if b >= k or words[b] not in TITLE_WORDS | SPOKESPERSON_NOUNS:
@@ -1059,6 +1069,8 @@ ORGANISATION_KINDS = {
     "railway": ("Railway", "Railways"),
     "hospital": ("Hospital",),
 }
+#: Nouns of a body a source can belong to ("a source at the church radio", "a spokesman at the hospital").
+_BODY_NOUNS = ORG_WORDS | ORGANISATION_NOUNS | REFERENCE_NOUNS | set(ORGANISATION_KINDS)
 # capitalised words, then the kind's last word, then "of (the) X" ("Bank of Gondor", "Ministry of Health")
 _KIND_NAME = {kind: re.compile(r"\b((?:[A-Z][\w&'-]*\.?\s+(?:(?:of|for|de|du)\s+)?){0,5}(?:%s)\b"
                               r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?)" % "|".join(endings))
