@@ -371,6 +371,9 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 12, 12, "exact", False, "officials")]),
     ("a sayer after a relative clause", "Survivors who reached the shore said 40 passengers drowned.",
      [("killed", 40, 40, "exact", False, "survivors")]),
+    ("put the toll at", "Hospital officials put the death toll at 12.", [("killed", 12, 12, "exact", False,
+                                                                              "hospital officials")]),
+    ("a passive toll has no sayer", "The death toll was put at 12.", [("killed", 12, 12, "exact", False, "")]),
     ("an adverb between name and verb", "Kordan earlier said its troops attacked, adding that 90 rebels "
      "were killed.", [("killed", 90, 90, "exact", False, "Kordan")]),
     ("headline says", "RUSSIA SAYS 40 REBELS KILLED", [("killed", 40, 40, "exact", False, "Russia")]),

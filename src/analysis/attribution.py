@@ -127,6 +127,10 @@ FEMALE_WORDS = {"spokeswoman", "spokeswomen", "woman", "women", "female", "mrs",
 _POSTMODIFIER_OPENERS = PREPOSITIONS | {"who", "that", "which", "behind", "inside", "outside", "among"}
 #: Heads that speak for someone else: "a spokesman for X" is written "X spokesman" (CLAIMS_GUIDE.md).
 SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokespeople"}
+#: Verbs that give a count as their subject's estimate with "at": "police put the death toll at 12".
+TOLL_VERBS = {"put", "puts", "placed", "places"}
+#: Nouns of a count in "put the toll at": the object of a :data:`TOLL_VERBS` verb.
+TOLL_NOUNS = {"toll", "number", "figure", "figures", "total", "casualties", "dead", "death"}
 #: Auxiliaries of "X was quoted as saying".
 _PASSIVE = {"was", "were", "is", "are", "been", "be"}
 #: Reporting verbs that also take a count as object: "the storm claimed 14 lives" has no sayer.
@@ -482,7 +486,7 @@ class _SentenceSources:
 
     def find(self):
         seq, words = self.seq, self.words
-        if not any(w in REPORTING_VERBS or w in ("according", "quoted") for w in words):
+        if not any(w in REPORTING_VERBS or w in ("according", "quoted") or w in TOLL_VERBS for w in words):
             return None
         for p in range(len(words) - 1):
             if words[p] == "according" and words[p + 1] == "to":
@@ -494,7 +498,7 @@ class _SentenceSources:
             return quoting
         candidates = []
         for v, w in enumerate(words):
-            if w not in REPORTING_VERBS or w.endswith("ing"):
+            if (w not in REPORTING_VERBS or w.endswith("ing")) and not self._puts_toll(v):
                 continue
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
@@ -943,6 +947,14 @@ class _SentenceSources:
         if words[begin] == "the" and end - begin == 2 and kind == "group":
             return "the " + text, "reference"
         return text, kind
+
+    def _puts_toll(self, v) -> bool:
+        """The verb at ``v`` gives a figure as its subject's estimate: "police put the death toll at 12"."""
+        words = self.words
+        if words[v] not in TOLL_VERBS:
+            return False
+        at = next((q for q in range(v + 1, min(len(words), v + 2 + GROUP_PHRASE_WORDS)) if words[q] == "at"), None)
+        return at is not None and any(w in TOLL_NOUNS for w in words[v + 1:at])
 
     def _quoting(self):
         """"The agency quoted police as saying ...": ``X (citing Y)``, X the subject before "quoted".
