@@ -303,3 +303,21 @@ def test_a_surname_is_the_person_named_in_full_before(raw, expected):
 ])
 def test_a_headline_credit_is_who_the_body_names(raw, headline):
     assert _document_sources(raw)[0].text == headline
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # "she" with no person among the sources before: the person the article named just before
+    ("Interior Minister Ana Ruiz visited the site. She said 12 people died.", [None, "Ana Ruiz (Interior Minister)"]),
+    # "police" is never one "he" or "she"
+    ("Police said Ana Ruiz was arrested. She said 12 people were held with her.", ["police", "Ana Ruiz"]),
+    # nor a man the article marks with "Mr", first name and all
+    ("Mr Ivo Marek was arrested. She said 12 people died.", [None, None]),
+])
+def test_a_pronoun_with_no_source_before_is_the_person_named_before(raw, expected):
+    assert [s and s.text for s in _document_sources(raw)] == expected
+
+
+def test_a_title_marks_the_full_name_after_it_and_its_surname():
+    from analysis.attribution import sex_marks
+
+    assert sex_marks("Mr Ivo Marek left. Mrs Lee stayed.") == {"Ivo Marek": "male", "Marek": "male", "Lee": "female"}

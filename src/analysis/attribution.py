@@ -166,7 +166,8 @@ _APPOSITIVE_ROLE = re.compile(
 
 #: "Mr Marek", "Mrs. Ruiz": a person the text marks as a man or a woman by title (the texts holding "Mr",
 #: "Ms" or "Miss" are searched).
-_SEX_TITLE = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\b")
+_SEX_TITLE = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\b"
+                        rf"(?P<rest>(?: [{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?){{0,2}})")
 #: ", a spokeswoman", ", the young mother": an appositive marking the person named just before it.
 _SEX_NOUNS = sorted(MALE_WORDS | FEMALE_WORDS - {"mr", "mrs", "ms", "miss", "sir"}, key=len, reverse=True)
 _SEX_APPOSITIVE = re.compile(
@@ -192,7 +193,10 @@ def sex_marks(text: str) -> dict:
     marks: dict[str, set] = {}
     if "Mr" in norm or "Ms" in norm or "Miss" in norm:
         for m in _SEX_TITLE.finditer(norm):
-            marks.setdefault(m.group("name"), set()).add("male" if m.group("title") == "Mr" else "female")
+            sex = "male" if m.group("title") == "Mr" else "female"
+            full = m.group("name") + m.group("rest")  # "Mr Ivo Marek": the full name and the surname
+            for name in {full, full.split()[-1]}:
+                marks.setdefault(name, set()).add(sex)
     for m in _SEX_APPOSITIVE.finditer(norm):
         name = _NAME_BEFORE.search(norm, max(0, m.start() - _NAME_BEFORE_CHARS), m.start())
         if name:
@@ -398,9 +402,31 @@ def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(
     >>> find_source("IRAN SAYS 300 KILLED").text
     'Iran'
     """
-    gazetteer = gazetteer or Gazetteer({}, {}, set())
     if not any(ch.islower() for ch in sentence):
         return _headline_source(sentence)
+    return _sentence_sources(sentence, gazetteer, quoted, common_words).find()
+
+
+def people_named(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(), common_words=frozenset()):
+    """The people ``sentence`` names in full (two words or more), as sources are written, in order.
+
+    >>> [s.text for s in people_named("Tanovian Interior Minister Ana Ruiz visited Acme Mining Corp.")]
+    ['Ana Ruiz (Tanovian Interior Minister)']
+    """
+    if not any(ch.islower() for ch in sentence):
+        return []
+    found = _sentence_sources(sentence, gazetteer, quoted, common_words)
+    people = []
+    for p, (_, name) in sorted(found.names.items()):
+        text, kind = found._name_source(name)
+        if kind == "person" and " " in re.sub(r" \(.*\)$", "", text):
+            people.append(Source(text, "person", f"'{text}' named in the article"))
+    return people
+
+
+def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSources":
+    """The words of ``sentence`` outside its quotations (``quoted``), with its names, ready to choose a source."""
+    gazetteer = gazetteer or Gazetteer({}, {}, set())
     norm = normalize_for_matching(sentence)
     spans = sorted(quoted)
     seq = []
@@ -414,7 +440,7 @@ def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(
             continue  # "<Acme Inc>": a ticker's brackets
         seq.append((w, norm[a:b], index))
     lower_case = sentence.lstrip(" \t\n\"'\u201c\u2018(")[:1].islower()
-    return _SentenceSources(seq, gazetteer, common_words, lower_case).find()
+    return _SentenceSources(seq, gazetteer, common_words, lower_case)
 
 
 def _headline_source(sentence: str):
@@ -1138,10 +1164,13 @@ class DocumentSources:
         self.by_sentence: list[Source | None] = []
         sexes = sex_marks(raw)
         history = []
-        for a, b in sentences:
+        self._common_words = common_words
+        for i, (a, b) in enumerate(sentences):
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
-            source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = full_name(self.resolve(source, history, sexes, text=raw, end=b), history)
+            found = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
+            source = full_name(self.resolve(found, history, sexes, text=raw, end=b), history)
+            if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
+                source = self._person_mentioned(i, found, history, sexes)
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
@@ -1150,6 +1179,22 @@ class DocumentSources:
         for i, source in enumerate(self.by_sentence):
             if source is not None and source.rule.startswith("headline"):
                 self.by_sentence[i] = self._headline_named(source, i)
+
+    def _person_mentioned(self, i, pronoun, history, sexes):
+        """"Minister Ana Ruiz visited the site. She said ...": a "he" or "she" with no person among the sources
+        before is the person named last in the :data:`MENTION_LOOKBACK` sentences before (not one the article
+        marks as of the other sex), or None."""
+        other = "male" if pronoun.text == "she" else "female"
+        for k in range(i - 1, max(-1, i - 1 - MENTION_LOOKBACK), -1):
+            a, b = self.sentences[k]
+            quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
+            named = people_named(self.raw[a:b], gazetteer=self.gazetteer, quoted=quoted,
+                                 common_words=self._common_words)
+            for person in reversed(named):
+                if _sex(person, history, sexes) != other:
+                    return Source(person.text, "person", f"'{pronoun.text}' = {person.text}, named before; "
+                                  f"{pronoun.rule}", pronoun.verb)
+        return None
 
     def _headline_named(self, source, i):
         """A headline's credit by office or kind ("SAYS FAO DIRECTOR", "GROUP SAYS") as the body names it.
@@ -1217,7 +1262,8 @@ class DocumentSources:
                 # the last person, or a single unnamed source named after them ("a source at the radio"),
                 # not one the article marks as of the other sex ("she" is not "the spokesman")
                 other = "male" if source.text == "she" else "female"
-                pool = [s for s in history if (s.kind == "person" or s.kind == "group" and not s.text.endswith("s"))
+                pool = [s for s in history if (s.kind == "person" or s.kind == "group" and not s.text.endswith("s")
+                                               and head_noun(s.text) not in COLLECTIVE_NOUNS)
                         and _sex(s, history, sexes) != other]
             elif source.text == "they":
                 # an organisation, a group, or one unnamed person ("a spokesperson ... They insisted")
@@ -1280,6 +1326,11 @@ class DocumentSources:
 
 #: How many sources after a headline are searched for the one its credit names ("SAYS FAO DIRECTOR").
 HEADLINE_LOOKAHEAD = 3
+#: Source nouns without a plural -s that name many people or a body, never one "he" or "she" ("police said").
+COLLECTIVE_NOUNS = {"police", "government", "ministry", "military", "army", "media", "crew", "agency", "radio",
+                    "television", "newspaper", "paper", "press", "staff", "command", "company"}
+#: How many sentences back a "he" or "she" with no person among the sources before looks for a person named.
+MENTION_LOOKBACK = 3
 #: The most words of a later, shorter mention of a person ("Ruiz", "de Vries", "Febres Cordero").
 SHORT_NAME_WORDS = 2
 
