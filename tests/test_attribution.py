@@ -113,6 +113,14 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Nine died, a spokesman at the hospital said.", "hospital spokesman", "group"),
     ("The International Committee of the Relief Society said 12 people died.",
      "International Committee of the Relief Society", "org"),
+    # "according to": a name after a kind of organisation, a proper adjective's group, reports as a finding
+    ("Twelve people died, according to the Tanovian news agency NRA.", "NRA", "org"),
+    ("According to Tanovian officials, 12 people died.", "Tanovian officials", "group"),
+    ("Twelve people died, according to reports.", "reports", "finding"),
+    # "a spokesman for the army" is written "army spokesman"; "X was quoted as saying" is X's
+    ("Twelve people were killed, a spokesman for the Tanovian army told reporters.", "Tanovian army spokesman",
+     "group"),
+    ("Ana Ruiz was quoted as saying 12 people died.", "Ana Ruiz", "person"),
     # an adverbial opening with a preposition is no part of the sayer
     ("During her visit to the capital, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
     ("Despite the rain, rescuers said 12 died.", "rescuers", "group"),

@@ -516,7 +516,9 @@ class _SentenceSources:
             return None
         for p in range(len(words) - 1):
             if words[p] == "according" and words[p + 1] == "to":
-                found = self._phrase_after(p + 2)
+                found = self._apposed_after(p + 2) or self._phrase_after(p + 2)
+                if found and found[1] == "group" and head_noun(found[0]) in FINDING_NOUNS:
+                    found = (found[0], "finding")  # "according to reports": no authority (CLAIMS_GUIDE.md)
                 if found:
                     return Source(found[0], found[1], f"'according to {found[0]}'")
         quoting = self._quoting()
@@ -524,8 +526,9 @@ class _SentenceSources:
             return quoting
         candidates = []
         for v, w in enumerate(words):
-            if (w not in REPORTING_VERBS or w.endswith("ing")) and not self._puts_toll(v):
-                continue
+            quoted_as = w == "saying" and v > 1 and words[v - 1] == "as" and words[v - 2] == "quoted"
+            if (w not in REPORTING_VERBS or w.endswith("ing")) and not self._puts_toll(v) and not quoted_as:
+                continue  # "X was quoted as saying" is X's (the subject of the passive, :meth:`_subject`)
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
@@ -647,7 +650,7 @@ class _SentenceSources:
         q = p + 1 if p < len(words) and words[p] == "the" else p
         if q < len(words) and words[q].endswith("'s") and q + 1 in names and p not in names:
             p = q + 1
-        if p in names:
+        if p in names and not (" " not in names[p][1] and _is_adjective_or_place(names[p][1], words, names[p][0])):
             stop = names[p][0]
             if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
                 return None  # "said U.S. hostage Alann Steen was ill": the subject of what was said
@@ -884,8 +887,10 @@ class _SentenceSources:
             if found is None:
                 continue
             (text, kind), _ = found
-            plain = head_noun(text) == text.split()[-1] and text.split()[-1] in SOURCE_NOUNS | REFERENCE_NOUNS
-            if plain and words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:
+            last = text.split()[-1]
+            # a rewritten phrase ("a spokesman for the army" -> "army spokesman") no longer ends the words
+            plain = head_noun(text) == last and last.lower() == words[end - 1] and last in SOURCE_NOUNS | REFERENCE_NOUNS
+            if plain:
                 # "officials said", "the high command said" (a reference): the narrower rules; a spokesperson
                 # for a name ("Ana Ruiz spokesman") ends in the name and stays
                 return None
@@ -944,6 +949,9 @@ class _SentenceSources:
             owner = [q for q, (stop, _) in self.names.items() if stop == end and q > h]
             if owner:  # "a spokesman for the region's leader Ana Ruiz" -> "Ana Ruiz spokesman"
                 return (f"{self.names[owner[-1]][1]} {head_word}", "group"), begin
+            body = [item for item in post[1:] if item[0] not in DETERMINERS]
+            if 0 < len(body) <= GROUP_PHRASE_WORDS and all(w.isalpha() or w.endswith("'s") for w, _, _ in body):
+                return (f"{_group_text(body)} {head_word}", "group"), begin  # "a spokesman for the army"
         # "from" names an author for a statement, a place for a finding ("reports from the region")
         authored = ("by",) if head_word in FINDING_NOUNS else ("by", "from")
         if head_word in DOCUMENT_NOUNS and post and post[0][0] in authored and len(post) > 1:
@@ -973,6 +981,17 @@ class _SentenceSources:
         if words[begin] == "the" and end - begin == 2 and kind == "group":
             return "the " + text, "reference"
         return text, kind
+
+    def _apposed_after(self, p):
+        """'the Tanovian news agency NRA' from ``p``: a name in apposition after a kind of organisation, within
+        a few words and before any comma, or None."""
+        words = self.words
+        for q in range(p + 1, min(len(words), p + GROUP_PHRASE_WORDS + 2)):
+            if not (words[q - 1].isalpha() or "-" in words[q - 1]) or words[q - 1] in FUNCTION_WORDS - DETERMINERS:
+                return None
+            if q in self.names and self.names[q][1] in self.apposed:
+                return self._name_source(self.names[q][1])
+        return None
 
     def _puts_toll(self, v) -> bool:
         """The verb at ``v`` gives a figure as its subject's estimate: "police put the death toll at 12"."""
