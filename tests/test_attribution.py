@@ -121,6 +121,10 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Twelve people were killed, a spokesman for the Tanovian army told reporters.", "Tanovian army spokesman",
      "group"),
     ("Ana Ruiz was quoted as saying 12 people died.", "Ana Ruiz", "person"),
+    # "reports said" is a report, no sayer; an office is its possessor's ("the Attorney General's Office")
+    ("Police arrested 12 people, local media reports said today.", "local media reports", "finding"),
+    ("Twelve died, the Attorney General's Office said.", "Attorney General's Office", "org"),
+    ("Twelve died, Tanovia's Foreign Ministry said.", "Foreign Ministry", "org"),
     # an adverbial opening with a preposition is no part of the sayer
     ("During her visit to the capital, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
     ("Despite the rain, rescuers said 12 died.", "rescuers", "group"),

@@ -354,6 +354,8 @@ _HEADLINE_CREDIT = re.compile(r",\s*(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*
 _RELATIVE = {"which", "who", "that", "whom"}
 #: Words that are never part of a person's name written in lower case ("the head, a doctor, said").
 _NOT_NAME_WORDS = STOPWORDS | FUNCTION_WORDS | DETERMINERS | SOURCE_NOUNS | TITLE_WORDS | REPORTING_VERBS
+#: Heads of a name that belong to their possessor: "the Attorney General's Office" is one name.
+_OWNED_OFFICES = {"office", "department", "bureau", "ministry", "secretariat", "cabinet", "staff"}
 #: Number words: a capitalised one opens a count, not a name ("Thirty South African coal miners").
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
@@ -529,6 +531,8 @@ class _SentenceSources:
             quoted_as = w == "saying" and v > 1 and words[v - 1] == "as" and words[v - 2] == "quoted"
             if (w not in REPORTING_VERBS or w.endswith("ing")) and not self._puts_toll(v) and not quoted_as:
                 continue  # "X was quoted as saying" is X's (the subject of the passive, :meth:`_subject`)
+            if v + 1 < len(words) and words[v + 1] in REPORTING_VERBS and not quoted_as:
+                continue  # "local media reports said": a noun before the verb
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
@@ -587,8 +591,14 @@ class _SentenceSources:
                 w, original, _ = seq[q]
                 if _is_capitalised(original):
                     if original.endswith("'s"):
+                        possessor = parts + [original]
                         parts = []  # "Russia's Amnesty International": drop the possessor
                         q += 1
+                        if q < len(seq) and seq[q] is not None and seq[q][0] in _OWNED_OFFICES \
+                                and _is_capitalised(seq[q][1]) and not (q + 1 < len(seq) and seq[q + 1] is not None
+                                                                         and _is_capitalised(seq[q + 1][1])):
+                            parts = possessor  # "the Attorney General's Office": the office is the name
+                            continue
                         p = q
                         continue
                     parts.append(original)
