@@ -125,6 +125,8 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Police arrested 12 people, local media reports said today.", "local media reports", "finding"),
     ("Twelve died, the Attorney General's Office said.", "Attorney General's Office", "org"),
     ("Twelve died, Tanovia's Foreign Ministry said.", "Foreign Ministry", "org"),
+    # a dateline's dash bounds the clause
+    ("TANOVIA CITY - Communist rebels said they killed 12 soldiers.", "Communist rebels", "group"),
     # an adverbial opening with a preposition is no part of the sayer
     ("During her visit to the capital, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
     ("Despite the rain, rescuers said 12 died.", "rescuers", "group"),
@@ -308,6 +310,9 @@ def test_a_surname_is_the_person_named_in_full_before(raw, expected):
      "Ana Ruiz (Relief Agency)"),
     ("GROUP SAYS 12 HOSTAGES ILL\n\nThe men are ill, said a statement by the Front for the Liberation of Tanovia.",
      "Front for the Liberation of Tanovia"),
+    # a body office that is only the credit's title says less than the credit
+    ("500 STARVING, SAYS RELIEF AGENCY DIRECTOR\n\nAna Ruiz, the director, said some 500 are starving.",
+     "Ana Ruiz (Relief Agency)"),
     # the body's first person holds another office: the credit stays
     ("500 STARVING, SAYS RELIEF AGENCY DIRECTOR\n\nSome 500 are starving, Governor Ana Ruiz said.",
      "Relief Agency director"),

@@ -31,7 +31,8 @@ from .numbers import word_tokens
 from .text import STOPWORDS, normalize_for_matching
 
 __all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "ORGANISATION_KINDS",
-           "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source", "full_name", "head_noun", "named_after", "of_organisation_named", "quote_regions", "sex_marks"]
+           "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source", "head_noun", "named_after", "named_in_full",
+           "of_organisation_named", "people_named", "quote_regions", "sex_marks"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -872,7 +873,7 @@ class _SentenceSources:
         """Where the clause holding ``end`` opens: after a sentence start, ':', ';', 'that' or a reporting verb."""
         words = self.words
         k = end
-        while k > 0 and words[k - 1] not in ("", ":", ";", "that") \
+        while k > 0 and words[k - 1] not in ("", ":", ";", "that", "-") \
                 and not (words[k - 1] in REPORTING_VERBS and k > 1 and words[k - 2] not in _NOT_BEFORE_A_VERB):
             k -= 1  # a reporting verb opening the sentence is a noun ("Reports from the region allege")
         return k
@@ -947,7 +948,9 @@ class _SentenceSources:
             w = words[p]
             if p in self.names and (" " in self.names[p][1] or p == h - 1 and not (head_index == 0 and h < end)):
                 return None  # a name is not a noun phrase's modifier or head: the name rules read it
-            if p < h - 1 and (not (w.isalpha() or w.endswith("'s") or "-" in w) or w in FUNCTION_WORDS | _NUMBER_WORDS):
+            hyphenated = "-" in w and w.strip("-") != ""  # "state-run", not a dateline's dash ("MANILA - ")
+            if p < h - 1 and (not (w.isalpha() or w.endswith("'s") or hyphenated)
+                              or w in FUNCTION_WORDS | _NUMBER_WORDS):
                 return None
         post = seq[h:end]
         for i, (w, original, _) in enumerate(post):
@@ -1197,7 +1200,7 @@ class DocumentSources:
         for i, (a, b) in enumerate(sentences):
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
             found = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = full_name(self.resolve(found, history, sexes, text=raw, end=b), history)
+            source = named_in_full(self.resolve(found, history, sexes, text=raw, end=b), history)
             if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
                 source = self._person_mentioned(i, found, history, sexes)
             if source is not None:
@@ -1244,8 +1247,11 @@ class DocumentSources:
         for k, found in later:
             a, b = self.sentences[k]
             if org_role and found.kind == "org" or person_role and found.kind == "person" \
-                    and role in self.raw[a:b].lower().split():
+                    and role in re.findall(r"[\w'-]+", self.raw[a:b].lower()):
                 text = found.text
+                bare = re.fullmatch(r"(.+) \((\w+)\)", text)
+                if person_role and bare and bare.group(2).lower() == role:
+                    text = bare.group(1)  # "Ana Ruiz (director)" says no more than the credit's "director"
                 if person_role and " (" not in text and len(words) > 1:
                     text = f"{text} ({' '.join(words[:-1])})"
                 return Source(text, found.kind, f"headline credit named in the body: {found.rule}", source.verb)
@@ -1364,7 +1370,7 @@ MENTION_LOOKBACK = 3
 SHORT_NAME_WORDS = 2
 
 
-def full_name(source, history):
+def named_in_full(source, history):
     """``source`` as the person the article named in full before, when it is the end of their name.
 
     "Interior Minister Ana Ruiz said ... Ruiz said": a later mention by surname (or the last
@@ -1373,9 +1379,9 @@ def full_name(source, history):
     office included. Anything else is returned as it is.
 
     >>> ruiz = Source("Ana Ruiz (Interior Minister)", "person", "r")
-    >>> full_name(Source("Ruiz", "org", "'Ruiz said'"), [ruiz]).text
+    >>> named_in_full(Source("Ruiz", "org", "'Ruiz said'"), [ruiz]).text
     'Ana Ruiz (Interior Minister)'
-    >>> full_name(Source("Marek", "org", "'Marek said'"), [ruiz]).text
+    >>> named_in_full(Source("Marek", "org", "'Marek said'"), [ruiz]).text
     'Marek'
     """
     if source is None or source.kind not in ("person", "org", "group") or " (" in source.text:
