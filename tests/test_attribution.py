@@ -125,6 +125,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Police arrested 12 people, local media reports said today.", "local media reports", "finding"),
     ("Twelve died, the Attorney General's Office said.", "Attorney General's Office", "org"),
     ("Twelve died, Tanovia's Foreign Ministry said.", "Foreign Ministry", "org"),
+    # a group and the name it goes by: "Name (group)"
+    ("Rebels known as the Red Tigers said 12 soldiers died.", "Red Tigers (rebels)", "group"),
+    ("Guerrillas called the Tanovian Popular Front said they killed 12.", "Tanovian Popular Front (guerrillas)",
+     "group"),
+    ("The men known to police said 12 died.", "men known to police", "group"),  # "known to" names no one
     # a dateline's dash bounds the clause
     ("TANOVIA CITY - Communist rebels said they killed 12 soldiers.", "Communist rebels", "group"),
     # an adverbial opening with a preposition is no part of the sayer

@@ -355,6 +355,10 @@ _HEADLINE_CREDIT = re.compile(r",\s*(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*
 _RELATIVE = {"which", "who", "that", "whom"}
 #: Words that are never part of a person's name written in lower case ("the head, a doctor, said").
 _NOT_NAME_WORDS = STOPWORDS | FUNCTION_WORDS | DETERMINERS | SOURCE_NOUNS | TITLE_WORDS | REPORTING_VERBS
+#: Verbs that give the name a group goes by ("guerrillas called the Tigers"); "known as" too.
+_NAMING_VERBS = {"called", "dubbed", "nicknamed"}
+#: The most words of the name in "a group known as ..." ("the Popular Liberation Army").
+KNOWN_AS_WORDS = 4
 #: Heads of a name that belong to their possessor: "the Attorney General's Office" is one name.
 _OWNED_OFFICES = {"office", "department", "bureau", "ministry", "secretariat", "cabinet", "staff"}
 #: Number words: a capitalised one opens a count, not a name ("Thirty South African coal miners").
@@ -933,6 +937,9 @@ class _SentenceSources:
             k -= 1  # "One who was able to flee": the determiner is the head
         while k < end - 1 and words[k] in EVALUATIVE_ADJECTIVES:
             k += 1  # "a shocking investigation": the judgement is the writer's, not part of who speaks
+        known = self._known_as(k, end)
+        if known is not None:
+            return (known, "group"), begin
         h = k
         while h < end and not (h > k and _opens_postmodifier(words, h)):
             h += 1
@@ -975,6 +982,24 @@ class _SentenceSources:
         text = " ".join(w if not _is_capitalised(o) or i == 0 and w in common else o for w, o, i in seq[k:end])
         text = re.sub(r" ,", ",", text)
         return (text, "finding" if head_word in FINDING_NOUNS else "group"), begin
+
+    def _known_as(self, begin, end):
+        """"rebels known as the Tigers" -> ``Tigers (rebels)``: a group and the name it goes by, or None.
+
+        The group is a plain noun phrase (modifiers and a head, no function word) before "known as",
+        "called", "dubbed" or "nicknamed"; the name is at most :data:`KNOWN_AS_WORDS` words after it.
+        """
+        words, seq = self.words, self.seq
+        for j in range(begin + 1, end - 1):
+            step = 2 if words[j] == "known" and words[j + 1] == "as" else 1 if words[j] in _NAMING_VERBS else 0
+            if not step:
+                continue
+            group, name = seq[begin:j], [item for item in seq[j + step:end] if item[0] not in DETERMINERS]
+            if not 0 < len(name) <= KNOWN_AS_WORDS or any(not w.isalpha() or w in FUNCTION_WORDS
+                                                          for w, _, _ in group + name):
+                return None
+            return f"{' '.join(o for _, o, _ in name)} ({_group_text(group)})"
+        return None
 
     def _author(self, begin, end):
         """The author of a document, ``words[begin:end]`` ("the Harbour Workers Union", "the union"), or None.
