@@ -9,7 +9,7 @@
 Predictions are counted in every article, so numbers in articles without a gold
 row (the distractors) are charged as extras. Scores are over the nine categories
 other than ``other`` and over all ten, with agreement on matched rows (qualifier,
-hedge, source). ``--reuters PATH`` times :func:`extract_claims` on every
+hedge, source; the table's ``source`` column is the source agreement per category). ``--reuters PATH`` times :func:`extract_claims` on every
 Reuters-21578 body instead.
 
 Held-out kinds (``--holdout KIND`` drops them, ``--only-holdout KIND`` keeps only
@@ -59,6 +59,9 @@ def run(gold_path, articles, *, holdout=None, only_holdout=None, quiet=False) ->
     seconds = time.perf_counter() - start
     nine = score_by_category(predicted, gold, categories=NINE)
     ten = score_by_category(predicted, gold, categories=TEN)
+    ten["source"] = [score_claims(predicted[predicted["category"].isin(TEN if c == "all" else [c])],
+                                  gold[gold["category"].isin(TEN if c == "all" else [c])])["attribution_agreement"]
+                     for c in ten["category"]]  # agreement on the source of the matched rows, per category
     agreement = score_claims(predicted[predicted["category"].isin(TEN)], gold)
     gold_files = set(gold["doc_id"])
     distractor_rows = predicted[~predicted["doc_id"].isin(gold_files)]

@@ -364,6 +364,18 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 8, 8, "exact", False, "La Voz spokesman")]),
     ("background clause", "The earthquake that killed 300 people was the worst in decades, officials said.",
      [("killed", 300, 300, "exact", False, "")]),
+    ("background clause, two verbs joined", "A fire which burned for hours and killed 12 miners was put out, "
+     "officials said.", [("killed", 12, 12, "exact", False, "")]),
+    # a relative clause closed before the main verb: the figure is in what the sayer said
+    ("main clause after a relative one", "A storm which hit the coast killed 12 people, officials said.",
+     [("killed", 12, 12, "exact", False, "officials")]),
+    ("a sayer after a relative clause", "Survivors who reached the shore said 40 passengers drowned.",
+     [("killed", 40, 40, "exact", False, "survivors")]),
+    ("put the toll at", "Hospital officials put the death toll at 12.", [("killed", 12, 12, "exact", False,
+                                                                              "hospital officials")]),
+    ("a passive toll has no sayer", "The death toll was put at 12.", [("killed", 12, 12, "exact", False, "")]),
+    ("an adverb between name and verb", "Kordan earlier said its troops attacked, adding that 90 rebels "
+     "were killed.", [("killed", 90, 90, "exact", False, "Kordan")]),
     ("headline says", "RUSSIA SAYS 40 REBELS KILLED", [("killed", 40, 40, "exact", False, "Russia")]),
     ("headline credit", "TEN WORKERS HURT IN FACTORY FIRE, POLICE", [("injured", 10, 10, "exact", False, "police")]),
     ("a crowd affected", "Twelve protesters were shot dead on Tuesday.", [("killed", 12, 12, "exact", False, "")]),

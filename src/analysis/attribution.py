@@ -32,7 +32,8 @@ from .parallel import map_ranges
 from .text import STOPWORDS, normalize_for_matching
 
 __all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "ORGANISATION_KINDS",
-           "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source", "head_noun", "named_after", "of_organisation_named", "quote_regions", "sex_marks"]
+           "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source", "head_noun", "named_after", "named_in_full",
+           "of_organisation_named", "people_named", "quote_regions", "sex_marks"]
 
 REPORTING_VERBS = {
     "say", "says", "said", "report", "reports", "reported", "tell", "tells", "told", "claim",
@@ -79,7 +80,9 @@ ORG_WORDS = {
     "board", "airways", "airlines", "academy", "corporation", "command", "organisation",
 }
 PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near", "inside",
-                "into", "under", "against", "about", "over", "than", "like", "across", "through"}
+                "into", "under", "against", "about", "over", "than", "like", "across", "through",
+                "during", "despite", "amid", "throughout", "within", "without", "until", "toward", "towards", "upon",
+                "between", "among", "beyond", "via"}
 FUNCTION_WORDS = PREPOSITIONS | {
     "and", "or", "but", "nor", "are", "is", "was", "were", "be", "been", "being", "have", "has",
     "had", "will", "would", "could", "should", "may", "might", "can", "must", "do", "does", "did",
@@ -126,6 +129,10 @@ FEMALE_WORDS = {"spokeswoman", "spokeswomen", "woman", "women", "female", "mrs",
 _POSTMODIFIER_OPENERS = PREPOSITIONS | {"who", "that", "which", "behind", "inside", "outside", "among"}
 #: Heads that speak for someone else: "a spokesman for X" is written "X spokesman" (CLAIMS_GUIDE.md).
 SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokespeople"}
+#: Verbs that give a count as their subject's estimate with "at": "police put the death toll at 12".
+TOLL_VERBS = {"put", "puts", "placed", "places"}
+#: Nouns of a count in "put the toll at": the object of a :data:`TOLL_VERBS` verb.
+TOLL_NOUNS = {"toll", "number", "figure", "figures", "total", "casualties", "dead", "death"}
 #: Auxiliaries of "X was quoted as saying".
 _PASSIVE = {"was", "were", "is", "are", "been", "be"}
 #: Reporting verbs that also take a count as object: "the storm claimed 14 lives" has no sayer.
@@ -148,6 +155,11 @@ _AFFILIATION = re.compile(
 _THE_NAME = re.compile(rf"\b[Tt]he (?P<name>{_NAME})")
 _APPOSITIVE_ORG = re.compile(
     rf"(?P<name>{_NAME}), (?:an? |the )(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(PUBLICATION_NOUNS))}|group|organi[sz]ation|charity|network)\b")
+#: Common nouns of a kind of organisation that a name in apposition right after them belongs to ("the
+#: official daily Diario Sur", "the news agency Norpress", "the rights group Ana Watch").
+ORGANISATION_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "group", "company", "firm",
+                                          "organisation", "organization", "charity", "network", "party", "movement"}
+_NOUN_THEN_NAME = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_NOUNS))}) (?P<name>{_NAME})")
 
 #: "Name, a male nurse," / "Name, an official," : a person and the role the text gives them.
 _APPOSITIVE_ROLE = re.compile(
@@ -156,7 +168,8 @@ _APPOSITIVE_ROLE = re.compile(
 
 #: "Mr Marek", "Mrs. Ruiz": a person the text marks as a man or a woman by title (the texts holding "Mr",
 #: "Ms" or "Miss" are searched).
-_SEX_TITLE = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\b")
+_SEX_TITLE = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)\b"
+                        rf"(?P<rest>(?: [{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?){{0,2}})")
 #: ", a spokeswoman", ", the young mother": an appositive marking the person named just before it.
 _SEX_NOUNS = sorted(MALE_WORDS | FEMALE_WORDS - {"mr", "mrs", "ms", "miss", "sir"}, key=len, reverse=True)
 _SEX_APPOSITIVE = re.compile(
@@ -182,7 +195,10 @@ def sex_marks(text: str) -> dict:
     marks: dict[str, set] = {}
     if "Mr" in norm or "Ms" in norm or "Miss" in norm:
         for m in _SEX_TITLE.finditer(norm):
-            marks.setdefault(m.group("name"), set()).add("male" if m.group("title") == "Mr" else "female")
+            sex = "male" if m.group("title") == "Mr" else "female"
+            full = m.group("name") + m.group("rest")  # "Mr Ivo Marek": the full name and the surname
+            for name in {full, full.split()[-1]}:
+                marks.setdefault(name, set()).add(sex)
     for m in _SEX_APPOSITIVE.finditer(norm):
         name = _NAME_BEFORE.search(norm, max(0, m.start() - _NAME_BEFORE_CHARS), m.start())
         if name:
@@ -223,7 +239,7 @@ class Gazetteer:
                 single_adjective = " " not in org and m.group("next") and m.group("next").strip() not in FUNCTION_WORDS
                 if _is_person_shape(name) and not single_adjective and m.group("next") != "'s":
                     people.setdefault(_MIDDLE_INITIAL.sub("", name), org)
-            for pattern in (_THE_NAME, _APPOSITIVE_ORG):
+            for pattern in (_THE_NAME, _APPOSITIVE_ORG, _NOUN_THEN_NAME):
                 organisations.update(m.group("name") for m in pattern.finditer(norm))
             for m in _APPOSITIVE_ROLE.finditer(norm):  # "Jan Van Dam, a male nurse, said"
                 if _is_person_shape(m.group("name")):
@@ -350,6 +366,14 @@ FINAL_SAYER_WORDS = 12
 _HEADLINE_SAYS = re.compile(r"^(?P<who>[A-Z][A-Z .'&-]*?[A-Z])\s+(?:SAYS|SAY|CLAIMS|CLAIM|REPORTS|REPORT)\b")
 _HEADLINE_CREDIT = re.compile(r",\s*(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2})\s*$")
 _RELATIVE = {"which", "who", "that", "whom"}
+#: Words that are never part of a person's name written in lower case ("the head, a doctor, said").
+_NOT_NAME_WORDS = STOPWORDS | FUNCTION_WORDS | DETERMINERS | SOURCE_NOUNS | TITLE_WORDS | REPORTING_VERBS
+#: Verbs that give the name a group goes by ("guerrillas called the Tigers"); "known as" too.
+_NAMING_VERBS = {"called", "dubbed", "nicknamed"}
+#: The most words of the name in "a group known as ..." ("the Popular Liberation Army").
+KNOWN_AS_WORDS = 4
+#: Heads of a name that belong to their possessor: "the Attorney General's Office" is one name.
+_OWNED_OFFICES = {"office", "department", "bureau", "ministry", "secretariat", "cabinet", "staff"}
 #: Number words: a capitalised one opens a count, not a name ("Thirty South African coal miners").
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
@@ -398,9 +422,31 @@ def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(
     >>> find_source("IRAN SAYS 300 KILLED").text
     'Iran'
     """
-    gazetteer = gazetteer or Gazetteer({}, {}, set())
     if not any(ch.islower() for ch in sentence):
         return _headline_source(sentence)
+    return _sentence_sources(sentence, gazetteer, quoted, common_words).find()
+
+
+def people_named(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(), common_words=frozenset()):
+    """The people ``sentence`` names in full (two words or more), as sources are written, in order.
+
+    >>> [s.text for s in people_named("Tanovian Interior Minister Ana Ruiz visited Acme Mining Corp.")]
+    ['Ana Ruiz (Tanovian Interior Minister)']
+    """
+    if not any(ch.islower() for ch in sentence):
+        return []
+    found = _sentence_sources(sentence, gazetteer, quoted, common_words)
+    people = []
+    for p, (_, name) in sorted(found.names.items()):
+        text, kind = found._name_source(name)
+        if kind == "person" and " " in re.sub(r" \(.*\)$", "", text):
+            people.append(Source(text, "person", f"'{text}' named in the article"))
+    return people
+
+
+def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSources":
+    """The words of ``sentence`` outside its quotations (``quoted``), with its names, ready to choose a source."""
+    gazetteer = gazetteer or Gazetteer({}, {}, set())
     norm = normalize_for_matching(sentence)
     spans = sorted(quoted)
     seq = []
@@ -414,7 +460,7 @@ def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(
             continue  # "<Acme Inc>": a ticker's brackets
         seq.append((w, norm[a:b], index))
     lower_case = sentence.lstrip(" \t\n\"'\u201c\u2018(")[:1].islower()
-    return _SentenceSources(seq, gazetteer, common_words, lower_case).find()
+    return _SentenceSources(seq, gazetteer, common_words, lower_case)
 
 
 def _headline_source(sentence: str):
@@ -455,6 +501,9 @@ class _SentenceSources:
         self.common_words = common_words
         self.words = [item[0] if item else "" for item in seq]
         self.names = self._names()
+        #: Names in apposition after a kind of organisation ("the official daily Diario Sur"): organisations.
+        self.apposed = {name for p, (_, name) in self.names.items()
+                        if p > 0 and self.words[p - 1] in ORGANISATION_NOUNS}
         self._lower_case_names()
         #: A sentence that opens in lower case is from an all-lower-case story, which hides its names.
         self.lower_case = lower_case
@@ -483,22 +532,31 @@ class _SentenceSources:
 
     def find(self):
         seq, words = self.seq, self.words
-        if not any(w in REPORTING_VERBS or w == "according" for w in words):
+        if not any(w in REPORTING_VERBS or w in ("according", "quoted") or w in TOLL_VERBS for w in words):
             return None
         for p in range(len(words) - 1):
             if words[p] == "according" and words[p + 1] == "to":
-                found = self._phrase_after(p + 2)
+                found = self._apposed_after(p + 2) or self._phrase_after(p + 2)
+                if found and found[1] == "group" and head_noun(found[0]) in FINDING_NOUNS:
+                    found = (found[0], "finding")  # "according to reports": no authority (CLAIMS_GUIDE.md)
                 if found:
                     return Source(found[0], found[1], f"'according to {found[0]}'")
+        quoting = self._quoting()
+        if quoting is not None:
+            return quoting
         candidates = []
         for v, w in enumerate(words):
-            if w not in REPORTING_VERBS or w.endswith("ing"):
-                continue
+            quoted_as = w == "saying" and v > 1 and words[v - 1] == "as" and words[v - 2] == "quoted"
+            if (w not in REPORTING_VERBS or w.endswith("ing")) and not self._puts_toll(v) and not quoted_as:
+                continue  # "X was quoted as saying" is X's (the subject of the passive, :meth:`_subject`)
+            if v + 1 < len(words) and words[v + 1] in REPORTING_VERBS and not quoted_as:
+                continue  # "local media reports said": a noun before the verb
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
-            if v + 1 < len(words) and words[v + 1] == "to" and w in ("said", "claimed", "reported"):
-                continue
+            if v + 1 < len(words) and words[v + 1] == "to" and (w in ("said", "reported") or w == "claimed" and (
+                    v == 0 or words[v - 1] in (",", ""))):
+                continue  # "said to have", a hedge; "rebels claimed to have killed 12" is the rebels' claim
             if w in CLAUSE_ONLY_VERBS and not (v + 1 < len(words) and words[v + 1] == "that" or _ends_clause(words, v)):
                 continue
             verb = seq[v][2]
@@ -511,6 +569,9 @@ class _SentenceSources:
                         and w not in ("told", "tells", "tell"):
                     found = self._phrase_after(v + 1, ending=True)  # ", said Alvi Karimov."
                     how = f"'{w}' before its sayer"
+                    if not found:  # '"...," said a statement by the union': the document's author
+                        found = self._document_author(v + 1)
+                        how = f"'{w}' before a document by {found[0]}" if found else how
                 if not found and v > 0 and words[v - 1] != "" and _ends_clause(words, v):
                     found = self._final_sayer(v)
                     how = f"'{found[0]} {w}'" if found else how
@@ -548,8 +609,14 @@ class _SentenceSources:
                 w, original, _ = seq[q]
                 if _is_capitalised(original):
                     if original.endswith("'s"):
+                        possessor = parts + [original]
                         parts = []  # "Russia's Amnesty International": drop the possessor
                         q += 1
+                        if q < len(seq) and seq[q] is not None and seq[q][0] in _OWNED_OFFICES \
+                                and _is_capitalised(seq[q][1]) and not (q + 1 < len(seq) and seq[q + 1] is not None
+                                                                         and _is_capitalised(seq[q + 1][1])):
+                            parts = possessor  # "the Attorney General's Office": the office is the name
+                            continue
                         p = q
                         continue
                     parts.append(original)
@@ -557,6 +624,11 @@ class _SentenceSources:
                       or w in NAME_PARTICLES and parts) \
                         and q + 1 < len(seq) and seq[q + 1] is not None and _is_capitalised(seq[q + 1][1]):
                     parts.append(original)
+                elif w in ("of", "for") and parts and any(x.lower() in ORG_WORDS for x in parts) \
+                        and q + 2 < len(seq) and seq[q + 1] is not None and seq[q + 1][0] == "the" \
+                        and seq[q + 2] is not None and _is_capitalised(seq[q + 2][1]):
+                    parts += [original, seq[q + 1][1]]  # "International Committee of the Red Cross"
+                    q += 1
                 elif w == "." and parts and len(parts[-1]) == 1 and q + 1 < len(seq) and seq[q + 1] is not None \
                         and _is_capitalised(seq[q + 1][1]):
                     parts[-1] += "."  # an initial: "V. Martynenko"
@@ -586,6 +658,8 @@ class _SentenceSources:
         company = _CORPORATE_SUFFIX.sub("", name)
         if company != name:
             return company, "org"  # "Acme Inc": a company
+        if name in self.apposed:
+            return name, "org"
         words = name.split()
         titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
         if titled and titled[-1] < len(words) - 2:  # "Dutch Transport Minister Anna de Vries"
@@ -604,7 +678,7 @@ class _SentenceSources:
         q = p + 1 if p < len(words) and words[p] == "the" else p
         if q < len(words) and words[q].endswith("'s") and q + 1 in names and p not in names:
             p = q + 1
-        if p in names:
+        if p in names and not (" " not in names[p][1] and _is_adjective_or_place(names[p][1], words, names[p][0])):
             stop = names[p][0]
             if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
                 return None  # "said U.S. hostage Alann Steen was ill": the subject of what was said
@@ -630,7 +704,7 @@ class _SentenceSources:
         """The sayer of a sentence-final ", a source at the church radio said." (the words after the comma)."""
         words, seq = self.words, self.seq
         end = v
-        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
+        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or _is_adverb(words[end - 1])):
             end -= 1
         k = end - 1
         while k >= 0 and words[k] not in (",", ""):
@@ -676,7 +750,9 @@ class _SentenceSources:
             if owner:  # "a spokesman for the country's main newspaper La Voz" -> "La Voz spokesman"
                 return f"{self.names[owner[-1]][1]} {_group_text(head[-1:])}", "group"
             tail = [item for item in rest[1:] if item[0] not in DETERMINERS]
-            if 0 < len(tail) <= GROUP_PHRASE_WORDS:  # "a source at the church radio" -> "church radio source"
+            # "a source at the church radio" -> "church radio source"; not "workers at the scene" (no body)
+            owned = any(_is_capitalised(o) or w in _BODY_NOUNS for w, o, _ in tail)
+            if 0 < len(tail) <= GROUP_PHRASE_WORDS and owned:
                 return f"{_group_text(tail)} {_group_text(head[-1:])}", "group"
         return _group_text(head), "group"
 
@@ -684,7 +760,7 @@ class _SentenceSources:
         """``((text, kind), start)`` of the source before the reporting verb at ``v``, or ``(None, v)``."""
         words, names = self.words, self.names
         end = v
-        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or words[end - 1].endswith("ly")):
+        while end > 0 and (words[end - 1] in _BETWEEN_SUBJECT_AND_VERB or _is_adverb(words[end - 1])):
             end -= 1
         if end > 2 and words[end - 1] == "as" and words[end - 2] == "quoted" and words[end - 3] in _PASSIVE:
             end -= 3  # "He was quoted as saying": the subject of the passive
@@ -699,6 +775,9 @@ class _SentenceSources:
             k = end - 2
             while k >= 0 and words[k] not in (",", ""):
                 k -= 1
+            titled = self._titled_appositive(k, end - 1)
+            if titled is not None:  # "The president of the Relief Society, Ana Ruiz, said"
+                return titled
             if k > 0 and words[k] == "," and k + 1 in self.names and not _is_capitalised(self.seq[k - 1][1]):
                 return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Acme Inc., said"
             end = k if k > 0 and words[k] == "," else end
@@ -766,11 +845,52 @@ class _SentenceSources:
                 return (_group_text(phrase), "group"), clause_start
         return None, v
 
+    def _titled_appositive(self, k, comma):
+        """"The president of the Relief Society, Ana Ruiz, said": ``Ana Ruiz (Relief Society)``, a person.
+
+        An office opens the clause ("the president of X", "the head of X", "the spokesman") and a
+        person's name stands between the commas at ``k`` and ``comma``, right before the verb. In an
+        all-lower-case story the name is two or three words that are none of the common words of a
+        noun phrase ("the head of the relief society, ana ruiz, told reuters"). The person is written
+        with the organisation of the office ("Relief Society"), or the office alone ("president").
+        """
+        words, seq = self.words, self.seq
+        if k < 1 or words[k] != "," or comma - k < 2:
+            return None
+        if k + 1 in self.names and self.names[k + 1][0] == comma:
+            name = self.names[k + 1][1]
+            if self.gazetteer.kind(name) != "person":
+                return None
+        else:
+            span = seq[k + 1:comma]
+            if not 2 <= len(span) <= 3 or any(item is None or not item[0].isalpha() or _is_capitalised(item[1])
+                                              or item[0] in _NOT_NAME_WORDS for item in span):
+                return None
+            name = " ".join(w.title() for w, _, _ in span)
+        b = self._clause_start(k)
+        comma_before = next((j for j in range(k - 1, b - 1, -1) if words[j] == ","), None)
+        if comma_before is not None:  # "Twelve died, the mayor of X, Ana Ruiz, said": the office after a comma
+            b = comma_before + 1
+        while b < k and words[b] in DETERMINERS:
+            b += 1
+        if b >= k or words[b] not in TITLE_WORDS | SPOKESPERSON_NOUNS:
+            return None
+        if b + 1 == k:
+            office = seq[b][1]
+        elif words[b + 1] in ("of", "for", "at") and b + 2 < k:
+            rest = seq[b + 3:k] if words[b + 2] == "the" else seq[b + 2:k]
+            if not rest or any(not (w.isalpha() or w.endswith("'s")) for w, _, _ in rest):
+                return None
+            office = " ".join(o for _, o, _ in rest)
+        else:
+            return None
+        return (f"{name} ({office})", "person"), k + 1
+
     def _clause_start(self, end):
         """Where the clause holding ``end`` opens: after a sentence start, ':', ';', 'that' or a reporting verb."""
         words = self.words
         k = end
-        while k > 0 and words[k - 1] not in ("", ":", ";", "that") \
+        while k > 0 and words[k - 1] not in ("", ":", ";", "that", "-") \
                 and not (words[k - 1] in REPORTING_VERBS and k > 1 and words[k - 2] not in _NOT_BEFORE_A_VERB):
             k -= 1  # a reporting verb opening the sentence is a noun ("Reports from the region allege")
         return k
@@ -795,8 +915,10 @@ class _SentenceSources:
             if found is None:
                 continue
             (text, kind), _ = found
-            plain = head_noun(text) == text.split()[-1] and text.split()[-1] in SOURCE_NOUNS | REFERENCE_NOUNS
-            if plain and words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:
+            last = text.split()[-1]
+            # a rewritten phrase ("a spokesman for the army" -> "army spokesman") no longer ends the words
+            plain = head_noun(text) == last and last.lower() == words[end - 1] and last in SOURCE_NOUNS | REFERENCE_NOUNS
+            if plain:
                 # "officials said", "the high command said" (a reference): the narrower rules; a spokesperson
                 # for a name ("Ana Ruiz spokesman") ends in the name and stays
                 return None
@@ -828,6 +950,9 @@ class _SentenceSources:
             k -= 1  # "One who was able to flee": the determiner is the head
         while k < end - 1 and words[k] in EVALUATIVE_ADJECTIVES:
             k += 1  # "a shocking investigation": the judgement is the writer's, not part of who speaks
+        known = self._known_as(k, end)
+        if known is not None:
+            return (known, "group"), begin
         h = k
         while h < end and not (h > k and _opens_postmodifier(words, h)):
             h += 1
@@ -837,13 +962,15 @@ class _SentenceSources:
         if not head_word.isalpha() or head_word in FUNCTION_WORDS | REPORTING_VERBS - FINDING_NOUNS \
                 or head_word.endswith("ing") \
                 or head_word in _NUMBER_WORDS and not pronoun_head \
-                or head_word.endswith("ly") or _is_capitalised(head_original) and not sentence_initial:
+                or _is_adverb(head_word) or _is_capitalised(head_original) and not sentence_initial:
             return None
         for p in range(k, h):
             w = words[p]
             if p in self.names and (" " in self.names[p][1] or p == h - 1 and not (head_index == 0 and h < end)):
                 return None  # a name is not a noun phrase's modifier or head: the name rules read it
-            if p < h - 1 and (not (w.isalpha() or w.endswith("'s") or "-" in w) or w in FUNCTION_WORDS | _NUMBER_WORDS):
+            hyphenated = "-" in w and w.strip("-") != ""  # "state-run", not a dateline's dash ("MANILA - ")
+            if p < h - 1 and (not (w.isalpha() or w.endswith("'s") or hyphenated)
+                              or w in FUNCTION_WORDS | _NUMBER_WORDS):
                 return None
         post = seq[h:end]
         for i, (w, original, _) in enumerate(post):
@@ -855,6 +982,9 @@ class _SentenceSources:
             owner = [q for q, (stop, _) in self.names.items() if stop == end and q > h]
             if owner:  # "a spokesman for the region's leader Ana Ruiz" -> "Ana Ruiz spokesman"
                 return (f"{self.names[owner[-1]][1]} {head_word}", "group"), begin
+            body = [item for item in post[1:] if item[0] not in DETERMINERS]
+            if 0 < len(body) <= GROUP_PHRASE_WORDS and all(w.isalpha() or w.endswith("'s") for w, _, _ in body):
+                return (f"{_group_text(body)} {head_word}", "group"), begin  # "a spokesman for the army"
         # "from" names an author for a statement, a place for a finding ("reports from the region")
         authored = ("by",) if head_word in FINDING_NOUNS else ("by", "from")
         if head_word in DOCUMENT_NOUNS and post and post[0][0] in authored and len(post) > 1:
@@ -865,6 +995,24 @@ class _SentenceSources:
         text = " ".join(w if not _is_capitalised(o) or i == 0 and w in common else o for w, o, i in seq[k:end])
         text = re.sub(r" ,", ",", text)
         return (text, "finding" if head_word in FINDING_NOUNS else "group"), begin
+
+    def _known_as(self, begin, end):
+        """"rebels known as the Tigers" -> ``Tigers (rebels)``: a group and the name it goes by, or None.
+
+        The group is a plain noun phrase (modifiers and a head, no function word) before "known as",
+        "called", "dubbed" or "nicknamed"; the name is at most :data:`KNOWN_AS_WORDS` words after it.
+        """
+        words, seq = self.words, self.seq
+        for j in range(begin + 1, end - 1):
+            step = 2 if words[j] == "known" and words[j + 1] == "as" else 1 if words[j] in _NAMING_VERBS else 0
+            if not step:
+                continue
+            group, name = seq[begin:j], [item for item in seq[j + step:end] if item[0] not in DETERMINERS]
+            if not 0 < len(name) <= KNOWN_AS_WORDS or any(not w.isalpha() or w in FUNCTION_WORDS
+                                                          for w, _, _ in group + name):
+                return None
+            return f"{' '.join(o for _, o, _ in name)} ({_group_text(group)})"
+        return None
 
     def _author(self, begin, end):
         """The author of a document, ``words[begin:end]`` ("the Harbour Workers Union", "the union"), or None.
@@ -884,6 +1032,89 @@ class _SentenceSources:
         if words[begin] == "the" and end - begin == 2 and kind == "group":
             return "the " + text, "reference"
         return text, kind
+
+    def _apposed_after(self, p):
+        """'the Tanovian news agency NRA' from ``p``: a name in apposition after a kind of organisation, within
+        a few words and before any comma, or None."""
+        words = self.words
+        for q in range(p + 1, min(len(words), p + GROUP_PHRASE_WORDS + 2)):
+            if not (words[q - 1].isalpha() or "-" in words[q - 1]) or words[q - 1] in FUNCTION_WORDS - DETERMINERS:
+                return None
+            if q in self.names and self.names[q][1] in self.apposed:
+                return self._name_source(self.names[q][1])
+        return None
+
+    def _puts_toll(self, v) -> bool:
+        """The verb at ``v`` gives a figure as its subject's estimate: "police put the death toll at 12"."""
+        words = self.words
+        if words[v] not in TOLL_VERBS:
+            return False
+        at = next((q for q in range(v + 1, min(len(words), v + 2 + GROUP_PHRASE_WORDS)) if words[q] == "at"), None)
+        return at is not None and any(w in TOLL_NOUNS for w in words[v + 1:at])
+
+    def _quoting(self):
+        """"The agency quoted police as saying ...": ``X (citing Y)``, X the subject before "quoted".
+
+        Y is the name or group after "quoted" (CLAIMS_GUIDE.md, nested sources); "X was quoted as
+        saying" is X's own (:meth:`_subject`).
+        """
+        words = self.words
+        for v, w in enumerate(words):
+            if w != "quoted" or v == 0 or words[v - 1] in _PASSIVE:
+                continue
+            as_ = next((q for q in range(v + 2, min(len(words) - 1, v + 2 + SUBJECT_PHRASE_WORDS))
+                        if words[q] == "as" and words[q + 1].endswith("ing")), None)
+            if as_ is None:
+                continue
+            found, _ = self._subject(v)
+            if found is None:
+                continue
+            cited = self._phrase_after(v + 1)
+            if cited is None:
+                phrase = self._noun_phrase(v + 1, as_)
+                cited = phrase and phrase[0]
+            # a pronoun or a reference is resolved in the document, and the one it names is the source
+            text = f"{found[0]} (citing {cited[0]})" if cited and found[1] not in ("pronoun", "reference") else found[0]
+            return Source(text, found[1], f"'{found[0]} quoted {cited[0] if cited else '...'} as saying'",
+                          self.seq[v][2])
+        return None
+
+    def _document_author(self, p):
+        """'said a hand-written statement by the Harbour Workers Union': the author of the document at ``p``.
+
+        A document (:data:`DOCUMENT_NOUNS`) after a few modifiers, then "by" (or "issued by", "from")
+        and its author: a name, which runs on over "for the ..." ("the Front for the Liberation of
+        Ruritania"), or "the union" (a reference to the one named before).
+        """
+        words, names = self.words, self.names
+        q = p
+        while q < len(words) and q - p < GROUP_PHRASE_WORDS and words[q] not in DOCUMENT_NOUNS \
+                and (words[q].isalpha() or "-" in words[q]) and words[q] not in FUNCTION_WORDS - DETERMINERS:
+            q += 1
+        if q >= len(words) or words[q] not in DOCUMENT_NOUNS:
+            return None
+        a = q + 1
+        if a < len(words) and words[a] in ("issued", "signed", "released"):
+            a += 1
+        if a >= len(words) or words[a] not in ("by", "from"):
+            return None
+        a += 1
+        if a < len(words) and words[a] == "the" and a + 1 in names:
+            a += 1
+        if a in names:
+            stop, name = names[a]
+            first = name
+            while stop + 1 < len(words) and words[stop] == "for" and (stop + 1 in names or words[stop + 1] == "the"
+                                                                      and stop + 2 in names):
+                start = stop + 1 if stop + 1 in names else stop + 2
+                name = " ".join([name, *[o for _, o, _ in self.seq[stop:start]], names[start][1]])
+                stop = names[start][0]
+                while stop + 1 < len(words) and words[stop] == "of" and stop + 1 in names:
+                    name, stop = f"{name} of {names[stop + 1][1]}", names[stop + 1][0]
+            return self._name_source(name) if name == first else (name, "org")
+        if a + 1 < len(words) and words[a] == "the" and words[a + 1] in REFERENCE_NOUNS | SOURCE_NOUNS | ORG_WORDS:
+            return "the " + words[a + 1], "reference"
+        return None
 
     def _citing(self, comma):
         """"X, citing Y, said": ``(("X (citing Y)", kind), start)`` or None."""
@@ -922,10 +1153,18 @@ def _group_text(items) -> str:
 def _is_adjective_or_place(name: str, words, end) -> bool:
     """A single capitalised word that reads as an adjective of nationality, not a source ("Chilean").
 
-    Such adjectives end in -an, -ese, -ish or -i, and are followed by a lower-case noun.
+    Such adjectives end in -an, -ese, -ish or -i, and are followed by a lower-case noun; an adverb or an
+    auxiliary before the verb is no noun ("Kordan earlier said", "Astan has said": the name is the subject).
+
+    >>> _is_adjective_or_place("Chilean", ["chilean", "officials", "said"], 1)
+    True
+    >>> _is_adjective_or_place("Kordan", ["kordan", "earlier", "said"], 1)
+    False
     """
     nxt = words[end] if end < len(words) else ""
-    return bool(re.search(r"(?:an|ese|ish|i)$", name)) and nxt.isalpha() and nxt not in REPORTING_VERBS
+    adverb = nxt in _BETWEEN_SUBJECT_AND_VERB or _is_adverb(nxt)
+    return bool(re.search(r"(?:an|ese|ish|i)$", name)) and nxt.isalpha() and nxt not in REPORTING_VERBS \
+        and not adverb
 
 
 #: Nouns that name the kind of an organisation in "an airline spokesman", "a company official", and the
@@ -938,6 +1177,8 @@ ORGANISATION_KINDS = {
     "railway": ("Railway", "Railways"),
     "hospital": ("Hospital",),
 }
+#: Nouns of a body a source can belong to ("a source at the church radio", "a spokesman at the hospital").
+_BODY_NOUNS = ORG_WORDS | ORGANISATION_NOUNS | REFERENCE_NOUNS | set(ORGANISATION_KINDS)
 # capitalised words, then the kind's last word, then "of (the) X" ("Bank of Gondor", "Ministry of Health")
 _KIND_NAME = {kind: re.compile(r"\b((?:[A-Z][\w&'-]*\.?\s+(?:(?:of|for|de|du)\s+)?){0,5}(?:%s)\b"
                               r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?)" % "|".join(endings))
@@ -993,15 +1234,66 @@ class DocumentSources:
         self.by_sentence: list[Source | None] = []
         sexes = sex_marks(raw)
         history = []
-        for a, b in sentences:
+        self._common_words = common_words
+        for i, (a, b) in enumerate(sentences):
             quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
-            source = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
-            source = self.resolve(source, history, sexes, text=raw, end=b)
+            found = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
+            source = named_in_full(self.resolve(found, history, sexes, text=raw, end=b), history)
+            if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
+                source = self._person_mentioned(i, found, history, sexes)
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
         for i in range(len(self.by_sentence) - 1):
             self.by_sentence[i] = named_after(self.by_sentence[i], self.by_sentence[i + 1]) or self.by_sentence[i]
+        for i, source in enumerate(self.by_sentence):
+            if source is not None and source.rule.startswith("headline"):
+                self.by_sentence[i] = self._headline_named(source, i)
+
+    def _person_mentioned(self, i, pronoun, history, sexes):
+        """"Minister Ana Ruiz visited the site. She said ...": a "he" or "she" with no person among the sources
+        before is the person named last in the :data:`MENTION_LOOKBACK` sentences before (not one the article
+        marks as of the other sex), or None."""
+        other = "male" if pronoun.text == "she" else "female"
+        for k in range(i - 1, max(-1, i - 1 - MENTION_LOOKBACK), -1):
+            a, b = self.sentences[k]
+            quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
+            named = people_named(self.raw[a:b], gazetteer=self.gazetteer, quoted=quoted,
+                                 common_words=self._common_words)
+            for person in reversed(named):
+                if _sex(person, history, sexes) != other:
+                    return Source(person.text, "person", f"'{pronoun.text}' = {person.text}, named before; "
+                                  f"{pronoun.rule}", pronoun.verb)
+        return None
+
+    def _headline_named(self, source, i):
+        """A headline's credit by office or kind ("SAYS FAO DIRECTOR", "GROUP SAYS") as the body names it.
+
+        The first sources of the sentences after the headline (:data:`HEADLINE_LOOKAHEAD` of them)
+        are searched: for an office, the first person whose sentence names the office ("FAO director
+        Ana Ruiz said"), written with the rest of the credit as their organisation when the body
+        gives none (``Ana Ruiz (FAO)``); for a kind of organisation ("group", "company"), the first
+        organisation. A name ("IRAN CLAIMS") or a group of people ("..., MINE OWNERS") stays.
+        """
+        words = source.text.split()
+        role = words[-1].lower()
+        person_role = role in TITLE_WORDS | SPOKESPERSON_NOUNS or role in SOURCE_NOUNS and not role.endswith("s")
+        org_role = role in REFERENCE_NOUNS and not person_role and len(words) == 1
+        if not (person_role or org_role) or role in PRONOUNS:
+            return source
+        later = [(k, s) for k, s in enumerate(self.by_sentence[i + 1:], i + 1) if s is not None][:HEADLINE_LOOKAHEAD]
+        for k, found in later:
+            a, b = self.sentences[k]
+            if org_role and found.kind == "org" or person_role and found.kind == "person" \
+                    and role in re.findall(r"[\w'-]+", self.raw[a:b].lower()):
+                text = found.text
+                bare = re.fullmatch(r"(.+) \((\w+)\)", text)
+                if person_role and bare and bare.group(2).lower() == role:
+                    text = bare.group(1)  # "Ana Ruiz (director)" says no more than the credit's "director"
+                if person_role and " (" not in text and len(words) > 1:
+                    text = f"{text} ({' '.join(words[:-1])})"
+                return Source(text, found.kind, f"headline credit named in the body: {found.rule}", source.verb)
+        return source
 
     @staticmethod
     def resolve(source, history, sexes=None, text=None, end=None):
@@ -1043,7 +1335,8 @@ class DocumentSources:
                 # the last person, or a single unnamed source named after them ("a source at the radio"),
                 # not one the article marks as of the other sex ("she" is not "the spokesman")
                 other = "male" if source.text == "she" else "female"
-                pool = [s for s in history if (s.kind == "person" or s.kind == "group" and not s.text.endswith("s"))
+                pool = [s for s in history if (s.kind == "person" or s.kind == "group" and not s.text.endswith("s")
+                                               and head_noun(s.text) not in COLLECTIVE_NOUNS)
                         and _sex(s, history, sexes) != other]
             elif source.text == "they":
                 # an organisation, a group, or one unnamed person ("a spokesperson ... They insisted")
@@ -1102,6 +1395,44 @@ class DocumentSources:
                 return None
             k -= 1
         return None
+
+
+#: How many sources after a headline are searched for the one its credit names ("SAYS FAO DIRECTOR").
+HEADLINE_LOOKAHEAD = 3
+#: Source nouns without a plural -s that name many people or a body, never one "he" or "she" ("police said").
+COLLECTIVE_NOUNS = {"police", "government", "ministry", "military", "army", "media", "crew", "agency", "radio",
+                    "television", "newspaper", "paper", "press", "staff", "command", "company"}
+#: How many sentences back a "he" or "she" with no person among the sources before looks for a person named.
+MENTION_LOOKBACK = 3
+#: The most words of a later, shorter mention of a person ("Ruiz", "de Vries", "Febres Cordero").
+SHORT_NAME_WORDS = 2
+
+
+def named_in_full(source, history):
+    """``source`` as the person the article named in full before, when it is the end of their name.
+
+    "Interior Minister Ana Ruiz said ... Ruiz said": a later mention by surname (or the last
+    :data:`SHORT_NAME_WORDS` words of the name, in any case: "de vries") is the person named
+    last with that ending among the sources before (``history``), written as they were then,
+    office included. Anything else is returned as it is.
+
+    >>> ruiz = Source("Ana Ruiz (Interior Minister)", "person", "r")
+    >>> named_in_full(Source("Ruiz", "org", "'Ruiz said'"), [ruiz]).text
+    'Ana Ruiz (Interior Minister)'
+    >>> named_in_full(Source("Marek", "org", "'Marek said'"), [ruiz]).text
+    'Marek'
+    """
+    if source is None or source.kind not in ("person", "org", "group") or " (" in source.text:
+        return source
+    words = source.text.casefold().split()
+    if not 1 <= len(words) <= SHORT_NAME_WORDS:
+        return source
+    for earlier in reversed(history):
+        name = re.sub(r" \(.*\)$", "", earlier.text).casefold().split()
+        if earlier.kind == "person" and len(name) > len(words) and name[-len(words):] == words:
+            return Source(earlier.text, "person", f"'{source.text}' = {earlier.text} named before; {source.rule}",
+                          source.verb)
+    return source
 
 
 def named_after(source, following):
@@ -1173,7 +1504,16 @@ def _opens_postmodifier(words, h) -> bool:
     if w in _POSTMODIFIER_OPENERS:
         return True
     participle = w.endswith("ing") or w.endswith("ed")
-    return participle and (nxt in PREPOSITIONS or nxt in ("that", "the", "a", "an", "as")) or w.endswith("ly")
+    return participle and (nxt in PREPOSITIONS or nxt in ("that", "the", "a", "an", "as")) or _is_adverb(w)
+
+
+def _is_adverb(word: str) -> bool:
+    """An -ly word that is an adverb ("repeatedly"), not a publication ("the daily", "the weekly").
+
+    >>> _is_adverb("repeatedly"), _is_adverb("daily")
+    (True, False)
+    """
+    return word.endswith("ly") and word not in ORGANISATION_NOUNS
 
 
 def _after_preposition(words, start) -> bool:
@@ -1202,6 +1542,27 @@ def _ends_clause(words, v) -> bool:
 
 
 _OPENING = {"\u201c": "d", "\u201e": "d", "\u2018": "s"}
+#: A line that breaks off mid-sentence: it ends in a letter, a digit, a comma, a semicolon or a hyphen.
+_BROKEN_LINE = re.compile(r"[\w,;-]$")
+
+
+def _paragraphs(raw: str):
+    """``(text, offset)`` of each paragraph of ``raw``: a line, with the lines that go on from it.
+
+    A line that breaks off mid-sentence (:data:`_BROKEN_LINE`) goes on in the next line when
+    that one follows at once, without a blank line or an indent: a hard-wrapped paragraph.
+    """
+    start = end = None
+    for line in re.finditer(r"[^\n]+", raw):
+        if start is not None and line.start() == end + 1 and not line.group()[0].isspace() \
+                and _BROKEN_LINE.search(raw[start:end].rstrip()):
+            end = line.end()
+            continue
+        if start is not None:
+            yield raw[start:end], start
+        start, end = line.start(), line.end()
+    if start is not None:
+        yield raw[start:end], start
 
 
 def quote_regions(raw: str) -> list[tuple[int, int, int]]:
@@ -1212,15 +1573,20 @@ def quote_regions(raw: str) -> list[tuple[int, int, int]]:
     quotation share ``chain``. The one quotation-region finder: speakers,
     :mod:`analysis.quotes` and :func:`analysis.overview.count_quotations` use it.
 
+    A hard-wrapped paragraph (newswire: a line broken mid-sentence, the next line going on
+    without an indent) is one paragraph: a quotation runs on over its line breaks.
+
     >>> text = "He said: \u201cWe are leaving.\u201d A \u2018purge\u2019."
     >>> [text[a:b] for a, b, _ in quote_regions(text)]
     ['\u201cWe are leaving.\u201d', '\u2018purge\u2019']
+    >>> wrapped = '"Ten men died in the\\nfire," he said.'
+    >>> [wrapped[a:b] for a, b, _ in quote_regions(wrapped)]
+    ['"Ten men died in the\\nfire,"']
     """
     regions = []
     chain = 0
     carried = None  # quote type open at the end of the previous paragraph
-    for line in re.finditer(r"[^\n]+", raw):
-        text, offset = line.group(), line.start()
+    for text, offset in _paragraphs(raw):
         first = text.lstrip()[:1]
         continues = carried is not None and (first in _OPENING or first in "\"'")
         if not continues:

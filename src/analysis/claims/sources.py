@@ -32,6 +32,8 @@ RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
 #: Verbs and auxiliaries that, right after "that", make it open a relative clause ("that left two dead").
 VERB_WORDS = {"left", "was", "were", "is", "are", "has", "had", "have", "burned", "caused", "claimed", "took",
               "sank", "hit", "struck", "destroyed", "made"}
+#: Words that join a second verb to the first inside one clause ("burned for hours and killed one").
+CLAUSE_JOINERS = {"and", "or", "but", "then", ","}
 #: How many words before a figure the relative word that opens its clause may stand.
 RELATIVE_REACH = 8
 
@@ -50,13 +52,34 @@ def in_background_clause(words, figure, lex=None) -> bool:
         if w in (",", ";", ":", '"', "."):
             return False
         if w in RELATIVE_WORDS - {"that"}:
-            return True
+            return not _clause_closed(words, j, figure.first, lex)
         if w == "that":
             before = words[j - 1] if j > 0 else ""
             after = words[j + 1] if j + 1 < len(words) else ""
-            verb = lex.events.at(words, j + 1) is not None or after in VERB_WORDS or after.endswith("ed")
-            return verb and before not in REPORTING_VERBS
+            verb = _is_verb(words, j + 1, lex)
+            return verb and before not in REPORTING_VERBS and not _clause_closed(words, j, figure.first, lex)
     return False
+
+
+def _is_verb(words, k, lex) -> bool:
+    """``words[k]`` reads as a finite verb: an event ("killed"), a listed verb, a reporting verb or an -ed form."""
+    w = words[k] if k < len(words) else ""
+    return lex.events.at(words, k) is not None or w in VERB_WORDS or w in REPORTING_VERBS or w.endswith("ed")
+
+
+def _clause_closed(words, relative, first, lex) -> bool:
+    """The relative clause opened at ``relative`` has ended before ``first``: a second verb follows its own
+    with nothing joining them ("an earthquake which struck the coast killed one", "survivors who reached
+    the shore said 40 drowned"), unlike "a fire that burned for hours and killed one miner".
+
+    >>> from analysis.claims.lexicon import lexicon_for
+    >>> closed = "a quake which struck the coast killed 3".split()
+    >>> joined = "a fire which burned and killed 3".split()
+    >>> _clause_closed(closed, 2, 7, lexicon_for()), _clause_closed(joined, 2, 6, lexicon_for())
+    (True, False)
+    """
+    verbs = [k for k in range(relative + 1, first) if _is_verb(words, k, lex)]
+    return len(verbs) >= 2 and words[verbs[-1] - 1] not in CLAUSE_JOINERS and verbs[-1] - 1 not in verbs
 
 
 def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
