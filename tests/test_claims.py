@@ -83,6 +83,10 @@ def claim_tuples(claims):
      ("held_together", 15, None, "lower_bound", False, "former detainee")),
     ("Up to 50 people were held in one room, according to a survivor interviewed by the BBC.",
      ("held_together", None, 50, "upper_bound", False, "survivor")),
+    # unnamed reports are no source but hedge the figure; a finding does not
+    ("At least 12 people were killed, according to reports.", ("killed", 12, None, "lower_bound", True, "")),
+    ("Local media reports said 30 people were arrested.", ("detained", 30, 30, "exact", True, "")),
+    ("An inquiry found that 100 men were held.", ("detained", 100, 100, "exact", False, "")),
 ])
 def test_sentence_claims(sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == [expected]
