@@ -1404,7 +1404,7 @@ COLLECTIVE_NOUNS = {"police", "government", "ministry", "military", "army", "med
                     "television", "newspaper", "paper", "press", "staff", "command", "company"}
 #: How many sentences back a "he" or "she" with no person among the sources before looks for a person named.
 MENTION_LOOKBACK = 3
-#: The most words of a later, shorter mention of a person ("Ruiz", "de Vries", "Febres Cordero").
+#: The most words of a later, shorter mention of a person ("Ruiz", "de Vries", "Lopez Obrador").
 SHORT_NAME_WORDS = 2
 
 
