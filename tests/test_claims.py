@@ -87,6 +87,10 @@ def claim_tuples(claims):
     ("At least 12 people were killed, according to reports.", ("killed", 12, None, "lower_bound", True, "")),
     ("Local media reports said 30 people were arrested.", ("detained", 30, 30, "exact", True, "")),
     ("An inquiry found that 100 men were held.", ("detained", 100, 100, "exact", False, "")),
+    # a subset listed between the counted people and their verb, however long the list
+    ("Some 114 people, including couriers, a night guard and a bank clerk, have been arrested.",
+     ("detained", 114, 114, "approximate", False, "")),
+    ("Twenty people, including a child, died.", ("killed", 20, 20, "exact", False, "")),
 ])
 def test_sentence_claims(sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == [expected]

@@ -43,6 +43,9 @@ EVENT_WINDOW = 15
 NOUN_REACH = 5
 #: How many words after the counted noun its verb may come ("people in eight cities were detained").
 SUBJECT_REACH = 8
+#: How many words a subset list between the counted people and their verb may run to ("114 people, including
+#: messengers, a security guard and a company executive, have been arrested"): a list of a few named members.
+SUBSET_REACH = 25
 #: How many words before the figure the object reading looks for its verb ("killed or wounded 15,000").
 OBJECT_REACH = 4
 #: Words of the first item's noun a list may have before its "and" ("150 passengers and six crew",
@@ -317,6 +320,10 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         if w == ",":
             # ", including four policemen," or ", some badly hurt,": a subset, skipped; else the clause ends
             if j + 1 < len(words) and words[j + 1] in ("including", "some", "most", "many", "all", "mostly"):
+                resumed = _after_subset(words, j + 1, lex) if words[j + 1] == "including" else None
+                if resumed is not None:  # a longer list, closed by a comma before the verb group
+                    j, stop = resumed, max(stop, min(len(words), resumed + SUBJECT_REACH))
+                    continue
                 j += 1
                 continue
             return None
@@ -337,6 +344,17 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         elif not w.isalpha():
             return None
         j += 1
+    return None
+
+
+def _after_subset(words, j, lex):
+    """Where the verb group resumes after ", including ... ," (a comma, then an auxiliary or an event
+    word), or None."""
+    for k in range(j + 1, min(len(words), j + SUBSET_REACH)):
+        if words[k] in _CLAUSE_ENDS and words[k] != ",":
+            return None
+        if words[k - 1] == "," and (words[k] in _VERB_GROUP or lex.events.at(words, k) is not None):
+            return k
     return None
 
 
