@@ -547,3 +547,17 @@ def test_a_plain_table_of_texts_is_read_whole(docs):
 def test_a_table_without_text_is_refused_by_name():
     with pytest.raises(ValueError, match="needs a 'doc_id' column and a 'text'.*it has 'id', 'body'"):
         extract_claims(pd.DataFrame({"id": ["a"], "body": ["Twelve people were killed."]}))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # CLAIMS_GUIDE: subsets get their own row, in the category of the whole
+    ("Six people, including four policemen, were wounded.", [("injured", 6), ("injured", 4)]),
+    ("The blast killed 12 people, among them five soldiers.", [("killed", 12), ("killed", 5)]),
+    ("Officials said 40 people, including 12 women, were detained.", [("detained", 40), ("detained", 12)]),
+    ("The group, including 30 companies, grew.", []),  # no claim in the whole: none in the subset
+])
+def test_a_subset_takes_the_category_of_its_whole(sentence, expected):
+    found = extract_claims(corpus(sentence))
+    assert [(r.category, int(r.value_low)) for r in found.itertuples()] == expected
+    assert all("a subset of" in rule for rule in found["rule"].iloc[1:])
+

@@ -203,6 +203,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     if found is None and not single and subject != _BLOCKED:
         found = _nearest_event(words, figure, figures, lex, bare=role is None)
     if found is None:
+        found = _subset_reading(words, tokens, sentence, figure, figures, lex)
+    if found is None:
         return None  # "one man claiming ...": an anecdote, not a count
     if role == "person" and noun_category == "killed" and found[0] == "other":
         found = "killed", f"noun '{noun}'"  # "eight bodies were found": the dead, whatever is said of them
@@ -345,6 +347,21 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             return None
         j += 1
     return None
+
+
+#: Words just before a figure that make it a subset of the figure before ("Six people, including four policemen,
+#: were wounded": CLAIMS_GUIDE, subsets get their own row in the category of the whole).
+_SUBSET_OPENERS = (("including",), ("among", "them"), ("among", "whom"))
+
+
+def _subset_reading(words, tokens, sentence, figure, figures, lex):
+    """The category of the whole for a figure introduced as its subset (", including four policemen,")."""
+    k = figure.first
+    whole = figures.previous(figure)
+    if whole is None or not any(tuple(words[max(0, k - len(o)):k]) == o for o in _SUBSET_OPENERS):
+        return None
+    found = category_of(words, tokens, sentence, whole, figures, lex)
+    return (found[0], f"a subset of '{whole.stated}' ({found[1]})") if found is not None else None
 
 
 def _after_subset(words, j, lex):
