@@ -622,7 +622,8 @@ def _block_candidates(block, pieces, common: np.ndarray, start: int, piece_start
         # rows counted from `start - first`, columns from 0: a document meets itself where they are equal
         near = block_top_k(block, rare, start - first, per_block, 0.0)
         rows, cols = near["row"].to_numpy() - (start - first), near["col"].to_numpy()
-        rest = np.asarray(own_common[rows].multiply(common_rows[cols]).sum(axis=1)).ravel()
+        # the common terms' share of each candidate's cosine (none in the exact search, which leaves none out)
+        rest = np.asarray(own_common[rows].multiply(common_rows[cols]).sum(axis=1)).ravel() if len(common) else 0.0
         found.append(pd.DataFrame({"row": rows + start, "col": cols + first,
                                    "cosine": near["cosine"].to_numpy() + rest}))
     table = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=["row", "col", "cosine"])
