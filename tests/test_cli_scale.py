@@ -25,9 +25,11 @@ def test_scale_command_writes_the_pandas_tables(tmp_path, capsys):
 def test_scale_command_keyness_and_the_search_without_common_terms(tmp_path):
     out = tmp_path / "out"
     assert cli.main(["scale", str(paths.RAW_DATA_DIR), "--out", str(out), "--workers", "2", "--top-k", "2",
-                     "--analyses", "keyness,similarity", "--max-doc-share", "0.5"]) == 0
+                     "--analyses", "terms,keyness,similarity", "--max-doc-share", "0.5"]) == 0
     assert cli.main(["keyness", str(paths.RAW_DATA_DIR), "--out", str(tmp_path / "keyness.csv")]) == 0
     pd.testing.assert_frame_equal(pd.read_csv(out / "keyness.csv"), pd.read_csv(tmp_path / "keyness.csv"))
+    assert cli.main(["terms", str(paths.RAW_DATA_DIR), "--out", str(tmp_path / "terms.csv")]) == 0
+    pd.testing.assert_frame_equal(pd.read_csv(out / "terms.csv"), pd.read_csv(tmp_path / "terms.csv"))
     pairs = pd.read_csv(out / "pairs.csv")
     assert len(pairs) > 0 and pairs["cosine"].between(0, 1).all()
 

@@ -55,6 +55,8 @@ def run(args) -> int:
     from distributed import progress
 
     from .. import scale
+    from ..keyness import keyness_of_counts
+    from ..terms import frequency_table
 
     out = Path(args.out)
     client = scale.client(scheduler=args.scheduler, workers=args.workers, memory_limit=args.memory_limit)
@@ -69,14 +71,21 @@ def run(args) -> int:
             print(file=sys.stderr)
             return frame.compute().reset_index(drop=True)
 
+        counts = {}  # term counts by outlet, reduced once for both terms.csv and keyness.csv
+
+        def term_counts():
+            if not counts:
+                counts["outlet"] = scale.count_terms(corpus, include=args.include)
+            return counts["outlet"]
+
         for name in args.analyses:
             print(f"{name} ...", file=sys.stderr)
             if name == "claims":
                 table = done(scale.extract_claims(corpus, include=args.include))
             elif name == "terms":
-                table = scale.term_frequencies(corpus, include=args.include)
+                table = frequency_table(term_counts())  # as scale.term_frequencies
             elif name == "keyness":
-                table = scale.keyness(corpus, include=args.include)
+                table = keyness_of_counts(term_counts())  # as scale.keyness
             elif name == "similarity":
                 table = scale.similarity_pairs(corpus, top_k=args.top_k, include=args.include,
                                                max_doc_share=args.max_doc_share)
