@@ -1235,9 +1235,9 @@ class DocumentSources:
         sexes = sex_marks(raw)
         history = []
         self._common_words = common_words
+        self._people: dict[int, list[Source]] = {}  # people_named of each sentence, read once when asked
         for i, (a, b) in enumerate(sentences):
-            quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
-            found = find_source(raw[a:b], gazetteer=gazetteer, quoted=quoted, common_words=common_words)
+            found = find_source(raw[a:b], gazetteer=gazetteer, quoted=self._quoted(a, b), common_words=common_words)
             source = named_in_full(self.resolve(found, history, sexes, text=raw, end=b), history)
             if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
                 source = self._person_mentioned(i, found, history, sexes)
@@ -1250,17 +1250,21 @@ class DocumentSources:
             if source is not None and source.rule.startswith("headline"):
                 self.by_sentence[i] = self._headline_named(source, i)
 
+    def _quoted(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The quotation regions inside the sentence ``raw[a:b]``, as offsets into it."""
+        return [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
+
     def _person_mentioned(self, i, pronoun, history, sexes):
         """"Minister Ana Ruiz visited the site. She said ...": a "he" or "she" with no person among the sources
         before is the person named last in the :data:`MENTION_LOOKBACK` sentences before (not one the article
         marks as of the other sex), or None."""
         other = "male" if pronoun.text == "she" else "female"
         for k in range(i - 1, max(-1, i - 1 - MENTION_LOOKBACK), -1):
-            a, b = self.sentences[k]
-            quoted = [(max(x, a) - a, min(y, b) - a) for x, y, _ in self.quotes if x < b and y > a]
-            named = people_named(self.raw[a:b], gazetteer=self.gazetteer, quoted=quoted,
-                                 common_words=self._common_words)
-            for person in reversed(named):
+            if k not in self._people:
+                a, b = self.sentences[k]
+                self._people[k] = people_named(self.raw[a:b], gazetteer=self.gazetteer, quoted=self._quoted(a, b),
+                                               common_words=self._common_words)
+            for person in reversed(self._people[k]):
                 if _sex(person, history, sexes) != other:
                     return Source(person.text, "person", f"'{pronoun.text}' = {person.text}, named before; "
                                   f"{pronoun.rule}", pronoun.verb)
