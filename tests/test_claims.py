@@ -419,6 +419,32 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("other", 150, 150, "exact", False, "airline spokesman"), ("other", 6, 6, "exact", False, "airline spokesman")]),
     ("an adverb in a list", "Twelve soldiers and reportedly three civilians were killed.",
      [("killed", 12, 12, "exact", True, ""), ("killed", 3, 3, "exact", True, "")]),
+    # a count named before its figure takes the category of the words it names
+    ("number of people arrested", "The number of people arrested rose to 50, police said.",
+     [("detained", 50, 50, "exact", False, "police")]),
+    ("number of cases", "The number of confirmed cases climbed to 69.", [("other", 69, 69, "exact", False, "")]),
+    ("put the number at", "Officials put the number of homeless at 3,000.",
+     [("displaced", 3000, 3000, "exact", False, "officials")]),
+    ("total of dead", "The total of dead or presumed dead rose to 192.", [("killed", 192, 192, "exact", True, "")]),
+    ("a total of N is the figure's own", "A total of 19 people were arrested.",
+     [("detained", 19, 19, "exact", False, "")]),
+    # the whole of a partitive whose part is a numeral word
+    ("one of its eight", "One of its eight crew members was killed.",
+     [("killed", 1, 1, "exact", False, ""), ("other", 8, 8, "exact", False, "")]),
+    ("two of its five", "Two of its five crew members drowned.",
+     [("killed", 2, 2, "exact", False, ""), ("other", 5, 5, "exact", False, "")]),
+    # charged, tried, sentenced (the guide's "charged" is other)
+    ("face charges", "Seven managers will face charges of manslaughter.", [("other", 7, 7, "exact", False, "")]),
+    ("sentenced to death is no death", "The court sentenced 12 men to death.",
+     [("other", 12, 12, "exact", False, "")]),
+    ("the accused", "Three of the accused face further charges.", [("other", 3, 3, "exact", False, "")]),
+    # a singular noun counted by "one"; a hard-wrapped last figure is no list number
+    ("one soldier", "One soldier was killed and three were wounded.",
+     [("killed", 1, 1, "exact", False, ""), ("injured", 3, 3, "exact", False, "")]),
+    ("new people nouns", "Police arrested five supporters of the opposition leader.",
+     [("detained", 5, 5, "exact", False, "")]),
+    ("figure at a wrapped line start", "Rescuers said the toll had risen to\n192.",
+     [("killed", 192, 192, "exact", False, "rescuers")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
@@ -465,6 +491,12 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("ratio", "The bank issued shares on the basis of one for five already held."),
     ("verdict", "Should the three be found guilty, they will pay the taxes."),
     ("whole of a part that is no claim", "Loans went to only 19 of its 29 developing members."),
+    ("whole of a numeral part that is no claim", "The institute is one of five leading research bodies."),
+    ("a singular noun modifies the next", "Several member countries believed central banks held reserves."),
+    ("a singular noun modifies the next", "The firm will supply 132 fighter aircraft."),
+    ("a singular noun modifies the next", "The company seeks 1,000 prison beds."),
+    ("an event word of an earlier clause", "Farris, who has since died, wrote to two Houston lawyers."),
+    ("an event word of an earlier clause", "Privately held Mintax has 900 employees."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind

@@ -424,9 +424,9 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         return True  # Article 58, aged 25, (25)
     if _digit_run(tokens, first, last) or _is_age_after_name(tokens, norm, first, last):
         return True  # 8 800 555; "John Smith, 25, said"
-    if (first == 0 or "\n" in norm[tokens[first - 1][2]:start]) and after in (".", ")") \
-            and words[first][0].isdigit():
-        return True  # list numbering "1." "2)"
+    if (first == 0 or "\n" in norm[tokens[first - 1][2]:start] and _ends_a_line_of_its_own(norm, tokens, first)) \
+            and after in (".", ")") and words[first][0].isdigit():
+        return True  # list numbering "1." "2)", not a hard-wrapped sentence's last figure ("... the toll to\n192.")
     if re.match(r"\s*[ap]\.?m\b", norm[end:end + 6], re.IGNORECASE):
         return True  # 3 p.m.
     if before in ("for", "every") and _is_ratio(words, first):
@@ -501,6 +501,13 @@ def _is_month(norm, tokens, i) -> bool:
         return False
     word = norm[tokens[i][1]:tokens[i][2]]
     return tokens[i][0] in MONTHS and (word[:1].isupper() or tokens[i][0] not in ("may", "march"))
+
+
+def _ends_a_line_of_its_own(norm: str, tokens, first: int) -> bool:
+    """The line before token ``first`` ends a sentence or a list item (or a blank line comes between):
+    what stands before a list number, where a hard-wrapped sentence runs on mid-clause."""
+    end = tokens[first - 1][2]
+    return "\n\n" in norm[end:tokens[first][1]] or norm[end - 1:end] in (".", ":", ";", "!", "?", ")", '"')
 
 
 def _is_capitalised_line(norm, tokens, first) -> bool:

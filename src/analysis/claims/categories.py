@@ -17,11 +17,17 @@ reads, in order:
    not the victims;
 5. **the verb or noun just before it** (the figure is the object): "killing
    90 people and wounding 230", "the release of 3", "killed or wounded 15,000";
-6. **a death toll**: "the death toll rose to 81", "TOLL ALMOST 150";
+6. **a death toll or a count named before its figure**: "the death toll rose
+   to 81", "TOLL ALMOST 150", "the number of people arrested rose to 50" (the
+   category of the words the count names);
 7. the counted noun's own category ("100 detainees", "3,000 casualties",
    "claimed 1,500 lives");
-8. else the nearest event word of the clause (the version 1 reading, kept for
-   figures whose noun stands apart: "kept altogether, around 30 or 40").
+8. else the nearest event word of the clause after it, or one right before it
+   or its comma (the version 1 reading, kept for figures whose noun stands
+   apart: "kept altogether, around 30 or 40").
+
+A singular person noun followed by another noun modifies it ("two refugee
+camps", "132 fighter aircraft"): the later noun is the one counted.
 
 Categories in :data:`OUTRANKING` win over the others in the clause. The result
 is ``(category, reason)``; the reason goes into the claim's ``rule``.
@@ -70,6 +76,8 @@ _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get",
 #: Words between "toll" and its figure ("rose to 81", "stands at 41", "tops 1,000").
 _TOLL_VERBS = {"to", "at", "from", "reported", "was", "is", "reached", "of", "tops", "topped", "passed", "passes",
                "exceeded", "exceeds", "hit", "hits", "nears", "neared", "reaches"}
+#: Nouns that name a count of people before its figure ("the number of people arrested rose to 50").
+_COUNT_NOUNS = {"number", "total", "tally", "count"}
 #: Verbs that open a clause of their own after "and" ("killed 2,000 and left 80,000 homeless"), besides
 #: those that look like verbs (see :func:`_looks_like_a_verb`).
 _CLAUSE_VERBS = {"left", "made", "sent", "put", "drove", "forced", "caused"}
@@ -91,7 +99,8 @@ _DISPLACED_FROM = {"home", "homes", "house", "houses", "town", "towns", "village
                    "zone", "neighbourhood", "neighborhood", "island", "coast", "mountain", "suburbs"}
 #: Time words that may follow a figure or its verb ("three died today").
 _TIME_WORDS = {"today", "yesterday", "tonight", "overnight", "earlier", "later", "immediately", "instantly",
-               "last", "this", "since", "ago"}
+               "last", "this", "since", "ago", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday"}
 #: Words that end a noun phrase ("about 40 during rehearsals"), besides the function words.
 _NOUN_STOPS = {"during", "including", "among", "despite", "until", "following", "amid", "because", "unharmed",
                "safely", "alive", "more"}
@@ -183,7 +192,7 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         return None
     if role == "place":
         return noun_category, f"place noun '{noun}'"
-    if _is_partitive_whole(words, figure):
+    if _is_partitive_whole(words, figure, figures):
         return "other", WHOLE_OF_PARTITIVE
     if role is None and re.search(r"\d\.\d", figure.stated):
         return None  # "held a further 1.99 mln": a quantity, not people
@@ -193,7 +202,7 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     subject = None if nominal else _subject_reading(words, noun_end, starts, lex, relative=not single)
     adjacent = _object_reading(words, figure, lex)  # an event word just before: the figure is its object
     found = nominal or adjacent or (subject if subject != _BLOCKED else None) \
-        or _object_reading(words, figure, lex, figures) or _toll_reading(words, figure, figures)
+        or _object_reading(words, figure, lex, figures) or _toll_reading(words, figure, figures, lex)
     if found is None and modifier is not None:
         found = modifier[0], f"'{modifier[1]}' before its noun"
     if found is None and role == "group":
@@ -201,7 +210,7 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     if found is None and noun_category and not single:
         found = noun_category, f"noun '{noun}'"
     if found is None and not single and subject != _BLOCKED:
-        found = _nearest_event(words, figure, figures, lex, bare=role is None)
+        found = _nearest_event(words, figure, figures, lex)
     if found is None:
         found = _subset_reading(words, tokens, sentence, figure, figures, lex)
     if found is None:
@@ -250,6 +259,9 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
         hit = lex.nouns.at(words, j) if w[0].isalpha() else None
         if hit is not None:
             (role, category), n = hit
+            if not _plural_looking(w) and j + n < len(words) and _is_noun_like(words[j + n], lex):
+                seen += 1
+                continue  # "several member countries", "132 fighter aircraft": a singular noun modifies the next
             return role, category, j + n, " ".join(words[j:j + n]), modifier
         if w[0].isdigit():
             return "unknown", "", k, w, None  # "eleven 747s"
@@ -284,11 +296,21 @@ def _is_noun_like(word: str, lex) -> bool:
             and not word.endswith("ly") and lex.events.at([word], 0) is None)
 
 
-def _is_partitive_whole(words, figure) -> bool:
-    """The "543" of "32 of the 543 passengers": the group the part is taken from."""
+def _plural_looking(word: str) -> bool:
+    """A noun in a plural form ("soldiers", "policemen", "people", "children"), not one that may be a
+    modifier of the next noun ("member", "refugee", "fighter")."""
+    return word.endswith(("s", "men", "people", "children"))
+
+
+def _is_partitive_whole(words, figure, figures) -> bool:
+    """The "543" of "32 of the 543 passengers", the "eight" of "one of its eight crew members": the group
+    the part is taken from (the part is the figure just before, or a numeral)."""
     k = figure.first
-    return k >= 3 and words[k - 1] in _PARTITIVE_DETERMINERS and words[k - 2] == "of" and words[k - 3][:1].isdigit() \
-        or k >= 2 and words[k - 1] == "of" and words[k - 2][:1].isdigit()
+    part = figures.previous(figure)
+    for gap in (1, 2):  # "19 of 29 members", "32 of the 543 passengers"
+        if k > gap and words[k - gap] == "of" and (gap == 1 or words[k - 1] in _PARTITIVE_DETERMINERS):
+            return words[k - gap - 1][:1].isdigit() or part is not None and part.last == k - gap
+    return False
 
 
 def _subject_reading(words, j, starts, lex, *, relative=True):
@@ -453,22 +475,38 @@ def _nominal_reading(words, figure, lex):
     return None
 
 
-def _toll_reading(words, figure, figures):
-    """"the death toll rose to 81", "TOLL ALMOST 150", "the toll ... from a previously reported 85",
-    "the number of dead rose to 57"."""
+def _toll_reading(words, figure, figures, lex):
+    """"the death toll rose to 81", "TOLL ALMOST 150", "the toll ... from a previously reported 85";
+    "the number of people arrested rose to 50", "the total of dead ... to 192", "put the number of
+    homeless at 3,000": a count named before its figure takes the category of the words it names."""
     k = figure.first
     previous = figures.previous_end(figure)
     for j in range(k - 1, max(previous, k - TOLL_REACH) - 1, -1):
         if words[j] in (";", ":", "."):
             return None
-        if words[j] == "toll" or words[j] in ("dead", "deaths") and words[max(j - 2, 0):j] == ["number", "of"]:
-            if j == k - 1 or words[k - 1] in _TOLL_VERBS:
-                return "killed", "death toll"
-            return None
+        if words[j] == "toll":
+            return ("killed", "death toll") if j == k - 1 or words[k - 1] in _TOLL_VERBS else None
+        if words[j] in _COUNT_NOUNS and j + 2 < k and words[j + 1] == "of":
+            if words[k - 1] not in _TOLL_VERBS or words[k - 1] == "of":
+                return None
+            named = _named_category(words, j + 2, k - 1, lex)
+            return None if named is None else (named[0], f"'{words[j]} of {named[1]}' before it")
     return None
 
 
-def _nearest_event(words, figure, figures, lex, *, bare=False):
+def _named_category(words, start: int, stop: int, lex):
+    """``(category, words)`` of the first event word or categorised noun in ``words[start:stop]``."""
+    for j in range(start, stop):
+        event = lex.events.at(words, j)
+        if event is not None:
+            return event[0], " ".join(words[start:j + event[1]])
+        noun = lex.nouns.at(words, j) if words[j][:1].isalpha() else None
+        if noun is not None and noun[0][1] and noun[0][0] == "person":
+            return noun[0][1], " ".join(words[start:j + noun[1]])
+    return None
+
+
+def _nearest_event(words, figure, figures, lex):
     """The nearest event word of the clause: after the figure, else just before it."""
     hi = figures.next_boundary(figure, len(words))
     lo = figures.previous_boundary(figure)
@@ -478,14 +516,14 @@ def _nearest_event(words, figure, figures, lex, *, bare=False):
         hit = lex.events.at(words, j)
         if hit is not None:
             return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"
-    reach = 2 if bare else EVENT_WINDOW
-    for j in range(figure.first - 1, max(lo, figure.first - reach - 3) - 1, -1):
+    # before it, only an event word right before it or its comma ("kept altogether, around 30 or 40"): one
+    # further back is another clause's more often than not ("issuing arrest warrants against 50 others")
+    for j in range(figure.first - 1, max(lo, figure.first - 5) - 1, -1):
         if words[j] in (";", ":"):
             break
         hit = lex.events.at(words, j)
         end = j + (hit[1] if hit else 0)
-        if hit and (end == figure.first or not bare and end <= figure.first
-                    or end == figure.first - 1 and words[end] == ","):
+        if hit and (end == figure.first or end == figure.first - 1 and words[end] == ","):
             return hit[0], f"'{' '.join(words[j:end])}' in its clause"
     return None
 
