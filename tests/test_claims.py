@@ -445,6 +445,17 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("detained", 5, 5, "exact", False, "")]),
     ("figure at a wrapped line start", "Rescuers said the toll had risen to\n192.",
      [("killed", 192, 192, "exact", False, "rescuers")]),
+    ("arrest warrants", "Police issued arrest warrants against 50 others.", [("other", 50, 50, "exact", False, "")]),
+    ("fugitive before its noun", "The country let five fugitive soldiers stay.",
+     [("fled_or_evacuated", 5, 5, "exact", False, "")]),
+    ("brought out", "The 56 were eventually brought safely out of the mine.",
+     [("fled_or_evacuated", 56, 56, "exact", False, "")]),
+    ("in hospital", "Twelve people are in hospital.", [("injured", 12, 12, "exact", False, "")]),
+    ("a noun of its own category before of", "Survivors of 77 of the victims are suing.",
+     [("other", 77, 77, "exact", False, "")]),
+    ("a number after a name is no count", "The crash of a Boeing 747 which killed 520 people.",
+     [("killed", 520, 520, "exact", False, "")]),
+    ("a count after a name and before its verb", "In Beirut 12 were killed.", [("killed", 12, 12, "exact", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
@@ -497,6 +508,9 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("a singular noun modifies the next", "The company seeks 1,000 prison beds."),
     ("an event word of an earlier clause", "Farris, who has since died, wrote to two Houston lawyers."),
     ("an event word of an earlier clause", "Privately held Mintax has 900 employees."),
+    ("lives of is no toll", "The vaccine could save the lives of over a million."),
+    ("financial warrants", "Investors also get two warrants for the B series."),
+    ("a flight number", "Investigators said Flight 103 broke up over the town."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from ..attribution import FUNCTION_WORDS
+from ..numbers import MONTHS
 
 __all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of"]
 
@@ -192,6 +193,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         return None
     if role == "place":
         return noun_category, f"place noun '{noun}'"
+    if role is None and _names_a_model(words, tokens, sentence, figure):
+        return None  # "a Boeing 747 which killed 520", "Flight 103 exploded": part of a name
     if _is_partitive_whole(words, figure, figures):
         return "other", WHOLE_OF_PARTITIVE
     if role is None and re.search(r"\d\.\d", figure.stated):
@@ -294,6 +297,18 @@ def _is_noun_like(word: str, lex) -> bool:
     """A word that can be the head (or a modifier) of a noun phrase: not a function, verb-group or time word."""
     return (word.isalpha() and word not in FUNCTION_WORDS and word not in _VERB_GROUP and word not in _TIME_WORDS
             and not word.endswith("ly") and lex.events.at([word], 0) is None)
+
+
+def _names_a_model(words, tokens, sentence, figure) -> bool:
+    """A bare number right after a capitalised word inside the sentence, not followed by a verb group:
+    a model, flight or route ("a Boeing 747 which crashed", "Flight 103"), not a count ("Beirut 12 were killed")."""
+    k = figure.first
+    if k < 2 or figure.last != k + 1 or not words[k].isdigit() or words[k - 2] in (".", '"', ":", "!", "?"):
+        return False
+    before = sentence[tokens[k - 1][1]:tokens[k - 1][2]]
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return (before[:1].isupper() and before[1:].islower() and before.isalpha() and words[k - 1] not in MONTHS
+            and words[k - 1] not in _TIME_WORDS and after not in _VERB_GROUP and after not in _AUXILIARIES)
 
 
 def _plural_looking(word: str) -> bool:
@@ -465,13 +480,18 @@ def _object_reading(words, figure, lex, figures=None):
 
 
 def _nominal_reading(words, figure, lex):
-    """"the detention of over a hundred", "the release of three hostages held by ...": the noun before "of"."""
+    """"the detention of over a hundred", "the release of three hostages held by ...", "survivors of 77":
+    the noun before "of"."""
     k = figure.first
     if k >= 2 and words[k - 1] == "of":
         for n in (2, 1):
             j = k - 1 - n
             if j >= 0 and (hit := lex.events.at(words, j)) is not None and j + hit[1] == k - 1:
                 return hit[0], f"'{' '.join(words[j:k])}' before it"
+        j = k - 2  # "survivors of 77 of the victims", "the bodies of 12 soldiers": a noun of its own category
+        if words[j][:1].isalpha() and (hit := lex.nouns.at(words, j)) is not None and j + hit[1] == k - 1 \
+                and hit[0][0] == "person" and hit[0][1] and words[j] != "lives":  # "to save the lives of 12"
+            return hit[0][1], f"'{' '.join(words[j:k])}' before it"
     return None
 
 
