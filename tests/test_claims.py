@@ -456,6 +456,19 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("a number after a name is no count", "The crash of a Boeing 747 which killed 520 people.",
      [("killed", 520, 520, "exact", False, "")]),
     ("a count after a name and before its verb", "In Beirut 12 were killed.", [("killed", 12, 12, "exact", False, "")]),
+    ("in critical condition", "Fourteen people remain in critical condition.",
+     [("injured", 14, 14, "exact", False, "")]),
+    ("without shelter", "About 5,000 people were left without shelter.",
+     [("displaced", 5000, 5000, "approximate", False, "")]),
+    ("where a passive verb took them", "Twenty people were airlifted to safety and six were rushed to hospital.",
+     [("fled_or_evacuated", 20, 20, "exact", False, ""), ("injured", 6, 6, "exact", False, "")]),
+    ("shot", "Two people were shot by police.", [("injured", 2, 2, "exact", False, "")]),
+    ("shot and killed: the death outranks the wound", "Two people were shot and killed.",
+     [("killed", 2, 2, "exact", False, "")]),
+    ("knifed and shot to death", "Seven youths were knifed and shot to death.",
+     [("killed", 7, 7, "exact", False, "")]),
+    ("deported", "Authorities deported 300 migrants.", [("other", 300, 300, "exact", False, "")]),
+    ("electrocuted", "Three workers were electrocuted.", [("killed", 3, 3, "exact", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule

@@ -77,6 +77,8 @@ _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get",
 #: Words between "toll" and its figure ("rose to 81", "stands at 41", "tops 1,000").
 _TOLL_VERBS = {"to", "at", "from", "reported", "was", "is", "reached", "of", "tops", "topped", "passed", "passes",
                "exceeded", "exceeds", "hit", "hits", "nears", "neared", "reaches"}
+#: Prepositions that open an event phrase after a passive verb of movement ("were airlifted to safety").
+_EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without"}
 #: Nouns that name a count of people before its figure ("the number of people arrested rose to 50").
 _COUNT_NOUNS = {"number", "total", "tally", "count"}
 #: Verbs that open a clause of their own after "and" ("killed 2,000 and left 80,000 homeless"), besides
@@ -347,6 +349,9 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
                 later = _later_main_verb(words, j + n, stop + SUBJECT_REACH, lex)
                 if later is not None:
                     return later
+            if category == "injured" and j + n + 1 < len(words) and words[j + n] == "and" \
+                    and (later := lex.events.at(words, j + n + 1)) is not None and later[0] == "killed":
+                return "killed", f"'{' '.join(words[j:j + n + 1 + later[1]])}' after it"  # "shot and killed"
             category = _evacuation(words, j + n, category)
             return category, f"'{' '.join(words[j:j + n])}' after it"
         if w == "." and j + 1 < len(words) and words[j + 1] != '"':
@@ -378,6 +383,9 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         elif w.isalpha() and _looks_like_a_verb(w):
             if aux and j + 2 < len(words) and words[j + 1] == "and" and lex.events.at(words, j + 2) is not None:
                 j += 2  # "were tortured and killed": two participles of one verb group, the event is the second
+                continue
+            if aux and j + 1 < len(words) and words[j + 1] in _EVENT_PREPOSITIONS and lex.events.at(words, j + 1):
+                j += 1  # "were airlifted to safety", "were rushed to hospital": the event is where they were taken
                 continue
             return _BLOCKED  # "800 guerrillas attacked the base": their own verb, not an event
         elif not w.isalpha():
