@@ -469,6 +469,11 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 7, 7, "exact", False, "")]),
     ("deported", "Authorities deported 300 migrants.", [("other", 300, 300, "exact", False, "")]),
     ("electrocuted", "Three workers were electrocuted.", [("killed", 3, 3, "exact", False, "")]),
+    ("an aside before the verb", "Twelve people, mostly women, were injured.", [("injured", 12, 12, "exact", False, "")]),
+    ("an aside of identity is no hedge", "Five men, believed to be a gang, were arrested.",
+     [("detained", 5, 5, "exact", False, "")]),
+    ("what something is is no hedge", "Three died when an explosion, believed to be a bomb, went off.",
+     [("killed", 3, 3, "exact", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
@@ -524,6 +529,8 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("lives of is no toll", "The vaccine could save the lives of over a million."),
     ("financial warrants", "Investors also get two warrants for the B series."),
     ("a flight number", "Investigators said Flight 103 broke up over the town."),
+    ("an active verb with a noun object", "Hundreds of thousands of farmers held rallies on Tuesday."),
+    ("an active verb with a noun object", "More than 16,000 workers, mainly in the south, held warning strikes."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind

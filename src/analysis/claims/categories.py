@@ -77,6 +77,10 @@ _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get",
 #: Words between "toll" and its figure ("rose to 81", "stands at 41", "tops 1,000").
 _TOLL_VERBS = {"to", "at", "from", "reported", "was", "is", "reached", "of", "tops", "topped", "passed", "passes",
                "exceeded", "exceeds", "hit", "hits", "nears", "neared", "reaches"}
+#: Words that open an aside between the counted people and their verb (", mostly women,", ", believed to be
+#: tourists,"): skipped up to the comma before the verb group (see SUBSET_REACH).
+_ASIDE_OPENERS = {"including", "some", "most", "many", "all", "mostly", "mainly", "both", "believed", "thought",
+                  "aged"}
 #: Prepositions that open an event phrase after a passive verb of movement ("were airlifted to safety").
 _EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without"}
 #: Nouns that name a count of people before its figure ("the number of people arrested rose to 50").
@@ -343,8 +347,9 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         if hit is not None:
             category, n = hit
             after = words[j + n] if j + n < len(words) else ""
-            if not aux and _TRANSITIVE.match(w) and (after in _OBJECT_OPENERS or (j + n) in starts):
-                return _BLOCKED  # "800 guerrillas killed two soldiers": the agents
+            if not aux and _TRANSITIVE.match(w) and (after in _OBJECT_OPENERS or (j + n) in starts
+                                                      or _is_noun_like(after, lex) and after not in MONTHS):
+                return _BLOCKED  # "800 guerrillas killed two soldiers", "16,000 workers held strikes": the agents
             if not aux:  # "Eight officials arrested on Monday have been released": the main verb comes later
                 later = _later_main_verb(words, j + n, stop + SUBJECT_REACH, lex)
                 if later is not None:
@@ -363,8 +368,8 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             return None
         if w == ",":
             # ", including four policemen," or ", some badly hurt,": a subset, skipped; else the clause ends
-            if j + 1 < len(words) and words[j + 1] in ("including", "some", "most", "many", "all", "mostly"):
-                resumed = _after_subset(words, j + 1, lex) if words[j + 1] == "including" else None
+            if j + 1 < len(words) and words[j + 1] in _ASIDE_OPENERS:
+                resumed = _after_subset(words, j + 1, lex)
                 if resumed is not None:  # a longer list, closed by a comma before the verb group
                     j, stop = resumed, max(stop, min(len(words), resumed + SUBJECT_REACH))
                     continue

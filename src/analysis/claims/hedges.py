@@ -21,6 +21,8 @@ def hedge_positions(words) -> list[tuple[int, int]]:
 
     >>> hedge_positions("ten were reportedly killed and others feared dead".split())
     [(2, 1), (6, 1)]
+    >>> hedge_positions("three died in a blast believed to be a bomb".split())
+    []
     """
     table = hedge_table()
     found = []
@@ -30,6 +32,9 @@ def hedge_positions(words) -> list[tuple[int, int]]:
             continue
         if words[k].startswith("claim") and "lives" in words[k + 1:k + 1 + LIVES_REACH]:
             continue  # "claimed 1,500 lives": a toll
+        rest = words[k + hit[1]:k + hit[1] + 2]
+        if words[k + hit[1] - 1] in ("to", "be") and (rest[:1] in (["a"], ["an"]) or rest in (["be", "a"], ["be", "an"])):
+            continue  # "an explosion, believed to be a bomb,": what something is, not how many
         found.append((k, hit[1]))
     return found
 
