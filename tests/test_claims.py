@@ -474,6 +474,11 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("detained", 5, 5, "exact", False, "")]),
     ("what something is is no hedge", "Three died when an explosion, believed to be a bomb, went off.",
      [("killed", 3, 3, "exact", False, "")]),
+    ("illness", "The outbreak has sickened 300 people and 42 more tested positive.",
+     [("other", 300, 300, "exact", False, ""), ("other", 42, 42, "exact", False, "")]),
+    ("forced to flee", "Hundreds were forced to flee.", [("fled_or_evacuated", 200, None, "vague", False, "")]),
+    ("in evacuation centres", "Nearly 100,000 people are staying in evacuation centres.",
+     [("displaced", 100000, 100000, "approximate", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
@@ -531,6 +536,7 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("a flight number", "Investigators said Flight 103 broke up over the town."),
     ("an active verb with a noun object", "Hundreds of thousands of farmers held rallies on Tuesday."),
     ("an active verb with a noun object", "More than 16,000 workers, mainly in the south, held warning strikes."),
+    ("a workforce affected by a shutdown", "About 2,800 members of the union are affected by the shutdown."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind

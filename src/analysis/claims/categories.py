@@ -392,6 +392,9 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             if aux and j + 1 < len(words) and words[j + 1] in _EVENT_PREPOSITIONS and lex.events.at(words, j + 1):
                 j += 1  # "were airlifted to safety", "were rushed to hospital": the event is where they were taken
                 continue
+            if aux and j + 2 < len(words) and words[j + 1] == "to" and lex.events.at(words, j + 2):
+                j += 2  # "were forced to flee": the event is the verb after "to"
+                continue
             return _BLOCKED  # "800 guerrillas attacked the base": their own verb, not an event
         elif not w.isalpha():
             return None
