@@ -537,6 +537,8 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("an active verb with a noun object", "Hundreds of thousands of farmers held rallies on Tuesday."),
     ("an active verb with a noun object", "More than 16,000 workers, mainly in the south, held warning strikes."),
     ("a workforce affected by a shutdown", "About 2,800 members of the union are affected by the shutdown."),
+    ("of which: things", "The firm has 11,109,190 shares outstanding, of which about 1,734,000 are held by a bank."),
+    ("a date before a count", "On March 12 100 km of road were closed."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind

@@ -20,6 +20,10 @@ def figures(text):
     ("two or three dozen men", "two or three dozen", 24, 36, "range"),
     ("2 to 300 men", "2 to 300", 2, 300, "range"),  # no scale word to share
     ("100 men", "100", 100, 100, "exact"),
+    ("2,000,000 men", "2,000,000", 2000000, 2000000, "exact"),  # seven digits grouped by thousands: no phone
+    ("2 000 men", "2 000", 2000, 2000, "exact"),  # grouped by spaces
+    ("2\u00a0000 men", "2\u00a0000", 2000, 2000, "exact"),  # by a no-break space
+    ("more than 1 500 000 men", "more than 1 500 000", 1500001, None, "lower_bound"),
     ("about 100 men", "about 100", 100, 100, "approximate"),
     ("around 100 men", "around 100", 100, 100, "approximate"),
     ("approximately 100 men", "approximately 100", 100, 100, "approximate"),
@@ -92,6 +96,8 @@ def test_two_figures_in_one_sentence_are_two_items_with_offsets():
     ("street number", "located at 996 Kadyrov Street in Argun"),
     ("phone number", "call the LGBTI network on 88005557374"),
     ("phone number", "call 555-1234 for help"),
+    ("phone number", "call 8 800 555 35 35 now"),
+    ("a row of a table", "Feed 4,500 4,300 4,095 4,126"),
     ("money", "bribes of $5,000"),
     ("money", "thousands of rubles"),
     ("money", "paid 100 dollars"),

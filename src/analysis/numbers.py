@@ -138,7 +138,8 @@ class Figure:
 
 #: Words a number in words can start with ("a hundred", "several", "twenty-one" is checked apart).
 _NUMBER_STARTS = frozenset({*UNITS, *TENS, *SCALES, *VAGUE, "a", "an", "half", "½"})
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
+# digits grouped by single spaces ("2 000", and "2\u00a0000" after normalising) are one number
+_TOKEN = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
 # an em dash separates words ("men—reportedly"); an en dash joins a range ("30–40")
 _DASHES_AS_SPACE = str.maketrans({"\u2014": " ", "\u2015": " "})
 # the words a number can start with; each is one run of word characters, so a text holds one when one of
@@ -158,11 +159,27 @@ def word_tokens(text: str) -> list[tuple[str, int, int]]:
     ['at', 'least', '1,500', 'men', 'reportedly', '.']
     >>> word_tokens("30\u200b0 men")  # an invisible character inside a word is read past, offsets kept
     [('300', 0, 4), ('men', 5, 8)]
+    >>> [t for t, a, b in word_tokens("2\u00a0000 fled on March 12 100 km away")]
+    ['2 000', 'fled', 'on', 'march', '12', '100', 'km', 'away']
     """
     plain, kept = without_invisible(normalize_for_matching(text.translate(_DASHES_AS_SPACE)))
+    spans = [m.span() for m in _TOKEN.finditer(plain)]
+    if " " in plain and any(plain[a:b].count(" ") for a, b in spans):
+        spans = _ungrouped_after_months(plain, spans)
     if kept is None:
-        return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(plain)]
-    return [(m.group().lower(), *original_span(kept, *m.span())) for m in _TOKEN.finditer(plain)]
+        return [(plain[a:b].lower(), a, b) for a, b in spans]
+    return [(plain[a:b].lower(), *original_span(kept, a, b)) for a, b in spans]
+
+
+def _ungrouped_after_months(plain: str, spans):
+    """Split a space-grouped number again after a month ("March 12 100 people" is a date and a count)."""
+    out = []
+    for a, b in spans:
+        if " " in plain[a:b] and out and plain[out[-1][0]:out[-1][1]].lower() in MONTHS:
+            out.extend((m.start() + a, m.end() + a) for m in re.finditer(r"\d+", plain[a:b]))
+        else:
+            out.append((a, b))
+    return out
 
 
 def parse_number(words: str) -> int | None:
@@ -263,8 +280,8 @@ def _digits(words, k):
     w = words[k]
     if sum(ch.isdigit() for ch in w) > MAX_DIGITS:
         return None  # a code or a dump, not a count (and int() of 5,000 digits raises)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", w):
-        value, kind = int(w.replace(",", "")), "exact"
+    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+", w):
+        value, kind = int(w.replace(",", "").replace(" ", "")), "exact"
     elif re.fullmatch(r"\d{1,3}(\.\d{3})+", w) and not (k + 1 < len(words) and words[k + 1] in SCALES):
         value, kind = int(w.replace(".", "")), "exact"  # "5.000 people": a dot between thousands
     elif re.fullmatch(r"\d+\.\d+", w):
@@ -409,8 +426,9 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         if re.fullmatch(r"\d{4}", words[i]) and 1800 <= int(words[i]) <= 2100:
             return True  # a year (write 2,000 for a count)
         ca, cb = _hyphen_chain(norm, a, b)
-        if len(re.sub(r"\D", "", norm[ca:cb])) >= 7:
-            return True  # a phone number: 88005557374, 555-1234
+        if len(re.sub(r"\D", "", norm[ca:cb])) >= 7 and not (
+                (ca, cb) == (a, b) and re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+", words[i])):
+            return True  # a phone number: 88005557374, 555-1234 (not 2,000,000 or 2 000 000, grouped by thousands)
         if (ca, cb) != (a, b) and not (start <= ca and cb <= end):
             return True  # joined to digits outside the figure: a score 3-1, a code 12-4-7
     if first > 0 and words[first][0].isalpha() and norm[start:start + 1].isupper() \
@@ -520,7 +538,11 @@ def _is_capitalised_line(norm, tokens, first) -> bool:
 
 
 def _digit_run(tokens, first, last) -> bool:
-    """Digits followed by more digits with only spaces between: a phone or code."""
+    """Digits next to more digits with only a space between: a phone, a code or a row of a table
+    ("8 800 555 35 35", "4,500 4,300 4,095")."""
+    if first > 0 and tokens[first][0][0].isdigit() and tokens[first - 1][0][0].isdigit() \
+            and tokens[first][1] - tokens[first - 1][2] <= 1:
+        return True
     if last >= len(tokens) or not tokens[last - 1][0][0].isdigit():
         return False
     nxt = tokens[last]

@@ -201,6 +201,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         return noun_category, f"place noun '{noun}'"
     if role is None and _names_a_model(words, tokens, sentence, figure):
         return None  # "a Boeing 747 which killed 520", "Flight 103 exploded": part of a name
+    if role is None and _of_which_things(words, figure, lex):
+        return None  # "11,109,190 shares outstanding, of which about 1,734,000 are held": things, not people
     if _is_partitive_whole(words, figure, figures):
         return "other", WHOLE_OF_PARTITIVE
     if role is None and re.search(r"\d\.\d", figure.stated):
@@ -315,6 +317,15 @@ def _names_a_model(words, tokens, sentence, figure) -> bool:
     after = words[k + 1] if k + 1 < len(words) else ""
     return (before[:1].isupper() and before[1:].islower() and before.isalpha() and words[k - 1] not in MONTHS
             and words[k - 1] not in _TIME_WORDS and after not in _VERB_GROUP and after not in _AUXILIARIES)
+
+
+def _of_which_things(words, figure, lex) -> bool:
+    """A bare figure after ", of which" whose antecedent (the words before the comma) names no people."""
+    k = figure.first
+    if k < 3 or words[k - 2:k] != ["of", "which"] or words[k - 3] != ",":
+        return False
+    return not any(w[:1].isalpha() and (hit := lex.nouns.at(words, j)) is not None and hit[0][0] == "person"
+                   for j, w in enumerate(words[max(0, k - 3 - NOUN_REACH):k - 3], start=max(0, k - 3 - NOUN_REACH)))
 
 
 def _plural_looking(word: str) -> bool:
