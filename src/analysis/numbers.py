@@ -57,6 +57,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
           "mln": 10**6, "bln": 10**9}
+#: Scales written onto the digits ("1.5m people", "1.2mn", "2bn"); "k" is left out: "10k" is a race or money.
+ATTACHED_SCALES = {"m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9}
 #: Vague amounts and the lower bound the claims guide gives them.
 VAGUE = {"several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
          "millions": 2 * 10**6, "tens": 20}
@@ -139,7 +141,8 @@ class Figure:
 #: Words a number in words can start with ("a hundred", "several", "twenty-one" is checked apart).
 _NUMBER_STARTS = frozenset({*UNITS, *TENS, *SCALES, *VAGUE, "a", "an", "half", "½"})
 # digits grouped by single spaces ("2 000", and "2\u00a0000" after normalising) are one number
-_TOKEN = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
+_TOKEN = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?(?:mln|bln|mn|bn|m)(?![^\W_])|\d+(?:[.,]\d+)*"
+                    r"|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
 # an em dash separates words ("men—reportedly"); an en dash joins a range ("30–40")
 _DASHES_AS_SPACE = str.maketrans({"\u2014": " ", "\u2015": " "})
 # the words a number can start with; each is one run of word characters, so a text holds one when one of
@@ -286,6 +289,8 @@ def _digits(words, k):
         value, kind = int(w.replace(".", "")), "exact"  # "5.000 people": a dot between thousands
     elif re.fullmatch(r"\d+\.\d+", w):
         value, kind = float(w), "decimal"
+    elif (attached := re.fullmatch(r"(\d+(?:\.\d+)?)(mln|bln|mn|bn|m)", w)) is not None:
+        value, kind = round(float(attached.group(1)) * ATTACHED_SCALES[attached.group(2)]), "exact"  # "1.5m people"
     else:
         return None
     end = k + 1
