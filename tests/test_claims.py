@@ -479,6 +479,11 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("forced to flee", "Hundreds were forced to flee.", [("fled_or_evacuated", 200, None, "vague", False, "")]),
     ("in evacuation centres", "Nearly 100,000 people are staying in evacuation centres.",
      [("displaced", 100000, 100000, "approximate", False, "")]),
+    ("found dead", "Five people were found dead in the house.", [("killed", 5, 5, "exact", False, "")]),
+    ("treated at the scene", "Ten people were treated at the scene.", [("injured", 10, 10, "exact", False, "")]),
+    ("among the dead were", "Among the dead were 12 children.", [("killed", 12, 12, "exact", False, "")]),
+    ("the injured include", "The injured include three policemen.", [("injured", 3, 3, "exact", False, "")]),
+    ("the casualties included", "The casualties included 40 soldiers.", [("other", 40, 40, "exact", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule

@@ -83,6 +83,8 @@ _ASIDE_OPENERS = {"including", "some", "most", "many", "all", "mostly", "mainly"
                   "aged"}
 #: Prepositions that open an event phrase after a passive verb of movement ("were airlifted to safety").
 _EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without"}
+#: Verbs between a group named by its event and a figure of its members ("among the dead were 12").
+_GROUP_VERBS = {"were", "are", "include", "included", "includes"}
 #: Nouns that name a count of people before its figure ("the number of people arrested rose to 50").
 _COUNT_NOUNS = {"number", "total", "tally", "count"}
 #: Verbs that open a clause of their own after "and" ("killed 2,000 and left 80,000 homeless"), besides
@@ -519,6 +521,14 @@ def _nominal_reading(words, figure, lex):
         if words[j][:1].isalpha() and (hit := lex.nouns.at(words, j)) is not None and j + hit[1] == k - 1 \
                 and hit[0][0] == "person" and hit[0][1] and words[j] != "lives":  # "to save the lives of 12"
             return hit[0][1], f"'{' '.join(words[j:k])}' before it"
+    if k >= 3 and words[k - 1] in _GROUP_VERBS and words[k - 3] == "the":
+        # "Among the dead were 12 children", "the injured include three policemen": the group named before
+        event = lex.events.at(words, k - 2)
+        noun = lex.nouns.at(words, k - 2) if event is None and words[k - 2][:1].isalpha() else None
+        if event is not None and event[1] == 1:
+            return event[0], f"'the {words[k - 2]} {words[k - 1]}' before it"
+        if noun is not None and noun[1] == 1 and noun[0][0] == "person" and noun[0][1]:
+            return noun[0][1], f"'the {words[k - 2]} {words[k - 1]}' before it"
     return None
 
 
