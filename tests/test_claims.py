@@ -484,6 +484,10 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("among the dead were", "Among the dead were 12 children.", [("killed", 12, 12, "exact", False, "")]),
     ("the injured include", "The injured include three policemen.", [("injured", 3, 3, "exact", False, "")]),
     ("the casualties included", "The casualties included 40 soldiers.", [("other", 40, 40, "exact", False, "")]),
+    ("not verified is a hedge", "At least 40 were killed, a figure that could not be independently verified.",
+     [("killed", 40, None, "lower_bound", True, "")]),
+    ("verified is no hedge", "At least 40 were killed, a toll that has been independently verified.",
+     [("killed", 40, None, "lower_bound", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
