@@ -488,6 +488,10 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 40, None, "lower_bound", True, "")]),
     ("verified is no hedge", "At least 40 were killed, a toll that has been independently verified.",
      [("killed", 40, None, "lower_bound", False, "")]),
+    ("N of them after a comma", "A total of 19 people were arrested, eight of them affiliated with the firm.",
+     [("detained", 19, 19, "exact", False, ""), ("detained", 8, 8, "exact", False, "")]),
+    ("a complement after believed", "Three others believed involved had also been arrested.",
+     [("detained", 3, 3, "exact", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
@@ -548,6 +552,7 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("a workforce affected by a shutdown", "About 2,800 members of the union are affected by the shutdown."),
     ("of which: things", "The firm has 11,109,190 shares outstanding, of which about 1,734,000 are held by a bank."),
     ("a date before a count", "On March 12 100 km of road were closed."),
+    ("a part of a whole of things", "Only five of the 37 fields have been found since 1960, three of them at sea."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind

@@ -83,6 +83,8 @@ _ASIDE_OPENERS = {"including", "some", "most", "many", "all", "mostly", "mainly"
                   "aged"}
 #: Prepositions that open an event phrase after a passive verb of movement ("were airlifted to safety").
 _EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without"}
+#: Verbs of the verb group after which a participle is a complement ("believed involved", "thought responsible").
+_OPINION_VERBS = {"believed", "thought", "suspected", "presumed", "reported", "said", "known"}
 #: Verbs between a group named by its event and a figure of its members ("among the dead were 12").
 _GROUP_VERBS = {"were", "are", "include", "included", "includes"}
 #: Nouns that name a count of people before its figure ("the number of people arrested rose to 50").
@@ -333,7 +335,7 @@ def _of_which_things(words, figure, lex) -> bool:
 def _plural_looking(word: str) -> bool:
     """A noun in a plural form ("soldiers", "policemen", "people", "children"), not one that may be a
     modifier of the next noun ("member", "refugee", "fighter")."""
-    return word.endswith(("s", "men", "people", "children"))
+    return word.endswith(("s", "men", "people", "children")) or word in ("them", "those", "these", "whom")
 
 
 def _is_partitive_whole(words, figure, figures) -> bool:
@@ -398,6 +400,8 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             aux = aux or w in _AUXILIARIES
         elif w in _SKIPPED_AFTER_NOUN or w in _TIME_WORDS:
             pass
+        elif w.isalpha() and _looks_like_a_verb(w) and words[j - 1] in _OPINION_VERBS:
+            pass  # "Three others believed involved had been arrested": a complement, not their own verb
         elif w.isalpha() and _looks_like_a_verb(w):
             if aux and j + 2 < len(words) and words[j + 1] == "and" and lex.events.at(words, j + 2) is not None:
                 j += 2  # "were tortured and killed": two participles of one verb group, the event is the second
@@ -421,13 +425,19 @@ _SUBSET_OPENERS = (("including",), ("among", "them"), ("among", "whom"))
 
 
 def _subset_reading(words, tokens, sentence, figure, figures, lex):
-    """The category of the whole for a figure introduced as its subset (", including four policemen,")."""
+    """The category of the whole for a figure introduced as its subset (", including four policemen,",
+    ", eight of them women")."""
     k = figure.first
     whole = figures.previous(figure)
-    if whole is None or not any(tuple(words[max(0, k - len(o)):k]) == o for o in _SUBSET_OPENERS):
+    opened = any(tuple(words[max(0, k - len(o)):k]) == o for o in _SUBSET_OPENERS)
+    # ", eight of them affiliated with ...", ", two of whom": a part of the figure before, after its comma
+    part_of = k >= 1 and words[k - 1] == "," and words[figure.last:figure.last + 2] in (["of", "them"], ["of", "whom"])
+    if whole is None or not (opened or part_of):
         return None
     found = category_of(words, tokens, sentence, whole, figures, lex)
-    return (found[0], f"a subset of '{whole.stated}' ({found[1]})") if found is not None else None
+    if found is None or found[1] == WHOLE_OF_PARTITIVE:
+        return None  # the whole of "five of the 37" is a claim only through its part
+    return found[0], f"a subset of '{whole.stated}' ({found[1]})"
 
 
 def _after_subset(words, j, lex):
