@@ -492,6 +492,13 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("detained", 19, 19, "exact", False, ""), ("detained", 8, 8, "exact", False, "")]),
     ("a complement after believed", "Three others believed involved had also been arrested.",
      [("detained", 3, 3, "exact", False, "")]),
+    ("a breakdown between the whole and its verb", "Five people, three women and two men, were killed.",
+     [("killed", 5, 5, "exact", False, ""), ("killed", 3, 3, "exact", False, ""), ("killed", 2, 2, "exact", False, "")]),
+    ("a breakdown by nationality", "Gunmen kidnapped four engineers, three French and one Dutch, on Monday.",
+     [("detained", 4, 4, "exact", False, ""), ("detained", 3, 3, "exact", False, ""),
+      ("detained", 1, 1, "exact", False, "")]),
+    ("no breakdown of things after people", "Police arrested 12 people, 3 cars and two Toyota vans.",
+     [("detained", 12, 12, "exact", False, "")]),
 ])
 def test_guide_v2_rules(rule, sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == expected, rule
@@ -553,6 +560,7 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("of which: things", "The firm has 11,109,190 shares outstanding, of which about 1,734,000 are held by a bank."),
     ("a date before a count", "On March 12 100 km of road were closed."),
     ("a part of a whole of things", "Only five of the 37 fields have been found since 1960, three of them at sea."),
+    ("a list of ratios", "Holders may get one free share for every 15, 18 or 20 already held."),
 ])
 def test_guide_v2_distractors(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind

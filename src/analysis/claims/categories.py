@@ -199,12 +199,17 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     if _negated(words, figure, lex):
         return None
     role, noun_category, noun_end, noun, modifier = _counted_noun(words, tokens, sentence, figure, starts, lex)
+    if role == "unknown" and _capitalised_after(tokens, sentence, figure):
+        # "four professors, three American and one Indian": people named by a nationality, in a breakdown
+        return _subset_reading(words, tokens, sentence, figure, figures, lex)
     if role in ("ignore", "unknown"):
         return None
     if role == "place":
         return noun_category, f"place noun '{noun}'"
     if role is None and _names_a_model(words, tokens, sentence, figure):
         return None  # "a Boeing 747 which killed 520", "Flight 103 exploded": part of a name
+    if _in_a_list_of_ratios(words, figure):
+        return None  # "one free share for every 15, 18 or 20 already held"
     if role is None and _of_which_things(words, figure, lex):
         return None  # "11,109,190 shares outstanding, of which about 1,734,000 are held": things, not people
     if _is_partitive_whole(words, figure, figures):
@@ -332,6 +337,22 @@ def _of_which_things(words, figure, lex) -> bool:
                    for j, w in enumerate(words[max(0, k - 3 - NOUN_REACH):k - 3], start=max(0, k - 3 - NOUN_REACH)))
 
 
+def _capitalised_after(tokens, sentence, figure) -> bool:
+    """The word after the figure is capitalised in a sentence that is not all capitals ("three American")."""
+    if figure.last >= len(tokens) or sentence.isupper():
+        return False
+    after = sentence[tokens[figure.last][1]:tokens[figure.last][2]]
+    return after[:1].isupper() and after[1:].islower()
+
+
+def _in_a_list_of_ratios(words, figure) -> bool:
+    """A figure in a list that "every" opens ("for every 15, 18 or 20"): each item is a ratio's second term."""
+    j = figure.first - 1
+    while j >= 0 and (words[j] in (",", "or", "and") or words[j][:1].isdigit()):
+        j -= 1
+    return j >= 0 and words[j] == "every" and j < figure.first - 1
+
+
 def _plural_looking(word: str) -> bool:
     """A noun in a plural form ("soldiers", "policemen", "people", "children"), not one that may be a
     modifier of the next noun ("member", "refugee", "fighter")."""
@@ -383,7 +404,8 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             return None
         if w == ",":
             # ", including four policemen," or ", some badly hurt,": a subset, skipped; else the clause ends
-            if j + 1 < len(words) and words[j + 1] in _ASIDE_OPENERS:
+            if j + 1 < len(words) and (words[j + 1] in _ASIDE_OPENERS
+                                       or j + 1 in starts and words[j - 1].isalpha()):  # or a breakdown
                 resumed = _after_subset(words, j + 1, lex)
                 if resumed is not None:  # a longer list, closed by a comma before the verb group
                     j, stop = resumed, max(stop, min(len(words), resumed + SUBJECT_REACH))
@@ -432,11 +454,19 @@ def _subset_reading(words, tokens, sentence, figure, figures, lex):
     opened = any(tuple(words[max(0, k - len(o)):k]) == o for o in _SUBSET_OPENERS)
     # ", eight of them affiliated with ...", ", two of whom": a part of the figure before, after its comma
     part_of = k >= 1 and words[k - 1] == "," and words[figure.last:figure.last + 2] in (["of", "them"], ["of", "whom"])
-    if whole is None or not (opened or part_of):
+    if whole is None:
+        return None
+    # "four professors, three American and one Indian": a breakdown right after the whole and its noun
+    between = words[whole.last:k - 1]
+    breakdown = k >= 1 and words[k - 1] in (",", "and") and len(between) <= LIST_NOUN_WORDS \
+        and all(w.isalpha() for w in between)
+    if not (opened or part_of or breakdown):
         return None
     found = category_of(words, tokens, sentence, whole, figures, lex)
     if found is None or found[1] == WHOLE_OF_PARTITIVE:
         return None  # the whole of "five of the 37" is a claim only through its part
+    if breakdown and not (opened or part_of) and words[k - 1] == "and" and not found[1].startswith("a subset of"):
+        return None  # "and" continues a breakdown, not a figure of its own
     return found[0], f"a subset of '{whole.stated}' ({found[1]})"
 
 
