@@ -497,6 +497,8 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("a breakdown by nationality", "Gunmen kidnapped four engineers, three French and one Dutch, on Monday.",
      [("detained", 4, 4, "exact", False, ""), ("detained", 3, 3, "exact", False, ""),
       ("detained", 1, 1, "exact", False, "")]),
+    ("an unbracketed subset before the verb", "At least 40 soldiers and rebels including a foreign military adviser "
+     "died today.", [("killed", 40, None, "lower_bound", False, "")]),
     ("no breakdown of things after people", "Police arrested 12 people, 3 cars and two Toyota vans.",
      [("detained", 12, 12, "exact", False, "")]),
 ])

@@ -421,7 +421,9 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         if w in _VERB_GROUP:
             aux = aux or w in _AUXILIARIES
         elif w in _SKIPPED_AFTER_NOUN or w in _TIME_WORDS:
-            pass
+            if w == "including":  # "40 soldiers and guerrillas including a U.S. military adviser died": a subset
+                stop = max(stop, min(len(words), j + SUBSET_REACH))
+
         elif w.isalpha() and _looks_like_a_verb(w) and words[j - 1] in _OPINION_VERBS:
             pass  # "Three others believed involved had been arrested": a complement, not their own verb
         elif w.isalpha() and _looks_like_a_verb(w):
