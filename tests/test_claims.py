@@ -499,6 +499,9 @@ def test_cli_writes_the_claims_table(tmp_path):
       ("detained", 1, 1, "exact", False, "")]),
     ("an unbracketed subset before the verb", "At least 40 soldiers and rebels including a foreign military adviser "
      "died today.", [("killed", 40, None, "lower_bound", False, "")]),
+    ("pardoned", "The president pardoned 1,000 prisoners.", [("released", 1000, 1000, "exact", False, "")]),
+    ("under house arrest", "Five activists were placed under house arrest.", [("detained", 5, 5, "exact", False, "")]),
+    ("behind bars", "Twelve journalists remain behind bars.", [("detained", 12, 12, "exact", False, "")]),
     ("no breakdown of things after people", "Police arrested 12 people, 3 cars and two Toyota vans.",
      [("detained", 12, 12, "exact", False, "")]),
 ])

@@ -82,7 +82,7 @@ _TOLL_VERBS = {"to", "at", "from", "reported", "was", "is", "reached", "of", "to
 _ASIDE_OPENERS = {"including", "some", "most", "many", "all", "mostly", "mainly", "both", "believed", "thought",
                   "aged"}
 #: Prepositions that open an event phrase after a passive verb of movement ("were airlifted to safety").
-_EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without"}
+_EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without", "under", "behind"}
 #: Verbs of the verb group after which a participle is a complement ("believed involved", "thought responsible").
 _OPINION_VERBS = {"believed", "thought", "suspected", "presumed", "reported", "said", "known"}
 #: Verbs between a group named by its event and a figure of its members ("among the dead were 12").
