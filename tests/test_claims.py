@@ -502,6 +502,11 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("pardoned", "The president pardoned 1,000 prisoners.", [("released", 1000, 1000, "exact", False, "")]),
     ("under house arrest", "Five activists were placed under house arrest.", [("detained", 5, 5, "exact", False, "")]),
     ("behind bars", "Twelve journalists remain behind bars.", [("detained", 12, 12, "exact", False, "")]),
+    ("more ways to die", "Twelve people were hanged and 30 were massacred.",
+     [("killed", 12, 12, "exact", False, ""), ("killed", 30, 30, "exact", False, "")]),
+    ("burned alive is a death", "Four people were burned alive.", [("killed", 4, 4, "exact", False, "")]),
+    ("beaten", "Twelve people were beaten.", [("injured", 12, 12, "exact", False, "")]),
+    ("uprooted", "About 40,000 people were uprooted.", [("displaced", 40000, 40000, "approximate", False, "")]),
     ("no breakdown of things after people", "Police arrested 12 people, 3 cars and two Toyota vans.",
      [("detained", 12, 12, "exact", False, "")]),
 ])
