@@ -507,6 +507,7 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("burned alive is a death", "Four people were burned alive.", [("killed", 4, 4, "exact", False, "")]),
     ("beaten", "Twelve people were beaten.", [("injured", 12, 12, "exact", False, "")]),
     ("uprooted", "About 40,000 people were uprooted.", [("displaced", 40000, 40000, "approximate", False, "")]),
+    ("suffer from an illness", "Ten people are suffering from cholera.", [("other", 10, 10, "exact", False, "")]),
     ("no breakdown of things after people", "Police arrested 12 people, 3 cars and two Toyota vans.",
      [("detained", 12, 12, "exact", False, "")]),
 ])

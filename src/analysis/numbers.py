@@ -323,7 +323,7 @@ def _words(words, k, start_value=0):
         elif w in UNITS and UNITS[w] < 10 and previous == "tens":
             current += UNITS[w]  # "twenty three"
             previous = "unit"
-        elif w in SCALES and w not in ("mln", "bln") and previous != "and":
+        elif w in SCALES and previous != "and":
             if joined:
                 return None  # "one hundred and one hundred": no reading, so none
             if previous == "scale" and current == 0 and SCALES[w] >= 1000:
