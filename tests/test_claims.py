@@ -508,6 +508,10 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("beaten", "Twelve people were beaten.", [("injured", 12, 12, "exact", False, "")]),
     ("uprooted", "About 40,000 people were uprooted.", [("displaced", 40000, 40000, "approximate", False, "")]),
     ("suffer from an illness", "Ten people are suffering from cholera.", [("other", 10, 10, "exact", False, "")]),
+    ("a list after a group named by its event", "Among the dead were four children and two police officers.",
+     [("killed", 4, 4, "exact", False, ""), ("killed", 2, 2, "exact", False, "")]),
+    ("forced N from their homes", "Floods forced more than 100,000 from their homes.",
+     [("displaced", 100001, None, "lower_bound", False, "")]),
     ("no breakdown of things after people", "Police arrested 12 people, 3 cars and two Toyota vans.",
      [("detained", 12, 12, "exact", False, "")]),
 ])

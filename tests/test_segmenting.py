@@ -95,6 +95,25 @@ def test_a_paragraph_sharing_no_vocabulary_is_off_topic():
     assert "off_topic" not in [label for label, _ in labelled(short)]
 
 
+def test_a_background_paragraph_that_repeats_a_headline_word_is_not_off_topic():
+    story = [
+        "A suicide bomber struck a crowded market on Tuesday, killing at least 23 people, officials said.",
+        "The attack was the deadliest in the province this year, said a spokesman for the governor.",
+        "Hospitals appealed for blood donors as relatives searched the wards for the wounded.",
+        "The spokesman said several of the wounded were in critical condition in the provincial hospital.",
+        "Shopkeepers swept glass from the pavement while soldiers guarded the road to the market square.",
+    ]
+    background = ("Last month, a similar bombing in the capital killed 15 and left dozens injured. Authorities "
+                  "have since arrested nine suspects, the interior ministry said on Wednesday.")
+    text = "Bomber kills 23 in market\n\n" + "\n\n".join(story[:2] + [background] + story[2:]) + "\n"
+    labels = [label for label, _ in labelled(text, corpus_vocabulary=Counter(content_words(text)))]
+    assert labels == ["headline", "body"]
+    # without the headline word ("kills"), the same paragraph shares too little and is set aside
+    text = "Market attack\n\n" + "\n\n".join(story[:2] + [background] + story[2:]) + "\n"
+    labels = [label for label, _ in labelled(text, corpus_vocabulary=Counter(content_words(text)))]
+    assert labels == ["headline", "body", "off_topic", "body"]
+
+
 def test_segments_cover_the_text_exactly():
     text = "\n\n  Title\n\n\nBody text here. More.\n\n\n"
     segs = segment_text(text)

@@ -25,8 +25,9 @@ The rules are general, not tuned to any one site:
 ``off_topic``
     A paragraph of at least :data:`OFF_TOPIC_MIN_WORDS` content words of which
     fewer than :data:`OFF_TOPIC_MAX_OVERLAP` appear anywhere else in the
-    article or in the other articles of the corpus, in an article whose other
-    paragraphs have at least twice its vocabulary to judge against.
+    article or in the other articles of the corpus, and none in the headline,
+    in an article whose other paragraphs have at least twice its vocabulary to
+    judge against.
 ``body``
     Everything else.
 
@@ -272,7 +273,8 @@ def segment_text(
         elif match is None or i > match:
             in_top = False
 
-    _mark_off_topic(text, lines, labels, corpus_vocabulary)
+    headline = " ".join([title or ""] + [text[a:b] for (a, b, _), label in zip(lines, labels) if label == "headline"])
+    _mark_off_topic(text, lines, labels, corpus_vocabulary, content_words(headline))
 
     segments: list[tuple[str, int, int]] = []
     for (start, _, end), label in zip(lines, labels):
@@ -301,8 +303,10 @@ def _wrapped_lines(text: str, lines) -> list[bool]:
     return wrapped
 
 
-def _mark_off_topic(text, lines, labels, corpus_vocabulary) -> None:
-    """Relabel body paragraphs that share almost no vocabulary with anything else."""
+def _mark_off_topic(text, lines, labels, corpus_vocabulary, headline_words=frozenset()) -> None:
+    """Relabel body paragraphs that share almost no vocabulary with anything else, nor a word with the headline
+    (a background paragraph of a story repeats its headline's words: "Suicide bomber kills 23" and "a similar
+    bombing killed 15"; a scraped teaser does not)."""
     # paragraphs: runs of body lines not separated by a blank line
     paragraphs: list[list[int]] = []
     for i, (start, content_end, end) in enumerate(lines):
@@ -319,7 +323,7 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary) -> None:
     # in how many paragraphs each word occurs: a word is elsewhere in the article when in more than its own
     paragraphs_with = Counter(word for w in words for word in w)
     for p, w in zip(paragraphs, words):
-        if len(w) < OFF_TOPIC_MIN_WORDS:
+        if len(w) < OFF_TOPIC_MIN_WORDS or not w.isdisjoint(headline_words):
             continue
         rest_size = len(paragraphs_with) - sum(1 for word in w if paragraphs_with[word] == 1)
         if rest_size < 2 * len(w):

@@ -544,7 +544,7 @@ def _object_reading(words, figure, lex, figures=None):
     first = figures.previous(figure) if figures is not None and k >= 2 and words[k - 1] == "and" else None
     if first is not None and 0 < k - 1 - first.last <= LIST_NOUN_WORDS and all(
             w.isalpha() for w in words[first.last:k - 1]):
-        found = _object_reading(words, first, lex)
+        found = _object_reading(words, first, lex) or _nominal_reading(words, first, lex)
         if found is not None:
             return found[0], f"{found[1][:-len(' before it')]} before the list"
     return None
