@@ -77,6 +77,9 @@ _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get",
 #: Words between "toll" and its figure ("rose to 81", "stands at 41", "tops 1,000").
 _TOLL_VERBS = {"to", "at", "from", "reported", "was", "is", "reached", "of", "tops", "topped", "passed", "passes",
                "exceeded", "exceeds", "hit", "hits", "nears", "neared", "reaches"}
+#: How far before a figure the last reading looks for its event word: a two-word event, its comma and the
+#: figure's qualifier ("kept altogether, around 30 or 40"); further back is another clause's more often than not.
+BEFORE_REACH = 5
 #: Words that open an aside between the counted people and their verb (", mostly women,", ", believed to be
 #: tourists,"): skipped up to the comma before the verb group (see SUBSET_REACH).
 _ASIDE_OPENERS = {"including", "some", "most", "many", "all", "mostly", "mainly", "both", "believed", "thought",
@@ -423,7 +426,6 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         elif w in _SKIPPED_AFTER_NOUN or w in _TIME_WORDS:
             if w == "including":  # "40 soldiers and guerrillas including a U.S. military adviser died": a subset
                 stop = max(stop, min(len(words), j + SUBSET_REACH))
-
         elif w.isalpha() and _looks_like_a_verb(w) and words[j - 1] in _OPINION_VERBS:
             pass  # "Three others believed involved had been arrested": a complement, not their own verb
         elif w.isalpha() and _looks_like_a_verb(w):
@@ -617,7 +619,7 @@ def _nearest_event(words, figure, figures, lex):
             return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"
     # before it, only an event word right before it or its comma ("kept altogether, around 30 or 40"): one
     # further back is another clause's more often than not ("issuing arrest warrants against 50 others")
-    for j in range(figure.first - 1, max(lo, figure.first - 5) - 1, -1):
+    for j in range(figure.first - 1, max(lo, figure.first - BEFORE_REACH) - 1, -1):
         if words[j] in (";", ":"):
             break
         hit = lex.events.at(words, j)
