@@ -24,6 +24,7 @@ def figures(text):
     ("2 000 men", "2 000", 2000, 2000, "exact"),  # grouped by spaces
     ("some 1.5m men", "some 1.5m", 1500000, 1500000, "approximate"),  # a scale written onto the digits
     ("more than four mln men", "more than four mln", 4000001, None, "lower_bound"),  # a word number and "mln"
+    ("TRIPOLI (AP) — At least 61 men", "At least 61", 61, None, "lower_bound"),  # a capital after a dateline
     ("0.29mn men", "0.29mn", 290000, 290000, "exact"),
     ("2\u00a0000 men", "2\u00a0000", 2000, 2000, "exact"),  # by a no-break space
     ("more than 1 500 000 men", "more than 1 500 000", 1500001, None, "lower_bound"),

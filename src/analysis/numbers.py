@@ -86,6 +86,8 @@ SUFFIXES = {("or", "more"): "lower_bound", ("or", "so"): "approximate",
             ("or", "fewer"): "upper_bound", ("or", "less"): "upper_bound"}
 RANGE_WORDS = {"to", "or", "-"}
 _PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[0]))
+# the first words of the qualifiers: capitalised, they open a sentence ("(AP) — At least 61"), not a name
+_QUALIFIER_WORDS = frozenset(words[0] for words in PREFIXES)
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -436,9 +438,10 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
             return True  # a phone number: 88005557374, 555-1234 (not 2,000,000 or 2 000 000, grouped by thousands)
         if (ca, cb) != (a, b) and not (start <= ca and cb <= end):
             return True  # joined to digits outside the figure: a score 3-1, a code 12-4-7
-    if first > 0 and words[first][0].isalpha() and norm[start:start + 1].isupper() \
-            and words[first - 1] not in (".", '"', ":", "(") and not _is_capitalised_line(norm, tokens, first):
-        return True  # "Group of Seven", "the Big Three": a name
+    if first > 0 and words[first][0].isalpha() and words[first] not in _QUALIFIER_WORDS \
+            and norm[start:start + 1].isupper() and words[first - 1] not in (".", '"', ":", "(", ")") \
+            and not _is_capitalised_line(norm, tokens, first):
+        return True  # "Group of Seven", "the Big Three": a name (not "(AP) — At least 61 migrants")
     if norm[start - 1:start] in CURRENCY_SIGNS or before in ("us", "usd", "rs", "eur", "gbp"):
         return True
     if _is_month(norm, tokens, first - 1) or _is_month(norm, tokens, last):
