@@ -57,6 +57,12 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Acme Mining Ltd said 57 miners were trapped.", "Acme Mining", "org"),
     ("The mine's owner, Acme Mining Inc., said one miner died.", "Acme Mining", "org"),
     ("Governor Ana Ruiz said 50 were dead, Radio Sur reported.", "Ana Ruiz (Governor)", "person"),
+    # an organisation by name wins over an outlet that relays it, not over a final sayer of its own
+    ("Tanovia said 50 were hurt in the raid, Radio Sur reported.", "Tanovia", "org"),
+    ("Tanovia said 50 were hurt in the raid, Radio Sur said.", "Radio Sur", "org"),
+    ("Troops said 50 were hurt in the raid, Radio Sur reported.", "Radio Sur", "org"),  # unnamed: the outlet
+    ("Tanovia said 50 were hurt in the raid, state radio reported.", "Tanovia", "org"),  # an outlet, unnamed
+    ("Tanovia said 50 were hurt in the raid, officials reported.", "officials", "group"),  # no outlet
     ("RUSSIA SAYS 40 REBELS KILLED", "Russia", "org"),
     ("THIRTY MINERS KILLED IN BLAST, MINE OWNERS", "mine owners", "group"),
     ("500 STARVING, SAYS FAO", "FAO", "org"),

@@ -49,6 +49,8 @@ REPORTING_VERBS = {
 #: Reporting verbs only before "that" or at the end of a clause ("an inquiry found that ...", "..., a study
 #: found."), not with an object ("rescuers found 12 bodies", "the government denies the claims").
 CLAUSE_ONLY_VERBS = {"find", "finds", "found", "deny", "denies", "denied"}
+#: Verbs by which a sentence-final outlet relays what the named sayer before it said ("..., Radio Sur reported").
+RELAY_VERBS = {"report", "reports", "reported"}
 #: Lowercase nouns that can be a source ("activists say", "officials said").
 SOURCE_NOUNS = {
     "activists", "officials", "witnesses", "eyewitnesses", "survivors", "residents", "relatives",
@@ -157,6 +159,8 @@ _APPOSITIVE_ORG = re.compile(
     rf"(?P<name>{_NAME}), (?:an? |the )(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(PUBLICATION_NOUNS))}|group|organi[sz]ation|charity|network)\b")
 #: Common nouns of a kind of organisation that a name in apposition right after them belongs to ("the
 #: official daily Diario Sur", "the news agency Norpress", "the rights group Ana Watch").
+#: Nouns of an outlet that relays a sayer even without a name of its own ("..., state radio reported").
+OUTLET_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "tv"}
 ORGANISATION_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "group", "company", "firm",
                                           "organisation", "organization", "charity", "network", "party", "movement"}
 _NOUN_THEN_NAME = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_NOUNS))}) (?P<name>{_NAME})")
@@ -583,13 +587,16 @@ class _SentenceSources:
             if found:
                 trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)
                 rule = f"sentence-final {how}" if trailing else how
-                candidates.append((0 if trailing else 1, len(candidates), Source(found[0], found[1], rule, verb)))
+                candidates.append((0 if trailing else 1, len(candidates), Source(found[0], found[1], rule, verb), w))
         if not candidates:
             return None
         # "Governor Ana Ruiz said 50 were dead, Radio Sur reported": a named sayer inside the sentence
-        # wins over the trailing one; an unnamed one ("he said", "survivors said") leaves it
-        named_inside = [c for c in candidates if c[0] == 1 and c[2].named and c[2].kind == "person"]
+        # wins over the trailing one; an unnamed one ("he said", "survivors said") leaves it. Before a relaying
+        # verb ("Tanovia said 40 were hurt, Radio Sur reported") an organisation by name wins too
         trailing = [c for c in candidates if c[0] == 0]
+        relayed = bool(trailing) and trailing[0][3] in RELAY_VERBS and (
+            trailing[0][2].named or head_noun(trailing[0][2].text).lower() in OUTLET_NOUNS)  # not "in its annual report"
+        named_inside = [c for c in candidates if c[0] == 1 and c[2].named and (c[2].kind == "person" or relayed)]
         if named_inside and trailing and named_inside[0][2].verb < trailing[0][2].verb:
             return named_inside[0][2]
         return min(candidates)[2]
@@ -1236,11 +1243,10 @@ class DocumentSources:
         history = []
         self._common_words = common_words
         self._people: dict[int, list[Source]] = {}  # people_named of each sentence, read once when asked
+        self._sexes = sexes
         for i, (a, b) in enumerate(sentences):
             found = find_source(raw[a:b], gazetteer=gazetteer, quoted=self._quoted(a, b), common_words=common_words)
-            source = named_in_full(self.resolve(found, history, sexes, text=raw, end=b), history)
-            if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
-                source = self._person_mentioned(i, found, history, sexes)
+            source = self.resolved(found, i, history)
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
@@ -1249,6 +1255,18 @@ class DocumentSources:
         for i, source in enumerate(self.by_sentence):
             if source is not None and source.rule.startswith("headline"):
                 self.by_sentence[i] = self._headline_named(source, i)
+
+    def resolved(self, found, i, history=None):
+        """``found``, a source read in sentence ``i``, resolved as that sentence's own would be: a pronoun or
+        a reference against the sources of the sentences before (``history``, by default those found), a
+        surname as the person named in full, a "he" or "she" as the person named just before."""
+        if history is None:
+            history = [s for s in self.by_sentence[:i] if s is not None]
+        a, b = self.sentences[i]
+        source = named_in_full(self.resolve(found, history, self._sexes, text=self.raw, end=b), history)
+        if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
+            source = self._person_mentioned(i, found, history, self._sexes)
+        return source
 
     def _quoted(self, a: int, b: int) -> list[tuple[int, int]]:
         """The quotation regions inside the sentence ``raw[a:b]``, as offsets into it."""
