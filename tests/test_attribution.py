@@ -262,6 +262,13 @@ def test_findings_lend_no_authority_to_a_figure():
     ("company spokesman", "Acme Mining Corp and Zenith Steel Corp merged; a company spokesman said.",
      "Zenith Steel Corp spokesman"),  # the one named last
     ("rescue officials", "Sky Lanka Airways said rescue officials were there.", "rescue officials"),  # no kind
+    # a broadcast is the radio or television named last
+    ("broadcast monitored abroad", "Ten died, Tanovian radio said. A broadcast monitored abroad said so.",
+     "Tanovian radio"),
+    ("broadcast", "Radio Sur and Zenith Television said the army attacked. The broadcast said so.",
+     "Zenith Television"),
+    ("broadcast", "The army said 12 died. A broadcast said so.", "broadcast"),  # no broadcaster named
+    ("broadcast journalists", "Radio Sur said the army attacked.", "broadcast journalists"),  # a modifier
 ])
 def test_a_kind_of_organisation_speaks_for_the_one_named(text, before, expected):
     from analysis.attribution import Source, of_organisation_named

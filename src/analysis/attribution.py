@@ -1192,22 +1192,43 @@ _KIND_NAME = {kind: re.compile(r"\b((?:[A-Z][\w&'-]*\.?\s+(?:(?:of|for|de|du)\s+
               for kind, endings in ORGANISATION_KINDS.items()}
 
 
+#: Head nouns of what a radio or television put out: it speaks for the broadcaster named before.
+BROADCAST_NOUNS = {"broadcast", "broadcasts"}
+# a radio or television by name: "Tehran radio", "Radio Sur", "Tanovian Television", "State TV"
+_BROADCASTER = re.compile(r"\b(?:(?:[A-Z][\w'-]*\s+){1,3}(?:[Rr]adio|[Tt]elevision|TV)|(?:Radio|Television)"
+                          r"(?:\s+[A-Z][\w'-]*){1,3})\b")
+
+
 def of_organisation_named(source: Source | None, text: str, end: int | None = None) -> Source | None:
     """"an airline spokesman" as "Garuda Indonesia Airways spokesman" when ``text[:end]`` names an airline.
 
     A group source made of a kind of organisation (:data:`ORGANISATION_KINDS`) and a spokesperson
     or official speaks for the organisation of that kind the article named last, up to and
     including the source's own sentence (``end``, default the whole of ``text``, which is searched
-    in place, not copied); without one, the source stays as it is.
+    in place, not copied); without one, the source stays as it is. A broadcast
+    (:data:`BROADCAST_NOUNS`: "a broadcast monitored abroad said") is likewise the radio or
+    television the article named last.
 
     >>> spokesman = Source("airline spokesman", "group", "sentence-final 'airline spokesman said'")
     >>> of_organisation_named(spokesman, "The Garuda Indonesia Airways DC-9 crashed, an airline spokesman said.").text
     'Garuda Indonesia Airways spokesman'
     >>> of_organisation_named(spokesman, "The plane crashed, an airline spokesman said.").text
     'airline spokesman'
+    >>> broadcast = Source("broadcast monitored abroad", "group", "'broadcast monitored abroad said'")
+    >>> of_organisation_named(broadcast, "Ten died, Tanovian radio said. A broadcast monitored abroad said so.").text
+    'Tanovian radio'
     """
     if source is None or source.kind != "group":
         return source
+    words = source.text.split()
+    # "a broadcast monitored abroad said": the radio's words (not "broadcast journalists")
+    if any(w in BROADCAST_NOUNS and (h + 1 == len(words) or words[h + 1].endswith("ed")
+                                     or _opens_postmodifier(words, h + 1)) for h, w in enumerate(words)):
+        names = [m.group().strip() for m in _BROADCASTER.finditer(text, 0, len(text) if end is None else end)]
+        if not names:
+            return source
+        return Source(names[-1], "org", f"'{source.text}' = the broadcaster named before; {source.rule}",
+                      source.verb)
     words = source.text.split()
     if len(words) != 2 or words[0] not in ORGANISATION_KINDS or words[1] not in SPOKESPERSON_NOUNS | {
             "official", "officials", "source", "sources"}:
