@@ -138,6 +138,17 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("The men known to police said 12 died.", "men known to police", "group"),  # "known to" names no one
     # a dateline's dash bounds the clause
     ("TANOVIA CITY - Communist rebels said they killed 12 soldiers.", "Communist rebels", "group"),
+    # a bracketed acronym after a name is no word between the name and its verb; before a capital it ends the name
+    ("The Tanovian Miners Union (TMU) said 12 were hurt.", "Tanovian Miners Union", "org"),
+    ("Twelve were hurt, the Tanovian Miners Union (TMU) said.", "Tanovian Miners Union", "org"),
+    ("The Tanovian Miners Union (TMU), which represents 900 men, said 12 were hurt.", "Tanovian Miners Union",
+     "org"),
+    ("Tanovian Miners Union (TMU) President Ana Ruiz said 12 were hurt.", "Ana Ruiz (President)", "person"),
+    ("Ana Ruiz, chairman of the Commission on Fair Elections (CFE) told reporters 12 fled.", "Ana Ruiz", "person"),
+    # a person and their office after a comma, the closing comma left out: the person
+    ("Sales fell, Ana Ruiz, president of the miners union said.", "Ana Ruiz", "person"),
+    ("Sales fell, the president of the miners union said.", "president of the miners union", "group"),
+    ("It was signed by Ana Ruiz, the spokesman said.", "the spokesman", "reference"),
     # an adverbial opening with a preposition is no part of the sayer
     ("During her visit to the capital, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
     ("Despite the rain, rescuers said 12 died.", "rescuers", "group"),

@@ -454,17 +454,31 @@ def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSo
     norm = normalize_for_matching(sentence)
     spans = sorted(quoted)
     seq = []
-    for index, (w, a, b) in enumerate(word_tokens(sentence)):
+    tokens = word_tokens(sentence)
+    # "(TMU)" after a name and before a verb or a comma: "The Tanovian Miners Union (TMU) said" is the
+    # union's; before a capital it bounds the name ("Tanovian Miners Union (TMU) President Ana Ruiz")
+    acronym = set()
+    for index in range(1, len(tokens) - 2):
+        (before, _, _), (w, _, _), (x, a, b), (y, _, _) = tokens[index - 1:index + 3]
+        after = norm[tokens[index + 3][1]:tokens[index + 3][2]] if index + 3 < len(tokens) else ""
+        if w == "(" and y == ")" and before[:1].isalpha() and _ACRONYM.fullmatch(norm[a:b]) \
+                and not _is_capitalised(after):
+            acronym.update((index, index + 1, index + 2))
+    for index, (w, a, b) in enumerate(tokens):
         inside = any(x <= a < y for x, y in spans) or w == '"'
         if inside:
             if not seq or seq[-1] is not None:
                 seq.append(None)  # a hidden stretch, also at the start, bounds a clause
             continue
-        if w in ("<", ">"):
+        if w in ("<", ">") or index in acronym:
             continue  # "<Acme Inc>": a ticker's brackets
         seq.append((w, norm[a:b], index))
     lower_case = sentence.lstrip(" \t\n\"'\u201c\u2018(")[:1].islower()
     return _SentenceSources(seq, gazetteer, common_words, lower_case)
+
+
+#: A bracketed acronym or short code after a name ("(TMU)", "(JAL)"): no word of the sentence's own.
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
 def _headline_source(sentence: str):
@@ -723,6 +737,15 @@ class _SentenceSources:
         if start >= end or end - start > FINAL_SAYER_WORDS:
             return None
         span = seq[start:end]
+        # ", Ana Ruiz, president of the union said" (the closing comma left out): Ana Ruiz. The office has no
+        # determiner ("..., Ana Ruiz, the spokesman said" is the spokesman's) and no name of its own
+        named = [p for p, (stop, _) in self.names.items() if stop == k and k > 0 and words[k] == ","
+                 and (p == 0 or words[p - 1] in (",", ""))]
+        if named and k + 1 == start and words[start] in TITLE_WORDS \
+                and not (start + 1 < end and _is_capitalised(seq[start + 1][1])):
+            text, kind = self._name_source(self.names[named[0]][1])
+            if kind == "person":
+                return text, kind
         if definite and len(span) <= GROUP_PHRASE_WORDS and not any(_is_capitalised(o) for _, o, _ in span) \
                 and span[-1][0] in SOURCE_NOUNS | REFERENCE_NOUNS and all(w.isalpha() for w, _, _ in span):
             return "the " + " ".join(w for w, _, _ in span), "reference"  # ", the newspaper said.": named before
@@ -821,20 +844,15 @@ class _SentenceSources:
             if k > 0 and words[k - 1] == "the" and (noun in ("sources", "officials") or end - k == 1):
                 return ("the " + " ".join(words[k:end]), "reference"), k - 1  # "the source said": named before
             phrase = [item for item in self.seq[k:end]]
-            if noun in SOURCE_NOUNS:
+            # not the object of a preposition after a person ("Ana Ruiz, chairman of the Commission on Good
+            # Government, told"): the person, found below
+            if noun in SOURCE_NOUNS and not (_after_preposition(words, k) and self._clause_person(end)):
                 return (_group_text(phrase), "group"), k
-        clause_start = end
-        while clause_start > 0 and words[clause_start - 1] not in ("", ":", ";", "that") \
-                and words[clause_start - 1] not in REPORTING_VERBS:
-            clause_start -= 1
-        # a person named in the clause, not as the object of a preposition
-        # ("Tanya Lokshina, the Russia program director at Human Rights Watch wrote")
-        found = [(start, stop, name) for start, (stop, name) in sorted(names.items())
-                 if clause_start <= start and stop <= end and not _after_preposition(words, start)
-                 and " " in name and self.gazetteer.kind(name) == "person"]
+        found = self._clause_person(end)
         if found:
-            start, _, name = found[-1]
+            start, name = found
             return self._name_source(name), start
+        clause_start = self._clause_opening(end)
         # a group opening the clause: "Activists behind the reporting say", "The governor of X province said"
         phrase = []
         for k in range(clause_start, end):
@@ -851,6 +869,25 @@ class _SentenceSources:
                     phrase += rest  # "governor of West Flanders province"
                 return (_group_text(phrase), "group"), clause_start
         return None, v
+
+    def _clause_opening(self, end):
+        """Where the subject's clause ending at ``end`` opens: after a sentence start, ':', ';', 'that' or
+        a reporting verb."""
+        words = self.words
+        clause_start = end
+        while clause_start > 0 and words[clause_start - 1] not in ("", ":", ";", "that") \
+                and words[clause_start - 1] not in REPORTING_VERBS:
+            clause_start -= 1
+        return clause_start
+
+    def _clause_person(self, end):
+        """``(start, name)`` of the last person named in full in the clause before ``end``, not as the object
+        of a preposition ("Tanya Lokshina, the Russia program director at Human Rights Watch wrote"), or None."""
+        clause_start = self._clause_opening(end)
+        found = [(start, name) for start, (stop, name) in sorted(self.names.items())
+                 if clause_start <= start and stop <= end and not _after_preposition(self.words, start)
+                 and " " in name and self.gazetteer.kind(name) == "person"]
+        return found[-1] if found else None
 
     def _titled_appositive(self, k, comma):
         """"The president of the Relief Society, Ana Ruiz, said": ``Ana Ruiz (Relief Society)``, a person.
