@@ -172,6 +172,11 @@ def test_find_source(sentence, text, kind):
     "The government denies the claims.",  # nor "denies" with one
     "the flood killed 300, information minister ana ruiz told reuters.",  # an all-lower-case story
     "The rebels are claimed to have killed 12 soldiers.",  # a passive "claimed to" is a hedge
+    # a sayer of a clause about a noun, no "that" ("a raid [that] the army said was ..."), is not the sentence's
+    "Twelve died in a raid the army said was carried out by rebels.",
+    "Twelve men were charged, some at a firm federal officials said was involved.",
+    "Prices rose in what analysts say was a reaction to the strike.",
+    "The official estimate is 12 dead.",  # "estimate" before a verb is a noun
 ])
 def test_find_source_never_credits_a_bare_adjective_a_place_or_a_stray_capital(sentence):
     from analysis.attribution import find_source

@@ -388,6 +388,13 @@ def test_cli_writes_the_claims_table(tmp_path):
      "ended the war.", [("killed", 1200, 1200, "exact", False, "Tanovia")]),
     ("a sayer after the relative clause's verb", "The raid, which killed 40 rebels, ended, the army said.",
      [("killed", 40, 40, "exact", False, "")]),
+    # a clause about a noun with no "that" and its own sayer: a figure inside it is the sayer's, one outside is not
+    ("a sayer of a clause about a noun", "Rebels attacked a camp officials said had housed 300 refugees.",
+     [("displaced", 300, 300, "exact", False, "officials")]),
+    ("a sayer of a clause about a noun, with 'the'", "Rebels attacked a camp the army said had housed 300 "
+     "refugees.", [("displaced", 300, 300, "exact", False, "army")]),
+    ("a figure before the clause about a noun", "Twelve people died in a raid the army said was carried out by "
+     "rebels.", [("killed", 12, 12, "exact", False, "")]),
     # a relative clause closed before the main verb: the figure is in what the sayer said
     ("main clause after a relative one", "A storm which hit the coast killed 12 people, officials said.",
      [("killed", 12, 12, "exact", False, "officials")]),

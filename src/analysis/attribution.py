@@ -49,6 +49,9 @@ REPORTING_VERBS = {
 #: Reporting verbs only before "that" or at the end of a clause ("an inquiry found that ...", "..., a study
 #: found."), not with an object ("rescuers found 12 bodies", "the government denies the claims").
 CLAUSE_ONLY_VERBS = {"find", "finds", "found", "deny", "denies", "denied"}
+#: Finite verbs right after a reporting verb: a clause about a noun before the sayer, no "that" ("a firm
+#: officials said was involved", "the raid police say has killed 12"), whose sayer is not the sentence's.
+CONTACT_CLAUSE_VERBS = {"was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "might"}
 #: Verbs by which a sentence-final outlet relays what the named sayer before it said ("..., Radio Sur reported").
 RELAY_VERBS = {"report", "reports", "reported"}
 #: Lowercase nouns that can be a source ("activists say", "officials said").
@@ -577,6 +580,7 @@ class _SentenceSources:
                 continue  # "said to have", a hedge; "rebels claimed to have killed 12" is the rebels' claim
             if w in CLAUSE_ONLY_VERBS and not (v + 1 < len(words) and words[v + 1] == "that" or _ends_clause(words, v)):
                 continue
+            contact = v + 1 < len(words) and words[v + 1] in CONTACT_CLAUSE_VERBS
             verb = seq[v][2]
             if by:
                 found = self._phrase_after(v + 2)
@@ -597,6 +601,8 @@ class _SentenceSources:
                     found, start = self._subject(v)
                     if found and start > 0 and words[start - 1] in _RELATIVE:
                         continue  # "the blast, which President Aquino said ...": a relative clause
+                    if found and contact:
+                        continue  # "a firm officials said was involved": a clause about a noun, not the sentence's
                     how = f"'{found[0] if found else ''} {w}'"
             if found:
                 trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)

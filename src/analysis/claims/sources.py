@@ -22,7 +22,9 @@ True
 
 from __future__ import annotations
 
-from ..attribution import REPORTING_VERBS, DocumentSources, Gazetteer, Source, find_source
+from ..attribution import (
+    CONTACT_CLAUSE_VERBS, FUNCTION_WORDS, REPORTING_VERBS, DocumentSources, Gazetteer, Source, find_source,
+)
 from .figures import word_tokens
 from .lexicon import lexicon_for
 
@@ -37,6 +39,8 @@ VERB_WORDS = {"left", "was", "were", "is", "are", "has", "had", "have", "burned"
 CLAUSE_JOINERS = {"and", "or", "but", "then", ","}
 #: How many words before a figure the relative word that opens its clause may stand.
 RELATIVE_REACH = 8
+#: Pronouns that can be the whole sayer of a clause about a noun ("cuts he said will save 300 jobs").
+SUBJECT_PRONOUNS = {"he", "she", "they", "it"}
 #: The most words of a sayer opening a relative clause, with its reporting verb ("which the army said").
 RELATIVE_SAYER_WORDS = 5
 
@@ -111,6 +115,34 @@ def relative_sayer(words, figure) -> tuple[int, int] | None:
     return None
 
 
+def contact_sayer(words, figure) -> tuple[int, int] | None:
+    """``(start, verb)`` of the sayer of a clause about a noun, with no "that", that holds the figure ("cuts
+    he said will save 300 jobs", "a camp officials said had held 300 refugees"), or None.
+
+    The reporting verb is followed by a finite verb (:data:`~analysis.attribution.CONTACT_CLAUSE_VERBS`)
+    and stands at most :data:`RELATIVE_REACH` words before the figure with no punctuation between; its
+    sayer is the word before it (a pronoun, a name, a noun: the words before it may be the noun the
+    clause is about), with "the" when it has one.
+
+    >>> from analysis.claims.figures import find_figures
+    >>> s = "He unveiled cuts he said will save 300 jobs."
+    >>> words = [t for t, _, _ in word_tokens(s)]
+    >>> start, verb = contact_sayer(words, find_figures(s)[0])
+    >>> words[start:verb + 1]
+    ['he', 'said']
+    """
+    for v in range(figure.first - 1, max(0, figure.first - RELATIVE_REACH - 1), -1):
+        if not words[v][:1].isalnum():
+            return None
+        if words[v] in REPORTING_VERBS and words[v + 1] in CONTACT_CLAUSE_VERBS:
+            # one word, or "the" and one word: "a camp officials said" is the officials' (the camp is the noun)
+            w = words[v - 1] if v > 0 else ""
+            if not w.isalpha() or w in FUNCTION_WORDS - SUBJECT_PRONOUNS or w == "what":
+                return None
+            return (v - 2, v) if v > 1 and words[v - 2] == "the" else (v - 1, v)
+    return None
+
+
 def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
     """The :class:`Source` credited for a figure at ``position`` in sentence ``i`` (None: own voice).
 
@@ -119,10 +151,14 @@ def figure_source(sources: DocumentSources, i: int, position: int, words, figure
     against the sources of the sentences before.
     """
     if not in_background_clause(words, figure, lex):
-        return sources.for_position(i, position)
-    sayer = relative_sayer(words, figure)
-    if sayer is None:
-        return None
+        own = sources.for_position(i, position)
+        sayer = None if own is not None else contact_sayer(words, figure)
+        if sayer is None:
+            return own
+    else:
+        sayer = relative_sayer(words, figure)
+        if sayer is None:
+            return None
     a, b = sources.sentences[i]
     tokens = word_tokens(sources.raw[a:b])
     start, verb = sayer
@@ -131,4 +167,4 @@ def figure_source(sources: DocumentSources, i: int, position: int, words, figure
     found = sources.resolved(found, i)
     if found is None or found.kind not in ("person", "org", "group"):
         return None
-    return Source(found.text, found.kind, f"sayer of the relative clause: {found.rule}", -1).short()
+    return Source(found.text, found.kind, f"sayer of the clause holding the figure: {found.rule}", -1).short()
