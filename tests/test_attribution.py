@@ -285,6 +285,9 @@ def test_findings_lend_no_authority_to_a_figure():
      "Zenith Television"),
     ("broadcast", "The army said 12 died. A broadcast said so.", "broadcast"),  # no broadcaster named
     ("broadcast journalists", "Radio Sur said the army attacked.", "broadcast journalists"),  # a modifier
+    # a name runs over a hard-wrapped line break, not over a headline's blank line
+    ("company spokesman", "STEEL OUTPUT CUTS\n\nZenith Steel\nCorp will cut output, a company spokesman said.",
+     "Zenith Steel Corp spokesman"),
 ])
 def test_a_kind_of_organisation_speaks_for_the_one_named(text, before, expected):
     from analysis.attribution import Source, of_organisation_named

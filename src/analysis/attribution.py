@@ -615,7 +615,7 @@ class _SentenceSources:
         # verb ("Tanovia said 40 were hurt, Radio Sur reported") an organisation by name wins too
         trailing = [c for c in candidates if c[0] == 0]
         relayed = bool(trailing) and trailing[0][3] in RELAY_VERBS and (
-            trailing[0][2].named or head_noun(trailing[0][2].text).lower() in OUTLET_NOUNS)  # not "in its annual report"
+            trailing[0][2].named or head_noun(trailing[0][2].text).lower() in OUTLET_NOUNS)  # not "in its report"
         named_inside = [c for c in candidates if c[0] == 1 and c[2].named and (c[2].kind == "person" or relayed)]
         if named_inside and trailing and named_inside[0][2].verb < trailing[0][2].verb:
             return named_inside[0][2]
@@ -1229,17 +1229,21 @@ ORGANISATION_KINDS = {
 }
 #: Nouns of a body a source can belong to ("a source at the church radio", "a spokesman at the hospital").
 _BODY_NOUNS = ORG_WORDS | ORGANISATION_NOUNS | REFERENCE_NOUNS | set(ORGANISATION_KINDS)
+# the space between two words of a name: a hard-wrapped line break, not a blank line (a headline's end), nor a
+# line break after a full stop
+_SPACE = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 # capitalised words, then the kind's last word, then "of (the) X" ("Bank of Gondor", "Ministry of Health")
-_KIND_NAME = {kind: re.compile(r"\b((?:[A-Z][\w&'-]*\.?\s+(?:(?:of|for|de|du)\s+)?){0,5}(?:%s)\b"
-                              r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?)" % "|".join(endings))
+_KIND_NAME = {kind: re.compile(rf"\b((?:[A-Z][\w&'-]*(?:{_SPACE}|\.[ \t]+)(?:(?:of|for|de|du){_SPACE})?){{0,5}}"
+                              rf"(?:{'|'.join(endings)})\b"
+                              rf"(?:{_SPACE}of{_SPACE}(?:the{_SPACE})?[A-Z][\w'-]*(?:{_SPACE}[A-Z][\w'-]*){{0,3}})?)")
               for kind, endings in ORGANISATION_KINDS.items()}
 
 
 #: Head nouns of what a radio or television put out: it speaks for the broadcaster named before.
 BROADCAST_NOUNS = {"broadcast", "broadcasts"}
 # a radio or television by name: "Tehran radio", "Radio Sur", "Tanovian Television", "State TV"
-_BROADCASTER = re.compile(r"\b(?:(?:[A-Z][\w'-]*\s+){1,3}(?:[Rr]adio|[Tt]elevision|TV)|(?:Radio|Television)"
-                          r"(?:\s+[A-Z][\w'-]*){1,3})\b")
+_BROADCASTER = re.compile(rf"\b(?:(?:[A-Z][\w'-]*{_SPACE}){{1,3}}(?:[Rr]adio|[Tt]elevision|TV)|(?:Radio|Television)"
+                          rf"(?:{_SPACE}[A-Z][\w'-]*){{1,3}})\b")
 
 
 def of_organisation_named(source: Source | None, text: str, end: int | None = None) -> Source | None:
@@ -1267,7 +1271,8 @@ def of_organisation_named(source: Source | None, text: str, end: int | None = No
     # "a broadcast monitored abroad said": the radio's words (not "broadcast journalists")
     if any(w in BROADCAST_NOUNS and (h + 1 == len(words) or words[h + 1].endswith("ed")
                                      or _opens_postmodifier(words, h + 1)) for h, w in enumerate(words)):
-        names = [m.group().strip() for m in _BROADCASTER.finditer(text, 0, len(text) if end is None else end)]
+        stop = len(text) if end is None else end
+        names = [" ".join(m.group().split()) for m in _BROADCASTER.finditer(text, 0, stop)]
         if not names:
             return source
         return Source(names[-1], "org", f"'{source.text}' = the broadcaster named before; {source.rule}",
@@ -1276,7 +1281,8 @@ def of_organisation_named(source: Source | None, text: str, end: int | None = No
     if len(words) != 2 or words[0] not in ORGANISATION_KINDS or words[1] not in SPOKESPERSON_NOUNS | {
             "official", "officials", "source", "sources"}:
         return source
-    names = [m.group(1).strip() for m in _KIND_NAME[words[0]].finditer(text, 0, len(text) if end is None else end)]
+    stop = len(text) if end is None else end
+    names = [" ".join(m.group(1).split()) for m in _KIND_NAME[words[0]].finditer(text, 0, stop)]
     names = [re.sub(r"^(?:The|A|An)\s+", "", n) for n in names if len(n.split()) > 1]
     if not names:
         return source
