@@ -145,6 +145,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
      "org"),
     ("Tanovian Miners Union (TMU) President Ana Ruiz said 12 were hurt.", "Ana Ruiz (President)", "person"),
     ("Ana Ruiz, chairman of the Commission on Fair Elections (CFE) told reporters 12 fled.", "Ana Ruiz", "person"),
+    # an abbreviation with full stops is one word, written as it is ("U.S.", "N.V."), not "u . s ."
+    ("U.S. officials said 12 died.", "U.S. officials", "group"),
+    ("Twelve died, senior U.N. relief officials said.", "senior U.N. relief officials", "group"),
+    ("Twelve died, V. Marek said.", "V. Marek", "person"),  # an initial stays apart
+    ("Facing protests over its plan, U.N. officials said 12 died.", "U.N. officials", "group"),
     # a person and their office after a comma, the closing comma left out: the person
     ("Sales fell, Ana Ruiz, president of the miners union said.", "Ana Ruiz", "person"),
     ("Sales fell, the president of the miners union said.", "president of the miners union", "group"),

@@ -467,17 +467,46 @@ def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSo
         if w == "(" and y == ")" and before[:1].isalpha() and _ACRONYM.fullmatch(norm[a:b]) \
                 and not _is_capitalised(after):
             acronym.update((index, index + 1, index + 2))
+    dotted = _dotted_abbreviations(norm, tokens)
     for index, (w, a, b) in enumerate(tokens):
         inside = any(x <= a < y for x, y in spans) or w == '"'
         if inside:
             if not seq or seq[-1] is not None:
                 seq.append(None)  # a hidden stretch, also at the start, bounds a clause
             continue
-        if w in ("<", ">") or index in acronym:
+        if w in ("<", ">") or index in acronym or dotted.get(index) == "":
             continue  # "<Acme Inc>": a ticker's brackets
+        if index in dotted:  # "U.S." is one word, not "u . s ."
+            seq.append((dotted[index].lower(), dotted[index], index))
+            continue
         seq.append((w, norm[a:b], index))
     lower_case = sentence.lstrip(" \t\n\"'\u201c\u2018(")[:1].islower()
     return _SentenceSources(seq, gazetteer, common_words, lower_case)
+
+
+def _dotted_abbreviations(text, tokens) -> dict[int, str]:
+    """Abbreviations written with full stops and no spaces ("U.S.", "U.N."): the index of each one's first
+    token -> the abbreviation, and of its other tokens -> "".
+
+    >>> from analysis.numbers import word_tokens
+    >>> s = "U.S. officials and V. Ruiz"
+    >>> _dotted_abbreviations(s, word_tokens(s))
+    {0: 'U.S.', 1: '', 2: '', 3: ''}
+    """
+    out, i = {}, 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and len(tokens[j][0]) == 1 and text[tokens[j][1]:tokens[j][2]].isupper() \
+                and tokens[j + 1][0] == "." and tokens[j + 1][1] == tokens[j][2] \
+                and (j == i or tokens[j][1] == tokens[j - 1][2]):
+            j += 2
+        if j - i >= 4:  # two letters or more
+            out[i] = text[tokens[i][1]:tokens[j - 1][2]]
+            out.update((k, "") for k in range(i + 1, j))
+            i = j
+        else:
+            i += 1
+    return out
 
 
 #: A bracketed acronym or short code after a name ("(TMU)", "(JAL)"): no word of the sentence's own.
@@ -830,7 +859,8 @@ class _SentenceSources:
                 return (text, kind), start
         if words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:  # "officials said", "the company said"
             k = end - 1
-            while k > 0 and end - k < GROUP_PHRASE_WORDS and (words[k - 1].isalpha() or words[k - 1].endswith("'s")) \
+            while k > 0 and end - k < GROUP_PHRASE_WORDS and (words[k - 1].replace(".", "").isalpha()
+                                                              or words[k - 1].endswith("'s")) \
                     and words[k - 1] not in FUNCTION_WORDS | DETERMINERS:
                 k -= 1
             noun = words[end - 1]
@@ -1026,7 +1056,8 @@ class _SentenceSources:
         for i, (w, original, _) in enumerate(post):
             if any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w in ('"', "(", ")"):
                 return None
-            if w == "," and not (i + 1 < len(post) and _is_capitalised(post[i + 1][1])):
+            if w == "," and not (i + 1 < len(post) and _is_capitalised(post[i + 1][1])
+                                 and i > 0 and _is_capitalised(post[i - 1][1])):
                 return None  # a comma only inside a list of names ("ministers from the US, UK and EU")
         if head_word in SPOKESPERSON_NOUNS and post and post[0][0] in ("for", "of"):
             owner = [q for q, (stop, _) in self.names.items() if stop == end and q > h]
@@ -1195,9 +1226,11 @@ class _SentenceSources:
 
 
 def _group_text(items) -> str:
-    """An unnamed source as written: its words, proper adjectives keeping their capital ("Pakistani officials")."""
-    return " ".join(original if original[:1].isupper() and not original.isupper() and i < len(items) - 1
-                    and (index > 0 or original.endswith("'s")) else w for i, (w, original, index) in enumerate(items))
+    """An unnamed source as written: its words, proper adjectives keeping their capital ("Pakistani officials"),
+    abbreviations theirs ("U.S. officials")."""
+    return " ".join(original if original[:1].isupper() and (not original.isupper() or "." in original)
+                    and i < len(items) - 1 and (index > 0 or original.endswith("'s") or "." in original) else w
+                    for i, (w, original, index) in enumerate(items))
 
 
 def _is_adjective_or_place(name: str, words, end) -> bool:
