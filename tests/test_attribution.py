@@ -145,6 +145,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
      "org"),
     ("Tanovian Miners Union (TMU) President Ana Ruiz said 12 were hurt.", "Ana Ruiz (President)", "person"),
     ("Ana Ruiz, chairman of the Commission on Fair Elections (CFE) told reporters 12 fled.", "Ana Ruiz", "person"),
+    # after "said", an office and the person's name that ends the clause: the person, not the organisation
+    ('"Prices will fall," said Acme Securities Ltd. analyst Ana Ruiz, who follows the market.', "Ana Ruiz",
+     "person"),
+    ('"Twelve died," said army spokesman Ivo Marek.', "Ivo Marek", "person"),
+    ('"Twelve died," said Acme Securities Ltd.', "Acme Securities", "org"),
     # an abbreviation with full stops is one word, written as it is ("U.S.", "N.V."), not "u . s ."
     ("U.S. officials said 12 died.", "U.S. officials", "group"),
     ("Twelve died, senior U.N. relief officials said.", "senior U.N. relief officials", "group"),

@@ -736,6 +736,9 @@ class _SentenceSources:
             p = q + 1
         if p in names and not (" " not in names[p][1] and _is_adjective_or_place(names[p][1], words, names[p][0])):
             stop = names[p][0]
+            person = self._person_after_office(stop)
+            if person is not None:  # "said Acme Securities Ltd. analyst Ana Ruiz": the analyst
+                return person
             if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
                 return None  # "said U.S. hostage Alann Steen was ill": the subject of what was said
             return self._name_source(names[p][1])
@@ -750,11 +753,36 @@ class _SentenceSources:
                 phrase.append(item)
             if item[0] in SOURCE_NOUNS:
                 head, after = len(phrase), p + offset + 1  # "a survivor interviewed by ...", "official Indian figures"
+        person = self._person_after_office(after - 1) if head else None
+        if person is not None:  # "said army spokesman Ivo Marek."
+            return person
         if head and ending and after < len(words) and words[after] not in (".", ",", ";"):
             return None
         if head:
             return _group_text(phrase[:head]), "group"
         return None
+
+    def _person_after_office(self, k):
+        """The person named right after an office at ``k`` when the name ends the clause ("said Acme Ltd.
+        analyst Ana Ruiz.", "said army spokesman Ivo Marek, who ..."), as the name rules write them, or None.
+
+        ``k`` is the office word (a title or a source noun in lower case), or the position right after an
+        organisation's name that the office follows ("Acme Ltd" + "." + "analyst").
+        """
+        words, seq = self.words, self.seq
+        if k < len(words) and words[k] == "." and k + 1 < len(words) and seq[k + 1] is not None \
+                and not _is_capitalised(seq[k + 1][1]):
+            k += 1  # the full stop of "Ltd." is no sentence end
+        if k >= len(words) or seq[k] is None or _is_capitalised(seq[k][1]) \
+                or words[k] not in TITLE_WORDS | SOURCE_NOUNS | SPOKESPERSON_NOUNS:
+            return None
+        if k + 1 not in self.names:
+            return None
+        stop, name = self.names[k + 1]
+        if stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
+            return None  # "said the union's leader Ana Ruiz was ill": the subject of what was said
+        text, kind = self._name_source(name)
+        return (text, kind) if kind == "person" else None
 
     def _final_sayer(self, v):
         """The sayer of a sentence-final ", a source at the church radio said." (the words after the comma)."""
