@@ -150,10 +150,20 @@ def test_gazetteer_learns_people_organisations_and_surnames():
      "person"),
     ('"Twelve died," said army spokesman Ivo Marek.', "Ivo Marek", "person"),
     ('"Twelve died," said Acme Securities Ltd.', "Acme Securities", "org"),
+    # a name that looks like a participle or a possessive, right before its verb; a ticker after a name
+    ("Zenning said 12 workers were hurt.", "Zenning", "org"),
+    ("Speaking to reporters, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
+    ("Marek's said 12 workers were hurt.", "Marek's", "org"),
+    ("Acme Mining Ltd <ACMI.L> said 12 workers were hurt.", "Acme Mining", "org"),
+    ("Twelve workers were hurt, Acme Mining Ltd <ACMI> said.", "Acme Mining", "org"),
+    # a verb after "to" says nothing yet: another sayer wins ("expects to announce ..., Ana Ruiz said in ...")
+    ("Acme Mining expects to announce 12 job cuts, chairman Ana Ruiz said in a statement.", "Ana Ruiz", "person"),
+    ("Mine officials declined to say how many died.", "mine officials", "group"),  # the only sayer
     # an abbreviation with full stops is one word, written as it is ("U.S.", "N.V."), not "u . s ."
     ("U.S. officials said 12 died.", "U.S. officials", "group"),
     ("Twelve died, senior U.N. relief officials said.", "senior U.N. relief officials", "group"),
     ("Twelve died, V. Marek said.", "V. Marek", "person"),  # an initial stays apart
+    ("U.S. scientists said 12 died.", "U.S. scientists", "group"),
     ("Facing protests over its plan, U.N. officials said 12 died.", "U.N. officials", "group"),
     # a person and their office after a comma, the closing comma left out: the person
     ("Sales fell, Ana Ruiz, president of the miners union said.", "Ana Ruiz", "person"),

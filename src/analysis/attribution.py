@@ -365,7 +365,9 @@ TITLE_WORDS = {
 #: Lower-case words inside a person's name ("Anna de Vries", "Jan Van Dam").
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "al", "el", "bin", "ibn", "la", "le", "dos"}
 #: A corporate suffix is not part of how an organisation is written ("Acme Inc" = "Acme").
-_CORPORATE_SUFFIX = re.compile(r"(?:,? (?:Inc|Corp|Corporation|Ltd|Co|Plc|PLC|Limited|SA|AG|NV)\.?)+$")
+#: Words that end a company's name ("Acme Mining Co", "Zenning Corp").
+CORPORATE_WORDS = {"Inc", "Corp", "Corporation", "Ltd", "Co", "Plc", "PLC", "Limited", "SA", "AG", "NV"}
+_CORPORATE_SUFFIX = re.compile(rf"(?:,? (?:{'|'.join(sorted(CORPORATE_WORDS, key=len, reverse=True))})\.?)+$")
 #: The longest group phrase built before or after a source noun ("port control spokesman").
 GROUP_PHRASE_WORDS = 4
 #: The longest sayer after the last comma of a sentence ("a nurse who took part in the rescue operation said").
@@ -467,6 +469,13 @@ def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSo
         if w == "(" and y == ")" and before[:1].isalpha() and _ACRONYM.fullmatch(norm[a:b]) \
                 and not _is_capitalised(after):
             acronym.update((index, index + 1, index + 2))
+    # a ticker in angle brackets after a name ("CSR Ltd <CSRA.S> said"): no word of the sentence
+    for index in range(1, len(tokens)):
+        if tokens[index][0] == "<" and tokens[index - 1][0][:1].isalpha():
+            close = next((j for j in range(index + 1, min(len(tokens), index + TICKER_TOKENS + 2))
+                          if tokens[j][0] == ">"), None)
+            if close is not None and _TICKER.fullmatch(norm[tokens[index][2]:tokens[close][1]]):
+                acronym.update(range(index, close + 1))
     dotted = _dotted_abbreviations(norm, tokens)
     for index, (w, a, b) in enumerate(tokens):
         inside = any(x <= a < y for x, y in spans) or w == '"'
@@ -511,6 +520,10 @@ def _dotted_abbreviations(text, tokens) -> dict[int, str]:
 
 #: A bracketed acronym or short code after a name ("(TMU)", "(JAL)"): no word of the sentence's own.
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+#: A stock ticker as Reuters writes it in angle brackets ("CSRA.S", "KLM.AS").
+_TICKER = re.compile(r"[A-Z][A-Z0-9&-]{0,7}(?:\.[A-Z]{1,3})?")
+#: The most tokens inside a ticker's brackets ("CSRA", ".", "S").
+TICKER_TOKENS = 3
 
 
 def _headline_source(sentence: str):
@@ -604,6 +617,8 @@ class _SentenceSources:
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
+            # "expects to announce", "declined to say": no saying done, a sayer only when the sentence has no other
+            infinitive = v > 0 and words[v - 1] == "to"
             if v + 1 < len(words) and words[v + 1] == "to" and (w in ("said", "reported") or w == "claimed" and (
                     v == 0 or words[v - 1] in (",", ""))):
                 continue  # "said to have", a hedge; "rebels claimed to have killed 12" is the rebels' claim
@@ -636,7 +651,8 @@ class _SentenceSources:
             if found:
                 trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)
                 rule = f"sentence-final {how}" if trailing else how
-                candidates.append((0 if trailing else 1, len(candidates), Source(found[0], found[1], rule, verb), w))
+                rank = 2 if infinitive else 0 if trailing else 1
+                candidates.append((rank, len(candidates), Source(found[0], found[1], rule, verb), w))
         if not candidates:
             return None
         # "Governor Ana Ruiz said 50 were dead, Radio Sur reported": a named sayer inside the sentence
@@ -664,7 +680,8 @@ class _SentenceSources:
             while q < len(seq) and seq[q] is not None:
                 w, original, _ = seq[q]
                 if _is_capitalised(original):
-                    if original.endswith("'s"):
+                    if original.endswith("'s") and not (q + 1 < len(seq) and seq[q + 1] is not None
+                                                         and seq[q + 1][0] in REPORTING_VERBS):
                         possessor = parts + [original]
                         parts = []  # "Russia's Amnesty International": drop the possessor
                         q += 1
@@ -705,6 +722,9 @@ class _SentenceSources:
         if (w in TITLE_WORDS or w in SOURCE_NOUNS) and p + 1 < len(seq) and seq[p + 1] is not None \
                 and _is_capitalised(seq[p + 1][1]):
             return True  # "Governor Ana Ruiz said", "Radio Sur said"
+        if w.endswith("ing") and p + 1 < len(seq) and seq[p + 1] is not None and w not in self.common_words \
+                and (seq[p + 1][0] in REPORTING_VERBS or seq[p + 1][1] in CORPORATE_WORDS):
+            return True  # "Boeing (Co) said": a name, where a participle ("Speaking to reporters") takes no verb
         return not (w in STOPWORDS or w in REPORTING_VERBS or w in SOURCE_NOUNS or w in _NUMBER_WORDS
                     or w.endswith("ing") or w in self.common_words)
 
@@ -1077,7 +1097,7 @@ class _SentenceSources:
             if p in self.names and (" " in self.names[p][1] or p == h - 1 and not (head_index == 0 and h < end)):
                 return None  # a name is not a noun phrase's modifier or head: the name rules read it
             hyphenated = "-" in w and w.strip("-") != ""  # "state-run", not a dateline's dash ("MANILA - ")
-            if p < h - 1 and (not (w.isalpha() or w.endswith("'s") or hyphenated)
+            if p < h - 1 and (not (w.replace(".", "").isalpha() or w.endswith("'s") or hyphenated)
                               or w in FUNCTION_WORDS | _NUMBER_WORDS):
                 return None
         post = seq[h:end]
@@ -1085,7 +1105,8 @@ class _SentenceSources:
             if any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w in ('"', "(", ")"):
                 return None
             if w == "," and not (i + 1 < len(post) and _is_capitalised(post[i + 1][1])
-                                 and i > 0 and _is_capitalised(post[i - 1][1])):
+                                 and i > 0 and _is_capitalised(post[i - 1][1])
+                                 and any(x in ("and", "or") for x, _, _ in post[i + 1:])):
                 return None  # a comma only inside a list of names ("ministers from the US, UK and EU")
         if head_word in SPOKESPERSON_NOUNS and post and post[0][0] in ("for", "of"):
             owner = [q for q, (stop, _) in self.names.items() if stop == end and q > h]
