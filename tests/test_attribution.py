@@ -159,6 +159,10 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     # a verb after "to" says nothing yet: another sayer wins ("expects to announce ..., Ana Ruiz said in ...")
     ("Acme Mining expects to announce 12 job cuts, chairman Ana Ruiz said in a statement.", "Ana Ruiz", "person"),
     ("Mine officials declined to say how many died.", "mine officials", "group"),  # the only sayer
+    # "said" before "reports" is the verb; a conjunction opening the clause is no part of the sayer
+    ("Rescuers said reports of 12 dead were wrong.", "rescuers", "group"),
+    ("Prices rose, but dealers said 12 banks were selling.", "dealers", "group"),
+    ("Prices rose, but foreign bankers said 12 banks were selling.", "foreign bankers", "group"),
     # an abbreviation with full stops is one word, written as it is ("U.S.", "N.V."), not "u . s ."
     ("U.S. officials said 12 died.", "U.S. officials", "group"),
     ("Twelve died, senior U.N. relief officials said.", "senior U.N. relief officials", "group"),
@@ -197,6 +201,7 @@ def test_find_source(sentence, text, kind):
     "Twelve men were charged, some at a firm federal officials said was involved.",
     "Prices rose in what analysts say was a reaction to the strike.",
     "The official estimate is 12 dead.",  # "estimate" before a verb is a noun
+    "Twelve died, while independent estimates put the toll at 30.",  # "estimates" here is a noun
 ])
 def test_find_source_never_credits_a_bare_adjective_a_place_or_a_stray_capital(sentence):
     from analysis.attribution import find_source

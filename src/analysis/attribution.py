@@ -52,6 +52,12 @@ CLAUSE_ONLY_VERBS = {"find", "finds", "found", "deny", "denies", "denied"}
 #: Finite verbs right after a reporting verb: a clause about a noun before the sayer, no "that" ("a firm
 #: officials said was involved", "the raid police say has killed 12"), whose sayer is not the sentence's.
 CONTACT_CLAUSE_VERBS = {"was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "might"}
+#: Reporting verbs in a form that is never a noun ("said", not "reports"): one before "reports" is the verb.
+_PAST_REPORTING = {w for w in REPORTING_VERBS if w.endswith("ed")} | {"said", "told", "wrote", "found"}
+#: Words that open a time phrase, not a subject ("but last July said", "although less than a month ago").
+_TIME_OPENERS = {"last", "next", "this", "that", "less", "more", "earlier", "later", "then", "in", "on", "at"}
+#: Conjunctions that open a clause before its subject ("..., but dealers said").
+CLAUSE_CONJUNCTIONS = {"but", "and", "while", "although", "though", "whereas", "yet"}
 #: Verbs by which a sentence-final outlet relays what the named sayer before it said ("..., Radio Sur reported").
 RELAY_VERBS = {"report", "reports", "reported"}
 #: Lowercase nouns that can be a source ("activists say", "officials said").
@@ -612,8 +618,9 @@ class _SentenceSources:
             quoted_as = w == "saying" and v > 1 and words[v - 1] == "as" and words[v - 2] == "quoted"
             if (w not in REPORTING_VERBS or w.endswith("ing")) and not self._puts_toll(v) and not quoted_as:
                 continue  # "X was quoted as saying" is X's (the subject of the passive, :meth:`_subject`)
-            if v + 1 < len(words) and words[v + 1] in REPORTING_VERBS and not quoted_as:
-                continue  # "local media reports said": a noun before the verb
+            if v + 1 < len(words) and words[v + 1] in REPORTING_VERBS and not quoted_as \
+                    and w not in _PAST_REPORTING:
+                continue  # "local media reports said": a noun before the verb (not "traders said reports ...")
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
@@ -1039,6 +1046,12 @@ class _SentenceSources:
         commas = [k for k in range(begin, end) if words[k] == ","]
         appositive = commas and any(stop == commas[-1] for stop, _ in self.names.values())
         for start in [begin] + ([commas[-1] + 1] if commas and not appositive else []):
+            # "..., but dealers said"; not before a verb that may be a noun ("while independent estimates"), nor
+            # before a time ("but last July said") or a long phrase
+            while start < end - 1 and words[start] in CLAUSE_CONJUNCTIONS and end - start <= GROUP_PHRASE_WORDS + 1 \
+                    and words[start + 1] not in _TIME_OPENERS \
+                    and any(w in _PAST_REPORTING | {"say", "says"} for w in words[end:end + 3]):
+                start += 1
             found = self._noun_phrase(start, end)
             if found is None:
                 continue
