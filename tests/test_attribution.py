@@ -159,6 +159,10 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     # a verb after "to" says nothing yet: another sayer wins ("expects to announce ..., Ana Ruiz said in ...")
     ("Acme Mining expects to announce 12 job cuts, chairman Ana Ruiz said in a statement.", "Ana Ruiz", "person"),
     ("Mine officials declined to say how many died.", "mine officials", "group"),  # the only sayer
+    # an appositive that ends in a place and its country runs on to the comma before them
+    ("Acme Mining Corp, operator of the Zenith mine near Lota, Tanovia, said 12 workers were hurt.", "Acme Mining",
+     "org"),
+    ("Twelve died in Lota, Tanovia, police said.", "police", "group"),
     # "said" before "reports" is the verb; a conjunction opening the clause is no part of the sayer
     ("Rescuers said reports of 12 dead were wrong.", "rescuers", "group"),
     ("Prices rose, but dealers said 12 banks were selling.", "dealers", "group"),

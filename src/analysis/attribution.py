@@ -789,6 +789,10 @@ class _SentenceSources:
             return _group_text(phrase[:head]), "group"
         return None
 
+    def _name_start(self, k):
+        """Where the name ending right before ``k`` starts (``k`` when none does)."""
+        return next((p for p, (stop, _) in self.names.items() if stop == k), k)
+
     def _person_after_office(self, k):
         """The person named right after an office at ``k`` when the name ends the clause ("said Acme Ltd.
         analyst Ana Ruiz.", "said army spokesman Ivo Marek, who ..."), as the name rules write them, or None.
@@ -895,6 +899,14 @@ class _SentenceSources:
             k = end - 2
             while k >= 0 and words[k] not in (",", ""):
                 k -= 1
+            # a place after a place inside the appositive ("Acme Corp, operator of a mine near Lota, Tanovia,
+            # said"): the appositive runs on to the comma before
+            if k > 1 and words[k] == "," and k + 1 in self.names and self.names[k + 1][0] == end - 1 \
+                    and " " not in self.names[k + 1][1] and _is_capitalised(self.seq[k - 1][1]) \
+                    and _after_preposition(words, self._name_start(k)):
+                k -= 1
+                while k >= 0 and words[k] not in (",", ""):
+                    k -= 1
             titled = self._titled_appositive(k, end - 1)
             if titled is not None:  # "The president of the Relief Society, Ana Ruiz, said"
                 return titled
