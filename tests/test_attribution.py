@@ -57,6 +57,12 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Acme Mining Ltd said 57 miners were trapped.", "Acme Mining", "org"),
     ("The mine's owner, Acme Mining Inc., said one miner died.", "Acme Mining", "org"),
     ("Governor Ana Ruiz said 50 were dead, Radio Sur reported.", "Ana Ruiz (Governor)", "person"),
+    # an organisation by name wins over an outlet that relays it, not over a final sayer of its own
+    ("Tanovia said 50 were hurt in the raid, Radio Sur reported.", "Tanovia", "org"),
+    ("Tanovia said 50 were hurt in the raid, Radio Sur said.", "Radio Sur", "org"),
+    ("Troops said 50 were hurt in the raid, Radio Sur reported.", "Radio Sur", "org"),  # unnamed: the outlet
+    ("Tanovia said 50 were hurt in the raid, state radio reported.", "Tanovia", "org"),  # an outlet, unnamed
+    ("Tanovia said 50 were hurt in the raid, officials reported.", "officials", "group"),  # no outlet
     ("RUSSIA SAYS 40 REBELS KILLED", "Russia", "org"),
     ("THIRTY MINERS KILLED IN BLAST, MINE OWNERS", "mine owners", "group"),
     ("500 STARVING, SAYS FAO", "FAO", "org"),
@@ -132,6 +138,45 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("The men known to police said 12 died.", "men known to police", "group"),  # "known to" names no one
     # a dateline's dash bounds the clause
     ("TANOVIA CITY - Communist rebels said they killed 12 soldiers.", "Communist rebels", "group"),
+    # a bracketed acronym after a name is no word between the name and its verb; before a capital it ends the name
+    ("The Tanovian Miners Union (TMU) said 12 were hurt.", "Tanovian Miners Union", "org"),
+    ("Twelve were hurt, the Tanovian Miners Union (TMU) said.", "Tanovian Miners Union", "org"),
+    ("The Tanovian Miners Union (TMU), which represents 900 men, said 12 were hurt.", "Tanovian Miners Union",
+     "org"),
+    ("Tanovian Miners Union (TMU) President Ana Ruiz said 12 were hurt.", "Ana Ruiz (President)", "person"),
+    ("Ana Ruiz, chairman of the Commission on Fair Elections (CFE) told reporters 12 fled.", "Ana Ruiz", "person"),
+    # after "said", an office and the person's name that ends the clause: the person, not the organisation
+    ('"Prices will fall," said Acme Securities Ltd. analyst Ana Ruiz, who follows the market.', "Ana Ruiz",
+     "person"),
+    ('"Twelve died," said army spokesman Ivo Marek.', "Ivo Marek", "person"),
+    ('"Twelve died," said Acme Securities Ltd.', "Acme Securities", "org"),
+    # a name that looks like a participle or a possessive, right before its verb; a ticker after a name
+    ("Zenning said 12 workers were hurt.", "Zenning", "org"),
+    ("Speaking to reporters, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
+    ("Marek's said 12 workers were hurt.", "Marek's", "org"),
+    ("Acme Mining Ltd <ACMI.L> said 12 workers were hurt.", "Acme Mining", "org"),
+    ("Twelve workers were hurt, Acme Mining Ltd <ACMI> said.", "Acme Mining", "org"),
+    # a verb after "to" says nothing yet: another sayer wins ("expects to announce ..., Ana Ruiz said in ...")
+    ("Acme Mining expects to announce 12 job cuts, chairman Ana Ruiz said in a statement.", "Ana Ruiz", "person"),
+    ("Mine officials declined to say how many died.", "mine officials", "group"),  # the only sayer
+    # an appositive that ends in a place and its country runs on to the comma before them
+    ("Acme Mining Corp, operator of the Zenith mine near Lota, Tanovia, said 12 workers were hurt.", "Acme Mining",
+     "org"),
+    ("Twelve died in Lota, Tanovia, police said.", "police", "group"),
+    # "said" before "reports" is the verb; a conjunction opening the clause is no part of the sayer
+    ("Rescuers said reports of 12 dead were wrong.", "rescuers", "group"),
+    ("Prices rose, but dealers said 12 banks were selling.", "dealers", "group"),
+    ("Prices rose, but foreign bankers said 12 banks were selling.", "foreign bankers", "group"),
+    # an abbreviation with full stops is one word, written as it is ("U.S.", "N.V."), not "u . s ."
+    ("U.S. officials said 12 died.", "U.S. officials", "group"),
+    ("Twelve died, senior U.N. relief officials said.", "senior U.N. relief officials", "group"),
+    ("Twelve died, V. Marek said.", "V. Marek", "person"),  # an initial stays apart
+    ("U.S. scientists said 12 died.", "U.S. scientists", "group"),
+    ("Facing protests over its plan, U.N. officials said 12 died.", "U.N. officials", "group"),
+    # a person and their office after a comma, the closing comma left out: the person
+    ("Sales fell, Ana Ruiz, president of the miners union said.", "Ana Ruiz", "person"),
+    ("Sales fell, the president of the miners union said.", "president of the miners union", "group"),
+    ("It was signed by Ana Ruiz, the spokesman said.", "the spokesman", "reference"),
     # an adverbial opening with a preposition is no part of the sayer
     ("During her visit to the capital, Ana Ruiz said 12 died.", "Ana Ruiz", "person"),
     ("Despite the rain, rescuers said 12 died.", "rescuers", "group"),
@@ -155,6 +200,12 @@ def test_find_source(sentence, text, kind):
     "The government denies the claims.",  # nor "denies" with one
     "the flood killed 300, information minister ana ruiz told reuters.",  # an all-lower-case story
     "The rebels are claimed to have killed 12 soldiers.",  # a passive "claimed to" is a hedge
+    # a sayer of a clause about a noun, no "that" ("a raid [that] the army said was ..."), is not the sentence's
+    "Twelve died in a raid the army said was carried out by rebels.",
+    "Twelve men were charged, some at a firm federal officials said was involved.",
+    "Prices rose in what analysts say was a reaction to the strike.",
+    "The official estimate is 12 dead.",  # "estimate" before a verb is a noun
+    "Twelve died, while independent estimates put the toll at 30.",  # "estimates" here is a noun
 ])
 def test_find_source_never_credits_a_bare_adjective_a_place_or_a_stray_capital(sentence):
     from analysis.attribution import find_source
@@ -256,6 +307,16 @@ def test_findings_lend_no_authority_to_a_figure():
     ("company spokesman", "Acme Mining Corp and Zenith Steel Corp merged; a company spokesman said.",
      "Zenith Steel Corp spokesman"),  # the one named last
     ("rescue officials", "Sky Lanka Airways said rescue officials were there.", "rescue officials"),  # no kind
+    # a broadcast is the radio or television named last
+    ("broadcast monitored abroad", "Ten died, Tanovian radio said. A broadcast monitored abroad said so.",
+     "Tanovian radio"),
+    ("broadcast", "Radio Sur and Zenith Television said the army attacked. The broadcast said so.",
+     "Zenith Television"),
+    ("broadcast", "The army said 12 died. A broadcast said so.", "broadcast"),  # no broadcaster named
+    ("broadcast journalists", "Radio Sur said the army attacked.", "broadcast journalists"),  # a modifier
+    # a name runs over a hard-wrapped line break, not over a headline's blank line
+    ("company spokesman", "STEEL OUTPUT CUTS\n\nZenith Steel\nCorp will cut output, a company spokesman said.",
+     "Zenith Steel Corp spokesman"),
 ])
 def test_a_kind_of_organisation_speaks_for_the_one_named(text, before, expected):
     from analysis.attribution import Source, of_organisation_named

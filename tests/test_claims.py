@@ -145,6 +145,13 @@ def test_only_headline_and_body_by_default():
         extract_claims(docs, include=("footer",))
 
 
+def test_a_pronoun_opening_a_relative_clause_is_the_person_named_before():
+    text = ("Interior Minister Ana Ruiz visited the town. The blast, which she said killed 12 people, destroyed "
+            "a bridge. The fire, which killed 30 people, spread.")
+    assert [(r.value_low, r.attributed_to) for r in extract_claims(corpus(text)).itertuples()] == [
+        (12, "Ana Ruiz (Interior Minister)"), (30, "")]
+
+
 def test_quotation_speaker_across_paragraphs_and_pronouns():
     text = (
         "In a statement, activist Maria Petrova of the Civic Assistance Committee said: "
@@ -374,6 +381,20 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 300, 300, "exact", False, "")]),
     ("background clause, two verbs joined", "A fire which burned for hours and killed 12 miners was put out, "
      "officials said.", [("killed", 12, 12, "exact", False, "")]),
+    # a relative clause that opens with its own sayer is the sayer's, resolved as a sentence's source is
+    ("a sayer opening the relative clause", "The raid, which the army said killed 40 rebels, ended at dawn.",
+     [("killed", 40, 40, "exact", False, "army")]),
+    ("a named sayer opening the relative clause", "The fall of the fort, which Tanovia said cost 1,200 lives, "
+     "ended the war.", [("killed", 1200, 1200, "exact", False, "Tanovia")]),
+    ("a sayer after the relative clause's verb", "The raid, which killed 40 rebels, ended, the army said.",
+     [("killed", 40, 40, "exact", False, "")]),
+    # a clause about a noun with no "that" and its own sayer: a figure inside it is the sayer's, one outside is not
+    ("a sayer of a clause about a noun", "Rebels attacked a camp officials said had housed 300 refugees.",
+     [("displaced", 300, 300, "exact", False, "officials")]),
+    ("a sayer of a clause about a noun, with 'the'", "Rebels attacked a camp the army said had housed 300 "
+     "refugees.", [("displaced", 300, 300, "exact", False, "army")]),
+    ("a figure before the clause about a noun", "Twelve people died in a raid the army said was carried out by "
+     "rebels.", [("killed", 12, 12, "exact", False, "")]),
     # a relative clause closed before the main verb: the figure is in what the sayer said
     ("main clause after a relative one", "A storm which hit the coast killed 12 people, officials said.",
      [("killed", 12, 12, "exact", False, "officials")]),

@@ -49,6 +49,17 @@ REPORTING_VERBS = {
 #: Reporting verbs only before "that" or at the end of a clause ("an inquiry found that ...", "..., a study
 #: found."), not with an object ("rescuers found 12 bodies", "the government denies the claims").
 CLAUSE_ONLY_VERBS = {"find", "finds", "found", "deny", "denies", "denied"}
+#: Finite verbs right after a reporting verb: a clause about a noun before the sayer, no "that" ("a firm
+#: officials said was involved", "the raid police say has killed 12"), whose sayer is not the sentence's.
+CONTACT_CLAUSE_VERBS = {"was", "were", "is", "are", "has", "have", "had", "would", "will", "could", "might"}
+#: Reporting verbs in a form that is never a noun ("said", not "reports"): one before "reports" is the verb.
+_PAST_REPORTING = {w for w in REPORTING_VERBS if w.endswith("ed")} | {"said", "told", "wrote", "found"}
+#: Words that open a time phrase, not a subject ("but last July said", "although less than a month ago").
+_TIME_OPENERS = {"last", "next", "this", "that", "less", "more", "earlier", "later", "then", "in", "on", "at"}
+#: Conjunctions that open a clause before its subject ("..., but dealers said").
+CLAUSE_CONJUNCTIONS = {"but", "and", "while", "although", "though", "whereas", "yet"}
+#: Verbs by which a sentence-final outlet relays what the named sayer before it said ("..., Radio Sur reported").
+RELAY_VERBS = {"report", "reports", "reported"}
 #: Lowercase nouns that can be a source ("activists say", "officials said").
 SOURCE_NOUNS = {
     "activists", "officials", "witnesses", "eyewitnesses", "survivors", "residents", "relatives",
@@ -157,6 +168,8 @@ _APPOSITIVE_ORG = re.compile(
     rf"(?P<name>{_NAME}), (?:an? |the )(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(PUBLICATION_NOUNS))}|group|organi[sz]ation|charity|network)\b")
 #: Common nouns of a kind of organisation that a name in apposition right after them belongs to ("the
 #: official daily Diario Sur", "the news agency Norpress", "the rights group Ana Watch").
+#: Nouns of an outlet that relays a sayer even without a name of its own ("..., state radio reported").
+OUTLET_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "tv"}
 ORGANISATION_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "group", "company", "firm",
                                           "organisation", "organization", "charity", "network", "party", "movement"}
 _NOUN_THEN_NAME = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_NOUNS))}) (?P<name>{_NAME})")
@@ -358,7 +371,9 @@ TITLE_WORDS = {
 #: Lower-case words inside a person's name ("Anna de Vries", "Jan Van Dam").
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "al", "el", "bin", "ibn", "la", "le", "dos"}
 #: A corporate suffix is not part of how an organisation is written ("Acme Inc" = "Acme").
-_CORPORATE_SUFFIX = re.compile(r"(?:,? (?:Inc|Corp|Corporation|Ltd|Co|Plc|PLC|Limited|SA|AG|NV)\.?)+$")
+#: Words that end a company's name ("Acme Mining Co", "Zenning Corp").
+CORPORATE_WORDS = {"Inc", "Corp", "Corporation", "Ltd", "Co", "Plc", "PLC", "Limited", "SA", "AG", "NV"}
+_CORPORATE_SUFFIX = re.compile(rf"(?:,? (?:{'|'.join(sorted(CORPORATE_WORDS, key=len, reverse=True))})\.?)+$")
 #: The longest group phrase built before or after a source noun ("port control spokesman").
 GROUP_PHRASE_WORDS = 4
 #: The longest sayer after the last comma of a sentence ("a nurse who took part in the rescue operation said").
@@ -450,17 +465,71 @@ def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSo
     norm = normalize_for_matching(sentence)
     spans = sorted(quoted)
     seq = []
-    for index, (w, a, b) in enumerate(word_tokens(sentence)):
+    tokens = word_tokens(sentence)
+    # "(TMU)" after a name and before a verb or a comma: "The Tanovian Miners Union (TMU) said" is the
+    # union's; before a capital it bounds the name ("Tanovian Miners Union (TMU) President Ana Ruiz")
+    acronym = set()
+    for index in range(1, len(tokens) - 2):
+        (before, _, _), (w, _, _), (x, a, b), (y, _, _) = tokens[index - 1:index + 3]
+        after = norm[tokens[index + 3][1]:tokens[index + 3][2]] if index + 3 < len(tokens) else ""
+        if w == "(" and y == ")" and before[:1].isalpha() and _ACRONYM.fullmatch(norm[a:b]) \
+                and not _is_capitalised(after):
+            acronym.update((index, index + 1, index + 2))
+    # a ticker in angle brackets after a name ("CSR Ltd <CSRA.S> said"): no word of the sentence
+    for index in range(1, len(tokens)):
+        if tokens[index][0] == "<" and tokens[index - 1][0][:1].isalpha():
+            close = next((j for j in range(index + 1, min(len(tokens), index + TICKER_TOKENS + 2))
+                          if tokens[j][0] == ">"), None)
+            if close is not None and _TICKER.fullmatch(norm[tokens[index][2]:tokens[close][1]]):
+                acronym.update(range(index, close + 1))
+    dotted = _dotted_abbreviations(norm, tokens)
+    for index, (w, a, b) in enumerate(tokens):
         inside = any(x <= a < y for x, y in spans) or w == '"'
         if inside:
             if not seq or seq[-1] is not None:
                 seq.append(None)  # a hidden stretch, also at the start, bounds a clause
             continue
-        if w in ("<", ">"):
+        if w in ("<", ">") or index in acronym or dotted.get(index) == "":
             continue  # "<Acme Inc>": a ticker's brackets
+        if index in dotted:  # "U.S." is one word, not "u . s ."
+            seq.append((dotted[index].lower(), dotted[index], index))
+            continue
         seq.append((w, norm[a:b], index))
     lower_case = sentence.lstrip(" \t\n\"'\u201c\u2018(")[:1].islower()
     return _SentenceSources(seq, gazetteer, common_words, lower_case)
+
+
+def _dotted_abbreviations(text, tokens) -> dict[int, str]:
+    """Abbreviations written with full stops and no spaces ("U.S.", "U.N."): the index of each one's first
+    token -> the abbreviation, and of its other tokens -> "".
+
+    >>> from analysis.numbers import word_tokens
+    >>> s = "U.S. officials and V. Ruiz"
+    >>> _dotted_abbreviations(s, word_tokens(s))
+    {0: 'U.S.', 1: '', 2: '', 3: ''}
+    """
+    out, i = {}, 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and len(tokens[j][0]) == 1 and text[tokens[j][1]:tokens[j][2]].isupper() \
+                and tokens[j + 1][0] == "." and tokens[j + 1][1] == tokens[j][2] \
+                and (j == i or tokens[j][1] == tokens[j - 1][2]):
+            j += 2
+        if j - i >= 4:  # two letters or more
+            out[i] = text[tokens[i][1]:tokens[j - 1][2]]
+            out.update((k, "") for k in range(i + 1, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+#: A bracketed acronym or short code after a name ("(TMU)", "(JAL)"): no word of the sentence's own.
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+#: A stock ticker as Reuters writes it in angle brackets ("CSRA.S", "KLM.AS").
+_TICKER = re.compile(r"[A-Z][A-Z0-9&-]{0,7}(?:\.[A-Z]{1,3})?")
+#: The most tokens inside a ticker's brackets ("CSRA", ".", "S").
+TICKER_TOKENS = 3
 
 
 def _headline_source(sentence: str):
@@ -549,16 +618,20 @@ class _SentenceSources:
             quoted_as = w == "saying" and v > 1 and words[v - 1] == "as" and words[v - 2] == "quoted"
             if (w not in REPORTING_VERBS or w.endswith("ing")) and not self._puts_toll(v) and not quoted_as:
                 continue  # "X was quoted as saying" is X's (the subject of the passive, :meth:`_subject`)
-            if v + 1 < len(words) and words[v + 1] in REPORTING_VERBS and not quoted_as:
-                continue  # "local media reports said": a noun before the verb
+            if v + 1 < len(words) and words[v + 1] in REPORTING_VERBS and not quoted_as \
+                    and w not in _PAST_REPORTING:
+                continue  # "local media reports said": a noun before the verb (not "traders said reports ...")
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
+            # "expects to announce", "declined to say": no saying done, a sayer only when the sentence has no other
+            infinitive = v > 0 and words[v - 1] == "to"
             if v + 1 < len(words) and words[v + 1] == "to" and (w in ("said", "reported") or w == "claimed" and (
                     v == 0 or words[v - 1] in (",", ""))):
                 continue  # "said to have", a hedge; "rebels claimed to have killed 12" is the rebels' claim
             if w in CLAUSE_ONLY_VERBS and not (v + 1 < len(words) and words[v + 1] == "that" or _ends_clause(words, v)):
                 continue
+            contact = v + 1 < len(words) and words[v + 1] in CONTACT_CLAUSE_VERBS
             verb = seq[v][2]
             if by:
                 found = self._phrase_after(v + 2)
@@ -579,17 +652,23 @@ class _SentenceSources:
                     found, start = self._subject(v)
                     if found and start > 0 and words[start - 1] in _RELATIVE:
                         continue  # "the blast, which President Aquino said ...": a relative clause
+                    if found and contact:
+                        continue  # "a firm officials said was involved": a clause about a noun, not the sentence's
                     how = f"'{found[0] if found else ''} {w}'"
             if found:
                 trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)
                 rule = f"sentence-final {how}" if trailing else how
-                candidates.append((0 if trailing else 1, len(candidates), Source(found[0], found[1], rule, verb)))
+                rank = 2 if infinitive else 0 if trailing else 1
+                candidates.append((rank, len(candidates), Source(found[0], found[1], rule, verb), w))
         if not candidates:
             return None
         # "Governor Ana Ruiz said 50 were dead, Radio Sur reported": a named sayer inside the sentence
-        # wins over the trailing one; an unnamed one ("he said", "survivors said") leaves it
-        named_inside = [c for c in candidates if c[0] == 1 and c[2].named and c[2].kind == "person"]
+        # wins over the trailing one; an unnamed one ("he said", "survivors said") leaves it. Before a relaying
+        # verb ("Tanovia said 40 were hurt, Radio Sur reported") an organisation by name wins too
         trailing = [c for c in candidates if c[0] == 0]
+        relayed = bool(trailing) and trailing[0][3] in RELAY_VERBS and (
+            trailing[0][2].named or head_noun(trailing[0][2].text).lower() in OUTLET_NOUNS)  # not "in its report"
+        named_inside = [c for c in candidates if c[0] == 1 and c[2].named and (c[2].kind == "person" or relayed)]
         if named_inside and trailing and named_inside[0][2].verb < trailing[0][2].verb:
             return named_inside[0][2]
         return min(candidates)[2]
@@ -608,7 +687,8 @@ class _SentenceSources:
             while q < len(seq) and seq[q] is not None:
                 w, original, _ = seq[q]
                 if _is_capitalised(original):
-                    if original.endswith("'s"):
+                    if original.endswith("'s") and not (q + 1 < len(seq) and seq[q + 1] is not None
+                                                         and seq[q + 1][0] in REPORTING_VERBS):
                         possessor = parts + [original]
                         parts = []  # "Russia's Amnesty International": drop the possessor
                         q += 1
@@ -649,6 +729,9 @@ class _SentenceSources:
         if (w in TITLE_WORDS or w in SOURCE_NOUNS) and p + 1 < len(seq) and seq[p + 1] is not None \
                 and _is_capitalised(seq[p + 1][1]):
             return True  # "Governor Ana Ruiz said", "Radio Sur said"
+        if w.endswith("ing") and p + 1 < len(seq) and seq[p + 1] is not None and w not in self.common_words \
+                and (seq[p + 1][0] in REPORTING_VERBS or seq[p + 1][1] in CORPORATE_WORDS):
+            return True  # "Boeing (Co) said": a name, where a participle ("Speaking to reporters") takes no verb
         return not (w in STOPWORDS or w in REPORTING_VERBS or w in SOURCE_NOUNS or w in _NUMBER_WORDS
                     or w.endswith("ing") or w in self.common_words)
 
@@ -680,6 +763,9 @@ class _SentenceSources:
             p = q + 1
         if p in names and not (" " not in names[p][1] and _is_adjective_or_place(names[p][1], words, names[p][0])):
             stop = names[p][0]
+            person = self._person_after_office(stop)
+            if person is not None:  # "said Acme Securities Ltd. analyst Ana Ruiz": the analyst
+                return person
             if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
                 return None  # "said U.S. hostage Alann Steen was ill": the subject of what was said
             return self._name_source(names[p][1])
@@ -694,11 +780,40 @@ class _SentenceSources:
                 phrase.append(item)
             if item[0] in SOURCE_NOUNS:
                 head, after = len(phrase), p + offset + 1  # "a survivor interviewed by ...", "official Indian figures"
+        person = self._person_after_office(after - 1) if head else None
+        if person is not None:  # "said army spokesman Ivo Marek."
+            return person
         if head and ending and after < len(words) and words[after] not in (".", ",", ";"):
             return None
         if head:
             return _group_text(phrase[:head]), "group"
         return None
+
+    def _name_start(self, k):
+        """Where the name ending right before ``k`` starts (``k`` when none does)."""
+        return next((p for p, (stop, _) in self.names.items() if stop == k), k)
+
+    def _person_after_office(self, k):
+        """The person named right after an office at ``k`` when the name ends the clause ("said Acme Ltd.
+        analyst Ana Ruiz.", "said army spokesman Ivo Marek, who ..."), as the name rules write them, or None.
+
+        ``k`` is the office word (a title or a source noun in lower case), or the position right after an
+        organisation's name that the office follows ("Acme Ltd" + "." + "analyst").
+        """
+        words, seq = self.words, self.seq
+        if k < len(words) and words[k] == "." and k + 1 < len(words) and seq[k + 1] is not None \
+                and not _is_capitalised(seq[k + 1][1]):
+            k += 1  # the full stop of "Ltd." is no sentence end
+        if k >= len(words) or seq[k] is None or _is_capitalised(seq[k][1]) \
+                or words[k] not in TITLE_WORDS | SOURCE_NOUNS | SPOKESPERSON_NOUNS:
+            return None
+        if k + 1 not in self.names:
+            return None
+        stop, name = self.names[k + 1]
+        if stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
+            return None  # "said the union's leader Ana Ruiz was ill": the subject of what was said
+        text, kind = self._name_source(name)
+        return (text, kind) if kind == "person" else None
 
     def _final_sayer(self, v):
         """The sayer of a sentence-final ", a source at the church radio said." (the words after the comma)."""
@@ -716,6 +831,15 @@ class _SentenceSources:
         if start >= end or end - start > FINAL_SAYER_WORDS:
             return None
         span = seq[start:end]
+        # ", Ana Ruiz, president of the union said" (the closing comma left out): Ana Ruiz. The office has no
+        # determiner ("..., Ana Ruiz, the spokesman said" is the spokesman's) and no name of its own
+        named = [p for p, (stop, _) in self.names.items() if stop == k and k > 0 and words[k] == ","
+                 and (p == 0 or words[p - 1] in (",", ""))]
+        if named and k + 1 == start and words[start] in TITLE_WORDS \
+                and not (start + 1 < end and _is_capitalised(seq[start + 1][1])):
+            text, kind = self._name_source(self.names[named[0]][1])
+            if kind == "person":
+                return text, kind
         if definite and len(span) <= GROUP_PHRASE_WORDS and not any(_is_capitalised(o) for _, o, _ in span) \
                 and span[-1][0] in SOURCE_NOUNS | REFERENCE_NOUNS and all(w.isalpha() for w, _, _ in span):
             return "the " + " ".join(w for w, _, _ in span), "reference"  # ", the newspaper said.": named before
@@ -775,6 +899,14 @@ class _SentenceSources:
             k = end - 2
             while k >= 0 and words[k] not in (",", ""):
                 k -= 1
+            # a place after a place inside the appositive ("Acme Corp, operator of a mine near Lota, Tanovia,
+            # said"): the appositive runs on to the comma before
+            if k > 1 and words[k] == "," and k + 1 in self.names and self.names[k + 1][0] == end - 1 \
+                    and " " not in self.names[k + 1][1] and _is_capitalised(self.seq[k - 1][1]) \
+                    and _after_preposition(words, self._name_start(k)):
+                k -= 1
+                while k >= 0 and words[k] not in (",", ""):
+                    k -= 1
             titled = self._titled_appositive(k, end - 1)
             if titled is not None:  # "The president of the Relief Society, Ana Ruiz, said"
                 return titled
@@ -794,7 +926,8 @@ class _SentenceSources:
                 return (text, kind), start
         if words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:  # "officials said", "the company said"
             k = end - 1
-            while k > 0 and end - k < GROUP_PHRASE_WORDS and (words[k - 1].isalpha() or words[k - 1].endswith("'s")) \
+            while k > 0 and end - k < GROUP_PHRASE_WORDS and (words[k - 1].replace(".", "").isalpha()
+                                                              or words[k - 1].endswith("'s")) \
                     and words[k - 1] not in FUNCTION_WORDS | DETERMINERS:
                 k -= 1
             noun = words[end - 1]
@@ -814,20 +947,15 @@ class _SentenceSources:
             if k > 0 and words[k - 1] == "the" and (noun in ("sources", "officials") or end - k == 1):
                 return ("the " + " ".join(words[k:end]), "reference"), k - 1  # "the source said": named before
             phrase = [item for item in self.seq[k:end]]
-            if noun in SOURCE_NOUNS:
+            # not the object of a preposition after a person ("Ana Ruiz, chairman of the Commission on Good
+            # Government, told"): the person, found below
+            if noun in SOURCE_NOUNS and not (_after_preposition(words, k) and self._clause_person(end)):
                 return (_group_text(phrase), "group"), k
-        clause_start = end
-        while clause_start > 0 and words[clause_start - 1] not in ("", ":", ";", "that") \
-                and words[clause_start - 1] not in REPORTING_VERBS:
-            clause_start -= 1
-        # a person named in the clause, not as the object of a preposition
-        # ("Tanya Lokshina, the Russia program director at Human Rights Watch wrote")
-        found = [(start, stop, name) for start, (stop, name) in sorted(names.items())
-                 if clause_start <= start and stop <= end and not _after_preposition(words, start)
-                 and " " in name and self.gazetteer.kind(name) == "person"]
+        found = self._clause_person(end)
         if found:
-            start, _, name = found[-1]
+            start, name = found
             return self._name_source(name), start
+        clause_start = self._clause_opening(end)
         # a group opening the clause: "Activists behind the reporting say", "The governor of X province said"
         phrase = []
         for k in range(clause_start, end):
@@ -844,6 +972,25 @@ class _SentenceSources:
                     phrase += rest  # "governor of West Flanders province"
                 return (_group_text(phrase), "group"), clause_start
         return None, v
+
+    def _clause_opening(self, end):
+        """Where the subject's clause ending at ``end`` opens: after a sentence start, ':', ';', 'that' or
+        a reporting verb."""
+        words = self.words
+        clause_start = end
+        while clause_start > 0 and words[clause_start - 1] not in ("", ":", ";", "that") \
+                and words[clause_start - 1] not in REPORTING_VERBS:
+            clause_start -= 1
+        return clause_start
+
+    def _clause_person(self, end):
+        """``(start, name)`` of the last person named in full in the clause before ``end``, not as the object
+        of a preposition ("Tanya Lokshina, the Russia program director at Human Rights Watch wrote"), or None."""
+        clause_start = self._clause_opening(end)
+        found = [(start, name) for start, (stop, name) in sorted(self.names.items())
+                 if clause_start <= start and stop <= end and not _after_preposition(self.words, start)
+                 and " " in name and self.gazetteer.kind(name) == "person"]
+        return found[-1] if found else None
 
     def _titled_appositive(self, k, comma):
         """"The president of the Relief Society, Ana Ruiz, said": ``Ana Ruiz (Relief Society)``, a person.
@@ -911,6 +1058,12 @@ class _SentenceSources:
         commas = [k for k in range(begin, end) if words[k] == ","]
         appositive = commas and any(stop == commas[-1] for stop, _ in self.names.values())
         for start in [begin] + ([commas[-1] + 1] if commas and not appositive else []):
+            # "..., but dealers said"; not before a verb that may be a noun ("while independent estimates"), nor
+            # before a time ("but last July said") or a long phrase
+            while start < end - 1 and words[start] in CLAUSE_CONJUNCTIONS and end - start <= GROUP_PHRASE_WORDS + 1 \
+                    and words[start + 1] not in _TIME_OPENERS \
+                    and any(w in _PAST_REPORTING | {"say", "says"} for w in words[end:end + 3]):
+                start += 1
             found = self._noun_phrase(start, end)
             if found is None:
                 continue
@@ -969,14 +1122,16 @@ class _SentenceSources:
             if p in self.names and (" " in self.names[p][1] or p == h - 1 and not (head_index == 0 and h < end)):
                 return None  # a name is not a noun phrase's modifier or head: the name rules read it
             hyphenated = "-" in w and w.strip("-") != ""  # "state-run", not a dateline's dash ("MANILA - ")
-            if p < h - 1 and (not (w.isalpha() or w.endswith("'s") or hyphenated)
+            if p < h - 1 and (not (w.replace(".", "").isalpha() or w.endswith("'s") or hyphenated)
                               or w in FUNCTION_WORDS | _NUMBER_WORDS):
                 return None
         post = seq[h:end]
         for i, (w, original, _) in enumerate(post):
             if any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w in ('"', "(", ")"):
                 return None
-            if w == "," and not (i + 1 < len(post) and _is_capitalised(post[i + 1][1])):
+            if w == "," and not (i + 1 < len(post) and _is_capitalised(post[i + 1][1])
+                                 and i > 0 and _is_capitalised(post[i - 1][1])
+                                 and any(x in ("and", "or") for x, _, _ in post[i + 1:])):
                 return None  # a comma only inside a list of names ("ministers from the US, UK and EU")
         if head_word in SPOKESPERSON_NOUNS and post and post[0][0] in ("for", "of"):
             owner = [q for q, (stop, _) in self.names.items() if stop == end and q > h]
@@ -1145,9 +1300,11 @@ class _SentenceSources:
 
 
 def _group_text(items) -> str:
-    """An unnamed source as written: its words, proper adjectives keeping their capital ("Pakistani officials")."""
-    return " ".join(original if original[:1].isupper() and not original.isupper() and i < len(items) - 1
-                    and (index > 0 or original.endswith("'s")) else w for i, (w, original, index) in enumerate(items))
+    """An unnamed source as written: its words, proper adjectives keeping their capital ("Pakistani officials"),
+    abbreviations theirs ("U.S. officials")."""
+    return " ".join(original if original[:1].isupper() and (not original.isupper() or "." in original)
+                    and i < len(items) - 1 and (index > 0 or original.endswith("'s") or "." in original) else w
+                    for i, (w, original, index) in enumerate(items))
 
 
 def _is_adjective_or_place(name: str, words, end) -> bool:
@@ -1179,10 +1336,21 @@ ORGANISATION_KINDS = {
 }
 #: Nouns of a body a source can belong to ("a source at the church radio", "a spokesman at the hospital").
 _BODY_NOUNS = ORG_WORDS | ORGANISATION_NOUNS | REFERENCE_NOUNS | set(ORGANISATION_KINDS)
+# the space between two words of a name: a hard-wrapped line break, not a blank line (a headline's end), nor a
+# line break after a full stop
+_SPACE = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
 # capitalised words, then the kind's last word, then "of (the) X" ("Bank of Gondor", "Ministry of Health")
-_KIND_NAME = {kind: re.compile(r"\b((?:[A-Z][\w&'-]*\.?\s+(?:(?:of|for|de|du)\s+)?){0,5}(?:%s)\b"
-                              r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?)" % "|".join(endings))
+_KIND_NAME = {kind: re.compile(rf"\b((?:[A-Z][\w&'-]*(?:{_SPACE}|\.[ \t]+)(?:(?:of|for|de|du){_SPACE})?){{0,5}}"
+                              rf"(?:{'|'.join(endings)})\b"
+                              rf"(?:{_SPACE}of{_SPACE}(?:the{_SPACE})?[A-Z][\w'-]*(?:{_SPACE}[A-Z][\w'-]*){{0,3}})?)")
               for kind, endings in ORGANISATION_KINDS.items()}
+
+
+#: Head nouns of what a radio or television put out: it speaks for the broadcaster named before.
+BROADCAST_NOUNS = {"broadcast", "broadcasts"}
+# a radio or television by name: "Tehran radio", "Radio Sur", "Tanovian Television", "State TV"
+_BROADCASTER = re.compile(rf"\b(?:(?:[A-Z][\w'-]*{_SPACE}){{1,3}}(?:[Rr]adio|[Tt]elevision|TV)|(?:Radio|Television)"
+                          rf"(?:{_SPACE}[A-Z][\w'-]*){{1,3}})\b")
 
 
 def of_organisation_named(source: Source | None, text: str, end: int | None = None) -> Source | None:
@@ -1191,21 +1359,37 @@ def of_organisation_named(source: Source | None, text: str, end: int | None = No
     A group source made of a kind of organisation (:data:`ORGANISATION_KINDS`) and a spokesperson
     or official speaks for the organisation of that kind the article named last, up to and
     including the source's own sentence (``end``, default the whole of ``text``, which is searched
-    in place, not copied); without one, the source stays as it is.
+    in place, not copied); without one, the source stays as it is. A broadcast
+    (:data:`BROADCAST_NOUNS`: "a broadcast monitored abroad said") is likewise the radio or
+    television the article named last.
 
     >>> spokesman = Source("airline spokesman", "group", "sentence-final 'airline spokesman said'")
     >>> of_organisation_named(spokesman, "The Garuda Indonesia Airways DC-9 crashed, an airline spokesman said.").text
     'Garuda Indonesia Airways spokesman'
     >>> of_organisation_named(spokesman, "The plane crashed, an airline spokesman said.").text
     'airline spokesman'
+    >>> broadcast = Source("broadcast monitored abroad", "group", "'broadcast monitored abroad said'")
+    >>> of_organisation_named(broadcast, "Ten died, Tanovian radio said. A broadcast monitored abroad said so.").text
+    'Tanovian radio'
     """
     if source is None or source.kind != "group":
         return source
     words = source.text.split()
+    # "a broadcast monitored abroad said": the radio's words (not "broadcast journalists")
+    if any(w in BROADCAST_NOUNS and (h + 1 == len(words) or words[h + 1].endswith("ed")
+                                     or _opens_postmodifier(words, h + 1)) for h, w in enumerate(words)):
+        stop = len(text) if end is None else end
+        names = [" ".join(m.group().split()) for m in _BROADCASTER.finditer(text, 0, stop)]
+        if not names:
+            return source
+        return Source(names[-1], "org", f"'{source.text}' = the broadcaster named before; {source.rule}",
+                      source.verb)
+    words = source.text.split()
     if len(words) != 2 or words[0] not in ORGANISATION_KINDS or words[1] not in SPOKESPERSON_NOUNS | {
             "official", "officials", "source", "sources"}:
         return source
-    names = [m.group(1).strip() for m in _KIND_NAME[words[0]].finditer(text, 0, len(text) if end is None else end)]
+    stop = len(text) if end is None else end
+    names = [" ".join(m.group(1).split()) for m in _KIND_NAME[words[0]].finditer(text, 0, stop)]
     names = [re.sub(r"^(?:The|A|An)\s+", "", n) for n in names if len(n.split()) > 1]
     if not names:
         return source
@@ -1236,11 +1420,10 @@ class DocumentSources:
         history = []
         self._common_words = common_words
         self._people: dict[int, list[Source]] = {}  # people_named of each sentence, read once when asked
+        self._sexes = sexes
         for i, (a, b) in enumerate(sentences):
             found = find_source(raw[a:b], gazetteer=gazetteer, quoted=self._quoted(a, b), common_words=common_words)
-            source = named_in_full(self.resolve(found, history, sexes, text=raw, end=b), history)
-            if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
-                source = self._person_mentioned(i, found, history, sexes)
+            source = self.resolved(found, i, history)
             if source is not None:
                 history.append(source)
             self.by_sentence.append(source)
@@ -1249,6 +1432,18 @@ class DocumentSources:
         for i, source in enumerate(self.by_sentence):
             if source is not None and source.rule.startswith("headline"):
                 self.by_sentence[i] = self._headline_named(source, i)
+
+    def resolved(self, found, i, history=None):
+        """``found``, a source read in sentence ``i``, resolved as that sentence's own would be: a pronoun or
+        a reference against the sources of the sentences before (``history``, by default those found), a
+        surname as the person named in full, a "he" or "she" as the person named just before."""
+        if history is None:
+            history = [s for s in self.by_sentence[:i] if s is not None]
+        a, b = self.sentences[i]
+        source = named_in_full(self.resolve(found, history, self._sexes, text=self.raw, end=b), history)
+        if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
+            source = self._person_mentioned(i, found, history, self._sexes)
+        return source
 
     def _quoted(self, a: int, b: int) -> list[tuple[int, int]]:
         """The quotation regions inside the sentence ``raw[a:b]``, as offsets into it."""

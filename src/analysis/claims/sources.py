@@ -22,7 +22,10 @@ True
 
 from __future__ import annotations
 
-from ..attribution import REPORTING_VERBS, DocumentSources, Gazetteer, Source, find_source
+from ..attribution import (
+    CONTACT_CLAUSE_VERBS, FUNCTION_WORDS, REPORTING_VERBS, DocumentSources, Gazetteer, Source, find_source,
+)
+from .figures import word_tokens
 from .lexicon import lexicon_for
 
 __all__ = ["DocumentSources", "Gazetteer", "Source", "figure_source", "find_source", "in_background_clause"]
@@ -36,6 +39,10 @@ VERB_WORDS = {"left", "was", "were", "is", "are", "has", "had", "have", "burned"
 CLAUSE_JOINERS = {"and", "or", "but", "then", ","}
 #: How many words before a figure the relative word that opens its clause may stand.
 RELATIVE_REACH = 8
+#: Pronouns that can be the whole sayer of a clause about a noun ("cuts he said will save 300 jobs").
+SUBJECT_PRONOUNS = {"he", "she", "they", "it"}
+#: The most words of a sayer opening a relative clause, with its reporting verb ("which the army said").
+RELATIVE_SAYER_WORDS = 5
 
 
 def in_background_clause(words, figure, lex=None) -> bool:
@@ -82,8 +89,82 @@ def _clause_closed(words, relative, first, lex) -> bool:
     return len(verbs) >= 2 and words[verbs[-1] - 1] not in CLAUSE_JOINERS and verbs[-1] - 1 not in verbs
 
 
+def relative_sayer(words, figure) -> tuple[int, int] | None:
+    """``(start, verb)`` of a sayer that opens the figure's relative clause ("the battle, which the army said
+    killed 40, ...": ``army`` from ``start`` to the verb ``said``), or None.
+
+    The sayer is at most :data:`RELATIVE_SAYER_WORDS` words right after "which", "that" or "who", with no
+    punctuation, and its reporting verb comes before the figure.
+
+    >>> from analysis.claims.figures import find_figures
+    >>> s = "The raid, which the army said killed 40, ended."
+    >>> words = [t for t, _, _ in word_tokens(s)]
+    >>> relative_sayer(words, find_figures(s)[0]), words[4:6]
+    ((4, 6), ['the', 'army'])
+    """
+    for j in range(figure.first - 1, max(-1, figure.first - RELATIVE_REACH - 1), -1):
+        if words[j] in (",", ";", ":", '"', "."):
+            return None
+        if words[j] in RELATIVE_WORDS:
+            for v in range(j + 2, min(figure.first, j + 2 + RELATIVE_SAYER_WORDS)):
+                if any(not w[:1].isalpha() for w in words[j + 1:v]):
+                    return None
+                if words[v] in REPORTING_VERBS:
+                    return j + 1, v
+            return None
+    return None
+
+
+def contact_sayer(words, figure) -> tuple[int, int] | None:
+    """``(start, verb)`` of the sayer of a clause about a noun, with no "that", that holds the figure ("cuts
+    he said will save 300 jobs", "a camp officials said had held 300 refugees"), or None.
+
+    The reporting verb is followed by a finite verb (:data:`~analysis.attribution.CONTACT_CLAUSE_VERBS`)
+    and stands at most :data:`RELATIVE_REACH` words before the figure with no punctuation between; its
+    sayer is the word before it (a pronoun, a name, a noun: the words before it may be the noun the
+    clause is about), with "the" when it has one.
+
+    >>> from analysis.claims.figures import find_figures
+    >>> s = "He unveiled cuts he said will save 300 jobs."
+    >>> words = [t for t, _, _ in word_tokens(s)]
+    >>> start, verb = contact_sayer(words, find_figures(s)[0])
+    >>> words[start:verb + 1]
+    ['he', 'said']
+    """
+    for v in range(figure.first - 1, max(0, figure.first - RELATIVE_REACH - 1), -1):
+        if not words[v][:1].isalnum():
+            return None
+        if words[v] in REPORTING_VERBS and words[v + 1] in CONTACT_CLAUSE_VERBS:
+            # one word, or "the" and one word: "a camp officials said" is the officials' (the camp is the noun)
+            w = words[v - 1] if v > 0 else ""
+            if not w.isalpha() or w in FUNCTION_WORDS - SUBJECT_PRONOUNS or w == "what":
+                return None
+            return (v - 2, v) if v > 1 and words[v - 2] == "the" else (v - 1, v)
+    return None
+
+
 def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
-    """The :class:`Source` credited for a figure at ``position`` in sentence ``i`` (None: own voice)."""
-    if in_background_clause(words, figure, lex):
+    """The :class:`Source` credited for a figure at ``position`` in sentence ``i`` (None: own voice).
+
+    A figure in a background clause has none, unless the clause opens with its own sayer ("the raid, which
+    the army said killed 40, ..."): the figure is then the sayer's, a pronoun or "the army" resolved
+    against the sources of the sentences before.
+    """
+    if not in_background_clause(words, figure, lex):
+        own = sources.for_position(i, position)
+        sayer = None if own is not None else contact_sayer(words, figure)
+        if sayer is None:
+            return own
+    else:
+        sayer = relative_sayer(words, figure)
+        if sayer is None:
+            return None
+    a, b = sources.sentences[i]
+    tokens = word_tokens(sources.raw[a:b])
+    start, verb = sayer
+    clause = sources.raw[a + tokens[start][1]:a + tokens[verb][2]] + " 0."
+    found = find_source(clause, gazetteer=sources.gazetteer)
+    found = sources.resolved(found, i)
+    if found is None or found.kind not in ("person", "org", "group"):
         return None
-    return sources.for_position(i, position)
+    return Source(found.text, found.kind, f"sayer of the clause holding the figure: {found.rule}", -1).short()
