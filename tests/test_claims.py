@@ -611,6 +611,23 @@ def test_definite_references_and_it_resolve_to_the_organisation_named_before():
     ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a body of the state is never the organisation named before it
+    ("Flash floods killed 38 people, the Red Cross said.\n\nThe government said 25,000 people were sheltering.",
+     ["Red Cross", "government"]),
+    ("The quake killed 2,000 people, the Red Crescent said.\n\nPolice detained 48 contractors, the justice ministry said.",
+     ["Red Crescent", "justice ministry"]),
+    # a ministry named by its remit is the one of that remit
+    ("Twelve died, the Health Ministry said.\n\nNine were arrested, the interior ministry said.",
+     ["Health Ministry", "interior ministry"]),
+    # a title written with a full stop is no name of its own; a plural possessive keeps its apostrophe
+    ('"We took 37 people to hospital," said Dr. Ana Ruiz.', ["Ana Ruiz"]),
+    ("Gunmen killed 12 people, a doctors' committee said.", ["doctors' committee"]),
+])
+def test_references_titles_and_possessives_in_sources(text, expected):
+    assert extract_claims(corpus(text))["attributed_to"].tolist() == expected
+
+
 def test_every_row_has_a_rule_naming_its_category_and_source():
     claims = extract_claims(corpus("Twelve people died in the fire, mine owners said."))
     assert claims["rule"].tolist() == ["category: 'died' after it; source: sentence-final 'mine owners said'"]

@@ -361,6 +361,9 @@ REFERENCE_NOUNS = PUBLICATION_NOUNS | {
     "station", "statement", "report", "organisation", "organization", "agency", "bank", "owner",
     "owners", "operator", "airline", "police", "embassy", "department", "office", "council", "committee",
 }
+#: Reference nouns for bodies of a state: "the government said" resolves only to a government named before.
+STATE_BODIES = {"government", "ministry", "police", "army", "military", "embassy", "department", "council",
+                "committee", "command"}
 #: Words of a title before a name ("Dutch Transport Minister Anna de Vries").
 TITLE_WORDS = {
     "minister", "president", "governor", "director", "chief", "secretary", "spokesman", "spokeswoman",
@@ -368,6 +371,9 @@ TITLE_WORDS = {
     "head", "officer", "official", "senator", "judge", "prosecutor", "inspector", "captain", "colonel",
     "major", "lieutenant", "sergeant", "prince", "sheikh", "bishop", "archbishop", "pope", "dr", "mp",
 }
+#: Titles written with a full stop before a name ("Dr. Ana Ruiz", "Gen. Ivo Marek"): the stop ends no name.
+_TITLE_ABBREVIATIONS = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "Capt", "Maj", "Gov",
+                        "Sen", "Rep", "Adm", "Cmdr", "Insp", "Supt"}
 #: Lower-case words inside a person's name ("Anna de Vries", "Jan Van Dam").
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "al", "el", "bin", "ibn", "la", "le", "dos"}
 #: A corporate suffix is not part of how an organisation is written ("Acme Inc" = "Acme").
@@ -709,9 +715,9 @@ class _SentenceSources:
                         and seq[q + 2] is not None and _is_capitalised(seq[q + 2][1]):
                     parts += [original, seq[q + 1][1]]  # "International Committee of the Red Cross"
                     q += 1
-                elif w == "." and parts and len(parts[-1]) == 1 and q + 1 < len(seq) and seq[q + 1] is not None \
-                        and _is_capitalised(seq[q + 1][1]):
-                    parts[-1] += "."  # an initial: "V. Martynenko"
+                elif w == "." and parts and (len(parts[-1]) == 1 or parts[-1] in _TITLE_ABBREVIATIONS) \
+                        and q + 1 < len(seq) and seq[q + 1] is not None and _is_capitalised(seq[q + 1][1]):
+                    parts[-1] += "."  # an initial, a title: "V. Martynenko", "Dr. Ana Ruiz"
                 else:
                     break
                 q += 1
@@ -736,7 +742,7 @@ class _SentenceSources:
                     or w.endswith("ing") or w in self.common_words)
 
     def _name_source(self, name, rule_name=None):
-        name = re.sub(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Prof|Sir) ", "", name)
+        name = re.sub(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Prof|Sir)\.? ", "", name)
         name = _MIDDLE_INITIAL.sub("", name)
         company = _CORPORATE_SUFFIX.sub("", name)
         if company != name:
@@ -1302,9 +1308,10 @@ class _SentenceSources:
 def _group_text(items) -> str:
     """An unnamed source as written: its words, proper adjectives keeping their capital ("Pakistani officials"),
     abbreviations theirs ("U.S. officials")."""
-    return " ".join(original if original[:1].isupper() and (not original.isupper() or "." in original)
+    text = " ".join(original if original[:1].isupper() and (not original.isupper() or "." in original)
                     and i < len(items) - 1 and (index > 0 or original.endswith("'s") or "." in original) else w
                     for i, (w, original, index) in enumerate(items))
+    return text.replace(" ' ", "' ")  # a plural possessive: "doctors' committee"
 
 
 def _is_adjective_or_place(name: str, words, end) -> bool:
@@ -1549,8 +1556,11 @@ class DocumentSources:
             return credited(same[-1]) if same else Source(source.text.removeprefix("the "), "group", source.rule,
                                                            source.verb)
         pool = groups if noun in SOURCE_NOUNS and noun not in REFERENCE_NOUNS else orgs
-        same = [s for s in pool if noun in s.text.lower().split()]
-        found = (same or pool or [None])[-1]
+        modifiers = source.text.lower().split()[1:-1]  # "the justice ministry": a ministry named by its remit
+        same = [s for s in pool if noun in s.text.lower().split() and all(m in s.text.lower() for m in modifiers)]
+        # a body of the state ("the government", "the justice ministry") is never another organisation named
+        # before ("the Red Cross"): without one of its own name it is written as the article writes it
+        found = (same or ([] if modifiers or noun in STATE_BODIES else pool) or [None])[-1]
         if found is None:
             text = source.text.removeprefix("the ")
             return Source(text, "group", source.rule, source.verb)
