@@ -534,6 +534,8 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("forced N from their homes", "Floods forced more than 100,000 from their homes.",
      [("displaced", 100001, None, "lower_bound", False, "")]),
     ("receiving medical care", "Four of them were receiving medical care.", [("injured", 4, 4, "exact", False, "")]),
+    ("people by their form", "Police arrested four industrialists and two congressmen were hurt.",
+     [("detained", 4, 4, "exact", False, ""), ("injured", 2, 2, "exact", False, "")]),
     ("no breakdown of things after people", "Police arrested 12 people, 3 cars and two Toyota vans.",
      [("detained", 12, 12, "exact", False, "")]),
 ])

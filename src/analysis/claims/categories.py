@@ -77,6 +77,9 @@ _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get",
 #: Words between "toll" and its figure ("rose to 81", "stands at 41", "tops 1,000").
 _TOLL_VERBS = {"to", "at", "from", "reported", "was", "is", "reached", "of", "tops", "topped", "passed", "passes",
                "exceeded", "exceeds", "hit", "hits", "nears", "neared", "reaches"}
+#: Plural endings that make a noun the lexicon lacks a noun of people ("industrialists", "Palestinians",
+#: "congressmen", "businesswomen"); its figure still needs an event word.
+_PERSON_ENDINGS = ("ists", "ians", "men")
 #: How far before a figure the last reading looks for its event word: a two-word event, its comma and the
 #: figure's qualifier ("kept altogether, around 30 or 40"); further back is another clause's more often than not.
 BEFORE_REACH = 5
@@ -288,6 +291,8 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
             return role, category, j + n, " ".join(words[j:j + n]), modifier
         if w[0].isdigit():
             return "unknown", "", k, w, None  # "eleven 747s"
+        if len(w) > 5 and w.endswith(_PERSON_ENDINGS) and w.isalpha() and lex.events.at(words, j) is None:
+            return "person", "", j + 1, w, modifier  # "four industrialists", "two congressmen": people by their form
         if not w[0].isalpha() or w in FUNCTION_WORDS or w in _VERB_GROUP or w in _TIME_WORDS or w in _NOUN_STOPS:
             break
         event = lex.events.at(words, j)
