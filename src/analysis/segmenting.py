@@ -273,8 +273,7 @@ def segment_text(
         elif match is None or i > match:
             in_top = False
 
-    headline = " ".join([title or ""] + [text[a:b] for (a, b, _), label in zip(lines, labels) if label == "headline"])
-    _mark_off_topic(text, lines, labels, corpus_vocabulary, content_words(headline))
+    _mark_off_topic(text, lines, labels, corpus_vocabulary, title)
 
     segments: list[tuple[str, int, int]] = []
     for (start, _, end), label in zip(lines, labels):
@@ -303,7 +302,7 @@ def _wrapped_lines(text: str, lines) -> list[bool]:
     return wrapped
 
 
-def _mark_off_topic(text, lines, labels, corpus_vocabulary, headline_words=frozenset()) -> None:
+def _mark_off_topic(text, lines, labels, corpus_vocabulary, title=None) -> None:
     """Relabel body paragraphs that share almost no vocabulary with anything else, nor a word with the headline
     (a background paragraph of a story repeats its headline's words: "Suicide bomber kills 23" and "a similar
     bombing killed 15"; a scraped teaser does not)."""
@@ -319,6 +318,8 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary, headline_words=froze
             paragraphs.append([i])
     if len(paragraphs) < 2:
         return
+    headline = [title or ""] + [text[a:b] for (a, b, _), label in zip(lines, labels) if label == "headline"]
+    headline_words = content_words(" ".join(headline))  # read only where there are paragraphs to judge
     words = [content_words(" ".join(text[lines[i][0]:lines[i][1]] for i in p)) for p in paragraphs]
     # in how many paragraphs each word occurs: a word is elsewhere in the article when in more than its own
     paragraphs_with = Counter(word for w in words for word in w)
