@@ -113,8 +113,18 @@ def test_every_combining_mark_lies_at_or_above_the_fast_path_bound():
     assert chr(first) == FIRST_MARK
 
 
+def test_ascii_token_classes_are_the_unicode_ones_on_every_ascii_character():
+    import re
+
+    ascii_chars = [chr(cp) for cp in range(128)]
+    for unicode_class, ascii_class in [(r"[^\W\d_]", "[A-Za-z]"), (r"[^\W_]", "[A-Za-z0-9]"), (r"\d", "[0-9]")]:
+        assert [c for c in ascii_chars if re.fullmatch(unicode_class, c)] == \
+            [c for c in ascii_chars if re.fullmatch(ascii_class, c)]
+
+
 @pytest.mark.parametrize("text", [
     "Plain ASCII: U.S. officials, 1,000 men, don't-stop",
+    "a.m. U.S.A. e.g.x 3.5 1990s COVID-19 snake_case x_1 _lead 2:30 '90s rock-'n'-roll\x1cnext\tword",
     "Café crème à 3,5 € — naïve façade",  # Latin-1, below the first mark
     "Ελληνικά και Кириллица 2017",  # above the bound without marks: the full pattern
     "e\u0301te\u0301 and ca\u0308fe",
@@ -144,6 +154,7 @@ def test_token_spans_are_offsets_into_the_original_text():
     ("Headline\nBody text here", [["headline"], ["body", "text", "here"]]),
     ("camps (former prisons) exist", [["camps"], ["former", "prisons"], ["exist"]]),
     ("non-traditional men", [["non-traditional", "men"]]),
+    ("one\x1ctwo_three", [["one", "two"], ["three"]]),  # "\x1c" is white space, "_" breaks a run
     ("Cafe\u0301 owners, Ku\u0308hn", [["cafe\u0301", "owners"], ["ku\u0308hn"]]),  # combining marks stay in their word
     ("İZMİR police", [["i̇zmi̇r", "police"]]),  # lower case "İ" carries a combining dot
 ])

@@ -265,17 +265,28 @@ def _mark_class() -> str:
 
 
 MARKS = _mark_class()
-_LETTERS = r"(?:\d+(?:[.,:]\d+)*|[^\W\d_])[^\W_]*"
-_PART = rf"{_LETTERS}(?:{MARKS}+[^\W_]*)*"
-_ABBREVIATION = r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])"
-TOKEN_PATTERN = rf"{_ABBREVIATION}|{_PART}(?:[-'’]{_PART})*"
+
+
+def _token_pattern(letter: str, alnum: str, digit: str, marks: str | None = None) -> str:
+    """The token pattern written with the given character classes (``marks``: combining marks inside words)."""
+    letters = rf"(?:{digit}+(?:[.,:]{digit}+)*|{letter}){alnum}*"
+    part = rf"{letters}(?:{marks}+{alnum}*)*" if marks else letters
+    abbreviation = rf"{letter}(?:\.{letter})+\.?(?!{alnum})"
+    return rf"{abbreviation}|{part}(?:[-'’]{part})*"
+
+
+TOKEN_PATTERN = _token_pattern(r"[^\W\d_]", r"[^\W_]", r"\d", MARKS)
 # NLTK's RegexpTokenizer(TOKEN_PATTERN) gives the same tokens; the standard
 # library's re runs this pattern about 2.5 times faster, which matters at 20,000 articles.
 _FULL_TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The same pattern without its combining-mark part, a third faster: it gives the same tokens on
 # any text without combining marks, and every mark is at U+0300 or above (a test checks both).
-_PLAIN_TOKEN_PATTERN = rf"{_ABBREVIATION}|{_LETTERS}(?:[-'’]{_LETTERS})*"
+_PLAIN_TOKEN_PATTERN = _token_pattern(r"[^\W\d_]", r"[^\W_]", r"\d")
 _PLAIN_TOKEN_RE = re.compile(_PLAIN_TOKEN_PATTERN)
+# On ASCII text (most newswire) the Unicode classes are exactly these ASCII ones, which re tests a
+# quarter faster: [^\W\d_] is [A-Za-z], [^\W_] is [A-Za-z0-9], \d is [0-9] (a test compares them).
+_ASCII_TOKEN_PATTERN = _token_pattern("[A-Za-z]", "[A-Za-z0-9]", "[0-9]")
+_ASCII_TOKEN_RE = re.compile(_ASCII_TOKEN_PATTERN)
 FIRST_MARK = "\u0300"
 
 
@@ -285,7 +296,9 @@ def _plain(text: str) -> bool:
 
 
 def _token_re(text: str) -> re.Pattern:
-    """The token pattern for ``text``: the faster one when ``text`` can hold no combining mark."""
+    """The token pattern for ``text``: the ASCII one on ASCII text, the one without marks where none can occur."""
+    if text.isascii():
+        return _ASCII_TOKEN_RE
     return _PLAIN_TOKEN_RE if _plain(text) else _FULL_TOKEN_RE
 
 
@@ -388,6 +401,7 @@ def tokenize(
 # character that is neither white space nor part of a token.
 _RUN_RE = re.compile(rf"({TOKEN_PATTERN})|[^\s]|\n")
 _PLAIN_RUN_RE = re.compile(rf"({_PLAIN_TOKEN_PATTERN})|[^\s]|\n")
+_ASCII_RUN_RE = re.compile(rf"({_ASCII_TOKEN_PATTERN})|[^\s]|\n")  # \s stays Unicode: "\x1c" is white space
 
 
 def token_runs(text: str, *, lowercase: bool = True) -> list[list[str]]:
@@ -401,7 +415,7 @@ def token_runs(text: str, *, lowercase: bool = True) -> list[list[str]]:
     """
     plain = normalize_for_matching(without_invisible(text)[0])
     plain = plain.lower() if lowercase else plain  # ("İ".lower() has a combining mark: test after lowering)
-    pattern = _PLAIN_RUN_RE if _plain(plain) else _RUN_RE
+    pattern = _ASCII_RUN_RE if plain.isascii() else _PLAIN_RUN_RE if _plain(plain) else _RUN_RE
     # a token is never empty; findall gives "" for each character that breaks a run
     found = pattern.findall(plain)
     return [list(run) for is_token, run in groupby(found, key=bool) if is_token]
