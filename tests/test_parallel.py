@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pandas as pd
 import pytest
 
 from analysis import extract_claims, parallel, read_corpus, shared_passages, similarity_pairs, term_frequencies
@@ -144,3 +145,26 @@ def test_progress_bars_show_when_asked_or_on_a_terminal(progress, shown):
     out = io.StringIO()  # not a terminal
     assert list(progress_bar(range(5), progress=progress, desc="words", file=out)) == list(range(5))
     assert ("words" in out.getvalue()) is shown
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_a_paragraph_is_off_topic_against_the_whole_corpus_on_any_number_of_processes(n_jobs, tiny_chunks):
+    # the off-topic check needs the corpus vocabulary, which the loader counts in the same pass as it segments:
+    # the one document that asks for it is segmented again once it is known
+    story = ["Police detained dozens of men in the city, witnesses said, and relatives were not told.",
+             "Rights groups said the detained men were beaten in a former police building near the river.",
+             "Survivors described electric shocks, daily interrogations and threats against their families.",
+             "Officials denied that any men were detained and called the reports lies by rights groups.",
+             "Diplomats urged an investigation and asked officials to release the men detained in the city."]
+    football = ("Striker scores twice as United beat rivals. The midfielder praised the coach after "
+                "the match, saying the squad trained hard all season for the derby.")
+    article = "Men detained\n\n" + "\n\n".join(story[:2] + [football] + story[2:]) + "\n"
+    others = [f"Short note {i}\n\nThe weather was mild and the harbour was calm on day {i}.\n" for i in range(4)]
+    sports = "Derby report\n\nThe striker and the midfielder praised the coach and the squad after the match.\n"
+
+    def labels(texts):
+        docs = read_corpus(pd.DataFrame({"text": texts}), n_jobs=n_jobs).documents
+        return [label for label, a, b in docs["spans"][0] if "Striker" in article[a:b]]
+
+    assert labels([article, *others]) == ["off_topic"]
+    assert labels([article, *others, sports]) == ["body"]  # its words are another document's

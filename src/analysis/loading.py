@@ -974,44 +974,80 @@ def _vocabulary_chunk(records, start: int, stop: int) -> list[Counter]:
     return [Counter(word for i in range(start, stop) for word in content_words(records[i]["raw_text"]))]
 
 
-def _document_chunk(context, start: int, stop: int) -> list[tuple]:
-    """Segments, title, date, word count and note of records ``start:stop`` (run in a worker)."""
-    records, df = context
+class _NeedsCorpus(Exception):
+    """Raised when segmenting a document asks for the corpus vocabulary before it is counted."""
+
+
+class _NotYetCounted:
+    """Stands in for the corpus vocabulary while it is being counted: asking it for a word raises
+    :class:`_NeedsCorpus`, so a document whose off-topic check needs the corpus is segmented again
+    once it is known, and every other document (one paragraph, nothing to judge) only once."""
+
+    def __getitem__(self, word):
+        raise _NeedsCorpus(word)
+
+
+def _document(record: dict, corpus_vocabulary) -> tuple:
+    """Segments, title, date, word count and note of one record."""
+    raw = record["raw_text"]
+    spans = _segment(record, corpus_vocabulary)
+    title = record["title"]
+    if not title:
+        title = next((raw[a:b].strip() for label, a, b in spans if label == "headline"), "")
+    title = _HEADING_MARK.sub("", title).strip()
+    published, note = parse_published(record["published_raw"])
+    if not record["published_raw"]:
+        dateline = next((raw[a:b].strip() for label, a, b in spans if label == "dateline"), "")
+        published = parse_published(dateline, fuzzy=True)[0] if dateline else ""
+    text = "".join(raw[a:b] for label, a, b in spans if label in ANALYSED)
+    return spans, title, published, count_tokens(text), note
+
+
+def _document_chunk(context, start: int, stop: int) -> list[tuple[list, Counter]]:
+    """:func:`_document` of records ``start:stop`` (run in a worker), and, when the corpus vocabulary is
+    not given, the chunk's document frequencies; a record that needs the vocabulary gives None."""
+    records, vocabulary = context
+    counts = Counter()
     out = []
     for i in range(start, stop):
-        r = records[i]
-        raw = r["raw_text"]
-        spans = _segment(r, df)
-        title = r["title"]
-        if not title:
-            title = next((raw[a:b].strip() for label, a, b in spans if label == "headline"), "")
-        title = _HEADING_MARK.sub("", title).strip()
-        published, note = parse_published(r["published_raw"])
-        if not r["published_raw"]:
-            dateline = next((raw[a:b].strip() for label, a, b in spans if label == "dateline"), "")
-            published = parse_published(dateline, fuzzy=True)[0] if dateline else ""
-        text = "".join(raw[a:b] for label, a, b in spans if label in ANALYSED)
-        out.append((spans, title, published, count_tokens(text), note))
-    return out
+        if vocabulary is None:
+            counts.update(content_words(records[i]["raw_text"]))
+        try:
+            out.append(_document(records[i], vocabulary if vocabulary is not None else _NotYetCounted()))
+        except _NeedsCorpus:
+            out.append(None)
+    return [(out, counts)]
+
+
+def _pending_chunk(context, start: int, stop: int) -> list[tuple]:
+    """:func:`_document` of the pending records ``start:stop``, against the counted vocabulary."""
+    records, pending, vocabulary = context
+    return [_document(records[pending[k]], vocabulary) for k in range(start, stop)]
 
 
 def _build_documents(records, corpus_vocabulary: Counter | None = None, *, n_jobs=None,
                      progress=None) -> pd.DataFrame:
     """The documents table: every record segmented (against the corpus vocabulary) and dated.
 
-    Both passes (document frequencies of content words, then segments and dates) are per record, on
-    ``n_jobs`` processes (:func:`analysis.parallel.map_ranges`). ``corpus_vocabulary`` (document
-    frequencies) is given when the records are one part of a larger corpus (:mod:`analysis.scale`,
-    which counts it over every partition first); the first pass is then skipped.
+    One pass over the records (on ``n_jobs`` processes, :func:`analysis.parallel.map_ranges`)
+    segments and dates each one and counts the document frequencies of content words; the few
+    records whose off-topic check needs those frequencies (more than one paragraph to judge) are
+    segmented in a second pass, once they are known. ``corpus_vocabulary`` (document frequencies) is
+    given when the records are one part of a larger corpus (:mod:`analysis.scale`, which counts it
+    over every partition first); nothing is counted then.
     """
-    df = corpus_vocabulary
-    if df is None:
-        df = Counter()
-        for counts in map_ranges(_vocabulary_chunk, len(records), context=records, n_jobs=n_jobs,
-                                 progress=progress, desc="vocabulary"):
-            df.update(counts)
-    built = map_ranges(_document_chunk, len(records), context=(records, df), n_jobs=n_jobs,
-                       progress=progress, desc="segments")
+    chunks = map_ranges(_document_chunk, len(records), context=(records, corpus_vocabulary), n_jobs=n_jobs,
+                        progress=progress, desc="segments")
+    built = [document for found, _ in chunks for document in found]
+    vocabulary = corpus_vocabulary
+    if vocabulary is None:
+        vocabulary = Counter()
+        for _, counts in chunks:
+            vocabulary.update(counts)
+    pending = [i for i, document in enumerate(built) if document is None]
+    again = map_ranges(_pending_chunk, len(pending), context=(records, pending, vocabulary), n_jobs=n_jobs)
+    for i, document in zip(pending, again):
+        built[i] = document
     rows = []
     for r, (spans, title, published, n_words, note) in zip(records, built):
         if note:

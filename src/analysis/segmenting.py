@@ -114,11 +114,16 @@ def content_words(text: str) -> set[str]:
     >>> sorted(content_words("The men were detained in the camps"))
     ['camp', 'detain', 'men']
     """
-    types = {t.lower() for t in set(tokenize(text, lowercase=False))}  # each word type once, not each token
-    return {_stem(t) for t in types - STOPWORDS if t.isalpha() and len(t) > 2}
+    words = {_content_stem(t) for t in set(tokenize(text, lowercase=False))}  # each word type once, not each token
+    words.discard(None)
+    return words
 
 
-_stem = lru_cache(maxsize=500_000)(stem)  # a corpus has far fewer word types than tokens
+@lru_cache(maxsize=500_000)  # a corpus has far fewer word types than tokens
+def _content_stem(token: str) -> str | None:
+    """The stem of ``token`` if it is a content word (see :func:`content_words`), else None."""
+    word = token.lower()
+    return stem(word) if word not in STOPWORDS and word.isalpha() and len(word) > 2 else None
 
 
 def parse_date(line: str) -> str | None:
