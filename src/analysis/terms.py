@@ -320,7 +320,13 @@ def frequency_table(tc: TermCounts, *, min_count: int = 1) -> pd.DataFrame:
     keep = coo.data >= min_count
     rows, cols, counts = coo.row[keep], coo.col[keep], coo.data[keep]
     doc_freq = docs_csr.tocoo().data[keep]
-    table = pd.DataFrame({
+    # most frequent first within each group, ties by term: the vocabulary's alphabetical ranks stand in
+    # for its strings (each term once), which sort far faster and in the same order
+    rank = np.empty(len(tc.vocabulary), dtype=np.int64)
+    rank[np.argsort(tc.vocabulary, kind="stable")] = np.arange(len(tc.vocabulary))
+    order = np.lexsort((rank[cols], -counts, rows))
+    rows, cols, counts, doc_freq = rows[order], cols[order], counts[order], doc_freq[order]
+    return pd.DataFrame({
         tc.name: pd.Series(np.array(tc.groups, dtype=object)[rows], dtype=object),
         "term": pd.Series(tc.vocabulary[cols], dtype=object),
         "count": counts.astype(np.int64),
@@ -329,8 +335,6 @@ def frequency_table(tc: TermCounts, *, min_count: int = 1) -> pd.DataFrame:
         "n_docs": tc.n_docs[rows],
         "n_words": tc.n_words[rows].astype(np.int64),
     })
-    order = np.lexsort((table["term"].to_numpy(), -counts, rows))
-    return table.iloc[order].reset_index(drop=True)
 
 
 def top_terms(freqs: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
