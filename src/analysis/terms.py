@@ -135,20 +135,26 @@ def document_terms(
     return _terms_of_runs(token_runs(text), ngram, frozenset(stopwords or ()), stem)
 
 
-def _terms_of_runs(runs, ngram: int, stop: frozenset, stem: bool) -> list[str]:
+def _terms_of_runs(runs, ngram: int, stop: frozenset, stem: bool, seen: dict | None = None) -> list[str]:
+    """The terms of runs of tokens; ``seen`` keeps each token's ``(word, kept)`` across calls (kept: no stopword)."""
+    seen = {} if seen is None else seen
     terms: list[str] = []
     for tokens in runs:
-        words = [strip_possessive(t) for t in tokens]
-        keep = [t not in stop and w not in stop for t, w in zip(tokens, words)]
-        if stem:
-            words = [stem_word(w) if k else w for w, k in zip(words, keep)]
+        read = []
+        for t in tokens:
+            if t not in seen:
+                w = strip_possessive(t)
+                kept = t not in stop and w not in stop
+                seen[t] = (stem_word(w) if stem and kept else w, kept)
+            read.append(seen[t])
         if ngram == 1:
-            terms.extend(w for w, k in zip(words, keep) if k)
+            terms.extend(w for w, kept in read if kept)
             continue
+        words = [w for w, _ in read]
         terms.extend(
             " ".join(words[i:i + ngram])
             for i in range(len(words) - ngram + 1)
-            if keep[i] and keep[i + ngram - 1]
+            if read[i][1] and read[i + ngram - 1][1]
         )
     return terms
 
@@ -157,13 +163,14 @@ def _terms_chunk(context, start: int, stop: int) -> list[tuple[list[str], int]]:
     """The terms and the running words of documents ``start:stop``, segment by segment (run in a worker)."""
     raws, all_spans, keep, ngram, stopwords, stem = context
     out = []
+    seen: dict = {}
     for raw, spans in zip(raws[start:stop], all_spans[start:stop]):
         terms: list[str] = []
         n_words = 0
         for label, a, b in spans:
             if label in keep:
                 runs = token_runs(raw[a:b])
-                terms.extend(_terms_of_runs(runs, ngram, stopwords, stem))
+                terms.extend(_terms_of_runs(runs, ngram, stopwords, stem, seen))
                 n_words += sum(map(len, runs))
         out.append((terms, n_words))
     return out
