@@ -135,6 +135,7 @@ def test_fast_token_pattern_gives_the_full_patterns_tokens(text):
     from analysis.text import TOKEN_PATTERN, _token_re
 
     assert _token_re(text).findall(text) == re.findall(TOKEN_PATTERN, text)
+    assert tokenize(text) == [t.lower() for t in re.findall(TOKEN_PATTERN, normalize_for_matching(text))]
 
 
 def test_tokenize_keeps_case_removes_stopwords_and_stems():

@@ -386,9 +386,12 @@ def tokenize(
     ['gay', 'men', 'detain']
     """
     plain = normalize_for_matching(without_invisible(text)[0])
-    tokens = _token_re(plain).findall(plain)
-    if lowercase:
-        tokens = [t.lower() for t in tokens]
+    if lowercase and plain.isascii():  # lowering ASCII text moves no token boundary: lower it once
+        tokens = _ASCII_TOKEN_RE.findall(plain.lower())
+    else:
+        tokens = _token_re(plain).findall(plain)
+        if lowercase:
+            tokens = [t.lower() for t in tokens]
     if stopwords is not None:
         drop = stopwords if isinstance(stopwords, (set, frozenset)) else set(stopwords)
         tokens = [t for t in tokens if t not in drop]
