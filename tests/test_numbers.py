@@ -190,3 +190,13 @@ def test_number_words_are_single_word_runs():
     from analysis.numbers import _NUMBER_WORDS
 
     assert all(re.fullmatch(r"\w+", w) for w in _NUMBER_WORDS)
+
+
+def test_qualifier_tables_are_read_as_indexed():
+    # find_figures looks suffixes up as two-word tuples and prefixes by their last word, longest first
+    from analysis.numbers import _PREFIXES_BY_LAST_WORD, _PREFIXES_LONGEST_FIRST, PREFIXES, SUFFIXES
+
+    assert all(len(phrase) == 2 for phrase in SUFFIXES)
+    for last, items in _PREFIXES_BY_LAST_WORD.items():
+        assert items == [item for item in _PREFIXES_LONGEST_FIRST if item[0][-1] == last]
+    assert sum(map(len, _PREFIXES_BY_LAST_WORD.values())) == len(PREFIXES)

@@ -86,6 +86,10 @@ SUFFIXES = {("or", "more"): "lower_bound", ("or", "so"): "approximate",
             ("or", "fewer"): "upper_bound", ("or", "less"): "upper_bound"}
 RANGE_WORDS = {"to", "or", "-"}
 _PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[0]))
+# the same, by their last word: only the phrases ending in the word before a number can stand before it
+_PREFIXES_BY_LAST_WORD: dict[str, list] = {}
+for _item in _PREFIXES_LONGEST_FIRST:
+    _PREFIXES_BY_LAST_WORD.setdefault(_item[0][-1], []).append(_item)
 # the first words of the qualifiers: capitalised, they open a sentence ("(AP) — At least 61"), not a name
 _QUALIFIER_WORDS = frozenset(words[0] for words in PREFIXES)
 
@@ -145,6 +149,8 @@ _NUMBER_STARTS = frozenset({*UNITS, *TENS, *SCALES, *VAGUE, "a", "an", "half", "
 # digits grouped by single spaces ("2 000", and "2\u00a0000" after normalising) are one number
 _TOKEN = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?(?:mln|bln|mn|bn|m)(?![^\W_])|\d+(?:[.,]\d+)*"
                     r"|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
+# only a number grouped by spaces makes a token with a space in it, and it holds a digit, a space and a digit
+_SPACE_IN_NUMBER = re.compile(r"\d \d")
 # an em dash separates words ("men—reportedly"); an en dash joins a range ("30–40")
 _DASHES_AS_SPACE = str.maketrans({"\u2014": " ", "\u2015": " "})
 # the words a number can start with; each is one run of word characters, so a text holds one when one of
@@ -169,7 +175,7 @@ def word_tokens(text: str) -> list[tuple[str, int, int]]:
     """
     plain, kept = without_invisible(normalize_for_matching(text.translate(_DASHES_AS_SPACE)))
     spans = [m.span() for m in _TOKEN.finditer(plain)]
-    if " " in plain and any(plain[a:b].count(" ") for a, b in spans):
+    if _SPACE_IN_NUMBER.search(plain):  # some token may be a space-grouped number ("2 000")
         spans = _ungrouped_after_months(plain, spans)
     if kept is None:
         return [(plain[a:b].lower(), a, b) for a, b in spans]
@@ -378,7 +384,7 @@ def _figure_at(words, k):
         if k >= len(filler) and tuple(words[k - len(filler):k]) == filler:
             at = k - len(filler)
             break
-    for phrase, (qual, sh) in _PREFIXES_LONGEST_FIRST:
+    for phrase, (qual, sh) in _PREFIXES_BY_LAST_WORD.get(words[at - 1], ()) if at else ():
         n = len(phrase)
         if at - n >= 0 and tuple(words[at - n:at]) == phrase:
             if phrase == ("some",) and kind == "vague":
@@ -399,10 +405,9 @@ def _figure_at(words, k):
                 low *= scale  # "two to three hundred", "30 or 40 thousand": the scale belongs to both
         if q2 is not None and q2[1] == "exact" and q2[0] > low:
             return (first - 1 if between else first), q2[2], low, q2[0], "range"
-    for phrase, qual in SUFFIXES.items():
-        if tuple(words[end:end + 2]) == phrase and kind == "exact" and qualifier == "exact":
-            qualifier, end = qual, end + 2
-            break
+    suffix = SUFFIXES.get(tuple(words[end:end + 2])) if kind == "exact" and qualifier == "exact" else None
+    if suffix is not None:  # every suffix is two words
+        qualifier, end = suffix, end + 2
     if qualifier == "lower_bound":
         return first, end, value + shift, None, qualifier
     if qualifier == "upper_bound":
