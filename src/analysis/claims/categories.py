@@ -207,7 +207,10 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     role, noun_category, noun_end, noun, modifier = _counted_noun(words, tokens, sentence, figure, starts, lex)
     if role == "unknown" and _capitalised_after(tokens, sentence, figure):
         # "four professors, three American and one Indian": people named by a nationality, in a breakdown
-        return _subset_reading(words, tokens, sentence, figure, figures, lex)
+        found = _subset_reading(words, tokens, sentence, figure, figures, lex)
+        if found is None and _ends_its_noun_phrase(words, figure.last):
+            found = _object_reading(words, figure, lex)  # "killed one Malay", "wounded one American"
+        return found
     if role in ("ignore", "unknown"):
         return None
     if role == "place":
@@ -351,6 +354,13 @@ def _capitalised_after(tokens, sentence, figure) -> bool:
         return False
     after = sentence[tokens[figure.last][1]:tokens[figure.last][2]]
     return after[:1].isupper() and after[1:].islower()
+
+
+def _ends_its_noun_phrase(words, k) -> bool:
+    """Word ``k`` is a noun phrase alone: punctuation, a function word or nothing follows ("one American
+    and", "one Briton." but not "two Iranian tankers")."""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return not after[:1].isalnum() or after in FUNCTION_WORDS
 
 
 def _in_a_list_of_ratios(words, figure) -> bool:
