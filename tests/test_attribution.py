@@ -84,6 +84,10 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     # a document speaks for its author; an evaluative adjective is dropped; a possessor is not the source
     ("A statement by the Harbour Workers Union said 40 were held.", "Harbour Workers Union", "org"),
     ("Forty were held, a statement from the ministry said.", "the ministry", "reference"),
+    ("Forty were held, a government statement said.", "government", "group"),
+    ("An army communique said 40 were held.", "army", "group"),
+    ("Forty were held, the ministry's communique said.", "ministry", "group"),
+    ("Forty were held, a joint statement said.", "joint statement", "group"),  # no author before it
     ("A damning report has found that 40 were held.", "report", "finding"),
     ("According to the region's Radio Sur, 40 were held.", "Radio Sur", "org"),
     ("Local officials said 40 were held.", "local officials", "group"),

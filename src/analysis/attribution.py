@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .numbers import word_tokens
 from .parallel import map_ranges
-from .text import STOPWORDS, normalize_for_matching
+from .text import STOPWORDS, normalize_for_matching, strip_possessive
 
 __all__ = ["CLAUSE_ONLY_VERBS", "DOCUMENT_NOUNS", "DocumentSources", "Gazetteer", "ORGANISATION_KINDS",
            "REPORTING_VERBS", "SOURCE_NOUNS", "Source", "find_source", "head_noun", "named_after", "named_in_full",
@@ -884,7 +884,8 @@ class _SentenceSources:
             owned = any(_is_capitalised(o) or w in _BODY_NOUNS for w, o, _ in tail)
             if 0 < len(tail) <= GROUP_PHRASE_WORDS and owned:
                 return f"{_group_text(tail)} {_group_text(head[-1:])}", "group"
-        return _group_text(head), "group"
+        author = None if rest else _document_author(head)
+        return (strip_possessive(_group_text(author)) if author else _group_text(head)), "group"
 
     def _subject(self, v):
         """``((text, kind), start)`` of the source before the reporting verb at ``v``, or ``(None, v)``."""
@@ -1153,7 +1154,10 @@ class _SentenceSources:
             if author is not None:  # "a statement by the union said": the document speaks for its author
                 return author, begin
         common = self.common_words | SUBJECT_DETERMINERS | SOURCE_NOUNS  # a sentence's first capital, dropped
-        text = " ".join(w if not _is_capitalised(o) or i == 0 and w in common else o for w, o, i in seq[k:end])
+        author = None if post else _document_author(seq[k:end])
+        items = author or seq[k:end]
+        text = " ".join(w if not _is_capitalised(o) or i == 0 and w in common else o for w, o, i in items)
+        text = strip_possessive(text) if author else text
         text = re.sub(r" ,", ",", text)
         return (text, "finding" if head_word in FINDING_NOUNS else "group"), begin
 
@@ -1303,6 +1307,15 @@ class _SentenceSources:
                 k -= 1
             return (_group_text(self.seq[k:end]), "group"), k
         return None
+
+
+def _document_author(items):
+    """The words before a document noun that name who issued it ("a government statement", "the ministry's
+    communique": the document speaks for them), or None; ``items`` are ``(word, original, index)``."""
+    if len(items) > 1 and items[-1][0] in DOCUMENT_NOUNS - FINDING_NOUNS \
+            and (items[-2][0].endswith("'s") or items[-2][0] in SOURCE_NOUNS | ORG_WORDS):
+        return items[:-1]
+    return None
 
 
 def _group_text(items) -> str:
