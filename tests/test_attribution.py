@@ -88,6 +88,7 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("An army communique said 40 were held.", "army", "group"),
     ("Forty were held, the ministry's communique said.", "ministry", "group"),
     ("Forty were held, a joint statement said.", "joint statement", "group"),  # no author before it
+    ("Forty were held, a local newspaper, the Evening Post, said.", "Evening Post", "org"),
     ("A damning report has found that 40 were held.", "report", "finding"),
     ("According to the region's Radio Sur, 40 were held.", "Radio Sur", "org"),
     ("Local officials said 40 were held.", "local officials", "group"),
