@@ -33,6 +33,12 @@ The rules are general, not tuned to any one site:
 
 The loader adds ``front_matter``: a Markdown file's leading ``---`` block,
 whose keys fill the metadata.
+
+:func:`segment_text` runs in two steps, :func:`label_lines` then
+:func:`finish_segments`; only the second reads the corpus (the off-topic
+check), and only for a document with paragraphs to judge
+(:attr:`LabelledLines.needs_corpus`), so a loader labels every document in the
+same pass as it counts the corpus vocabulary.
 """
 
 from __future__ import annotations
