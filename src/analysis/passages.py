@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, chain
+from itertools import accumulate
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,11 +86,10 @@ class _Tokens:
     """The words of one document, with their offsets into ``raw_text``."""
 
     ids: list[int]  # word ids: lowercased, curly quotes and apostrophes made straight
-    starts: list[int]
-    ends: list[int]
+    starts: list[int] | np.ndarray  # read only for a passage's ends (:func:`_row`)
+    ends: list[int] | np.ndarray
     names: int  # bit k: word k is capitalised like a name ("Kadyrov", "Republic"), unlike "LGBTI" or "men"
-    breaks: list[bool]  # a sentence ends (.!? or a line break) between this word and the next
-    ended: list[int]  # sentence ends before each word (``ended[i]``: among breaks[:i]), one more item than breaks
+    ended: list[int]  # sentence ends (.!? or a line break) before each word, and one more item: the total
     runs: list[int]  # the stretch of contiguous included text each word belongs to
 
 
@@ -98,8 +97,9 @@ class _Tokens:
 class _Words:
     """The words of every document, end to end in flat arrays: document ``d`` is ``offsets[d]:offsets[d + 1]``.
 
-    Fields as in :class:`_Tokens`, as numpy arrays; ``ended`` counts sentence ends before each word
-    from the corpus start (one more item than ``breaks``), and ``stretches`` numbers each stretch of
+    Fields as in :class:`_Tokens`, as numpy arrays, and ``breaks``, a sentence end after the word;
+    ``ended`` counts sentence ends before each word from the corpus start (one more item than
+    ``breaks``), and ``stretches`` numbers each stretch of
     contiguous included text across the corpus, so an n-gram inside one has a single number.
     """
 
@@ -121,24 +121,22 @@ class _Words:
         the chunks' vocabularies in chunk order numbers every word as one pass over the corpus would.
         """
         vocabulary: dict[str, int] = {}
-        ids, fields = [np.zeros(0, dtype=np.int64)], [[] for _ in range(6)]
+        fields: list[list[np.ndarray]] = [[] for _ in range(7)]
         for chunk_vocabulary, chunk_ids, *chunk_fields in chunks:
-            global_ids = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in chunk_vocabulary], dtype=np.int64)
-            ids.append(global_ids[chunk_ids])
-            for field, values in zip(fields, chunk_fields):
+            ids = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in chunk_vocabulary], dtype=np.int32)
+            for field, values in zip(fields, (ids[chunk_ids], *chunk_fields)):
                 field.append(values)
-        empty = (np.int64, np.int64, bool, bool, np.int64, np.int64)
-        starts, ends, names, breaks, runs, lengths = (np.concatenate(f) if f else np.zeros(0, dtype=t)
-                                                      for f, t in zip(fields, empty))
+        ids, starts, ends, names, breaks, runs, lengths = (np.concatenate(f) if f else np.zeros(0, dtype=t)
+                                                           for f, t in zip(fields, (*_CHUNK_DTYPES, np.int64)))
         offsets = np.zeros(n_docs + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        doc = np.repeat(np.arange(n_docs), lengths)
-        new_stretch = np.ones(len(runs), dtype=bool)
-        new_stretch[1:] = (doc[1:] != doc[:-1]) | (runs[1:] != runs[:-1])
-        ended = np.zeros(len(breaks) + 1, dtype=np.int64)
-        np.cumsum(breaks, dtype=np.int64, out=ended[1:])  # (a sum of bools without dtype is 15 times slower)
-        return cls(ids=np.concatenate(ids), starts=starts, ends=ends, names=names, breaks=breaks, ended=ended,
-                   runs=runs, stretches=np.cumsum(new_stretch, dtype=np.int64), offsets=offsets)
+        new_stretch = np.ones(len(runs), dtype=bool)  # a stretch starts where the run or the document changes
+        new_stretch[1:] = runs[1:] != runs[:-1]
+        new_stretch[offsets[:-1][offsets[:-1] < len(runs)]] = True
+        ended = np.zeros(len(breaks) + 1, dtype=np.int32)
+        np.cumsum(breaks, dtype=np.int32, out=ended[1:])  # (a sum of bools without dtype is 15 times slower)
+        return cls(ids=ids, starts=starts, ends=ends, names=names, breaks=breaks, ended=ended, runs=runs,
+                   stretches=np.cumsum(new_stretch, dtype=np.int32), offsets=offsets)
 
     def doc_of(self, positions: np.ndarray) -> np.ndarray:
         """The document of each word position."""
@@ -147,9 +145,8 @@ class _Words:
     def tokens(self, d: int) -> _Tokens:
         """Document ``d`` as :class:`_Tokens`."""
         lo, hi = self.offsets[d], self.offsets[d + 1]
-        return _Tokens(ids=self.ids[lo:hi].tolist(), starts=self.starts[lo:hi].tolist(),
-                       ends=self.ends[lo:hi].tolist(), names=_bits(self.names[lo:hi]),
-                       breaks=self.breaks[lo:hi].tolist(), ended=(self.ended[lo:hi + 1] - self.ended[lo]).tolist(),
+        return _Tokens(ids=self.ids[lo:hi].tolist(), starts=self.starts[lo:hi], ends=self.ends[lo:hi],
+                       names=_bits(self.names[lo:hi]), ended=(self.ended[lo:hi + 1] - self.ended[lo]).tolist(),
                        runs=self.runs[lo:hi].tolist())
 
 
@@ -216,8 +213,10 @@ def shared_passages(
     words = _Words.join(chunks, len(raws))
     keys, where = _ngram_keys_of(words.ids, words.stretches)
     gram_docs = words.doc_of(where)
-    pairs = _candidate_pairs(gram_docs, keys, len(raws), max_doc_freq=max_doc_freq, progress=progress)
-    grams = (keys, where - words.offsets[gram_docs], np.searchsorted(gram_docs, np.arange(len(raws) + 1)))
+    # n-grams numbered 0, 1, ... (the same hash, the same number): small ints are cheaper to hash in Python
+    grams = np.unique(keys, return_inverse=True)[1].ravel().astype(np.int32) if len(keys) else keys.astype(np.int32)
+    pairs = _candidate_pairs(gram_docs, grams, len(raws), max_doc_freq=max_doc_freq, progress=progress)
+    grams = (grams, where - words.offsets[gram_docs], np.searchsorted(gram_docs, np.arange(len(raws) + 1)))
     context = (pairs, words, grams, ids, raws, min_words, max_gap, {})
     rows = map_ranges(_align_chunk, len(pairs), context=context, n_jobs=n_jobs, progress=progress,
                       desc="align", unit="pair")
@@ -279,8 +278,8 @@ def _pair_anchors(positions_a: dict[int, tuple[int, ...]], positions_b: dict[int
 
 def _row(p: dict, id_a: str, id_b: str, raw_a: str, raw_b: str, ta: "_Tokens", tb: "_Tokens") -> tuple:
     """One row of the passages table from an aligned passage (word positions)."""
-    start_a, end_a = ta.starts[p["a0"]], ta.ends[p["a1"] - 1]
-    start_b, end_b = tb.starts[p["b0"]], tb.ends[p["b1"] - 1]
+    start_a, end_a = int(ta.starts[p["a0"]]), int(ta.ends[p["a1"] - 1])
+    start_b, end_b = int(tb.starts[p["b0"]]), int(tb.ends[p["b1"] - 1])
     size_a, size_b = p["a1"] - p["a0"], p["b1"] - p["b0"]
     kind = "verbatim" if p["matched"] == size_a == size_b else "near"
     return (id_a, id_b, start_a, end_a, start_b, end_b, raw_a[start_a:end_a], raw_b[start_b:end_b],
@@ -299,7 +298,7 @@ def _with_ids(words: tuple, vocabulary: dict[str, int]) -> _Tokens:
     """:class:`_Tokens` from :func:`_doc_words`, each word numbered in ``vocabulary`` (new words added)."""
     lowered, starts, ends, names, breaks, runs = words
     return _Tokens(ids=[vocabulary.setdefault(w, len(vocabulary)) for w in lowered], starts=starts, ends=ends,
-                   names=_bits(names), breaks=breaks, ended=list(accumulate(breaks, initial=0)), runs=runs)
+                   names=_bits(names), ended=list(accumulate(breaks, initial=0)), runs=runs)
 
 
 def _bits(flags) -> int:
@@ -319,13 +318,20 @@ def _words_chunk(context, start: int, stop: int) -> list[tuple]:
     :class:`_Tokens` for the chunk's words end to end, and each document's word count.
     """
     raws, spans, labels = context
-    found = [_doc_words(raws[i], spans[i], labels) for i in range(start, stop)]
-    words, starts, ends, names, breaks, runs = (list(chain.from_iterable(field)) for field in zip(*found))
     vocabulary: dict[str, int] = {}
-    ids = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in words], dtype=np.int64)
-    return [(list(vocabulary), ids, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64),
-             np.array(names, dtype=bool), np.array(breaks, dtype=bool), np.array(runs, dtype=np.int64),
-             np.array([len(f[0]) for f in found], dtype=np.int64))]
+    fields: list[list[np.ndarray]] = [[] for _ in _CHUNK_DTYPES]
+    for i in range(start, stop):  # each document's lists made arrays at once: holding them all costs more
+        words, *rest = _doc_words(raws[i], spans[i], labels)
+        ids = [vocabulary.setdefault(w, len(vocabulary)) for w in words]
+        for field, values, dtype in zip(fields, (ids, *rest), _CHUNK_DTYPES):
+            field.append(np.array(values, dtype=dtype))
+    lengths = np.array([len(ids) for ids in fields[0]], dtype=np.int64)
+    return [(list(vocabulary), *(np.concatenate(f) for f in fields), lengths)]
+
+
+#: Types of the arrays of :func:`_words_chunk`: ids, starts, ends, names, breaks, runs (32 bits: half the
+#: memory to fill and send; a text of 2**31 characters or words would fail loudly, not wrap).
+_CHUNK_DTYPES = (np.int32, np.int32, np.int32, bool, bool, np.int32)
 
 
 def _doc_words(raw: str, spans, labels: set[str]) -> tuple:
@@ -385,22 +391,22 @@ def _ngram_keys_of(ids: np.ndarray, stretches: np.ndarray, n: int = NGRAM) -> tu
     return keys[inside], np.flatnonzero(inside)
 
 
-def _candidate_pairs(docs: np.ndarray, keys: np.ndarray, n_docs: int, *, max_doc_freq: int,
+def _candidate_pairs(docs: np.ndarray, grams: np.ndarray, n_docs: int, *, max_doc_freq: int,
                      min_shared: int = MIN_SHARED_NGRAMS, progress: bool | None = None) -> list[tuple[int, int]]:
     """Pairs of documents (by position) sharing ``min_shared`` n-grams that are not boilerplate.
 
-    ``docs[k]`` is the document of n-gram ``keys[k]``.
+    ``grams[k]`` numbers an n-gram (0, 1, ...; equal n-grams, equal numbers) found in document ``docs[k]``.
     """
-    if not len(keys):
+    if not len(grams):
         return []
-    unique, column = np.unique(keys, return_inverse=True)
-    cells = np.sort(docs * len(unique) + column.ravel())
+    n_grams = int(grams.max()) + 1
+    cells = np.sort(docs * n_grams + grams)
     cells = cells[np.diff(cells, prepend=-1) != 0]  # each n-gram once per document (np.unique's hash is slower)
-    doc, column = np.divmod(cells, len(unique))
-    freq = np.bincount(column, minlength=len(unique))  # documents that have each n-gram
+    doc, column = np.divmod(cells, n_grams)
+    freq = np.bincount(column, minlength=n_grams)  # documents that have each n-gram
     keep = (freq[column] >= 2) & (freq[column] <= max_doc_freq)
     index = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (doc[keep], column[keep])),
-                              shape=(n_docs, len(unique)))
+                              shape=(n_docs, n_grams))
     transposed = index.T.tocsr()
     pairs: list[tuple[int, int]] = []
     for start in progress_bar(range(0, n_docs, BLOCK_ROWS), desc="candidates", unit="block", progress=progress):
@@ -494,7 +500,7 @@ def _trim_stray_words(ta: _Tokens, tb: _Tokens, runs: list[tuple[int, int, int]]
         start = 0
         if ta.ended[i + size - 1] != ta.ended[i] or tb.ended[j + size - 1] != tb.ended[j]:  # a sentence ends inside
             for k in range(size - 1):
-                if ta.breaks[i + k] or tb.breaks[j + k]:
+                if ta.ended[i + k + 1] != ta.ended[i + k] or tb.ended[j + k + 1] != tb.ended[j + k]:  # ends after k
                     pieces[-1].append((i + start, j + start, k + 1 - start))
                     pieces.append([])
                     start = k + 1
