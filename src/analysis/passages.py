@@ -319,13 +319,13 @@ def _words_chunk(context, start: int, stop: int) -> list[tuple]:
     """
     raws, spans, labels = context
     vocabulary: dict[str, int] = {}
-    fields: list[list[np.ndarray]] = [[] for _ in _CHUNK_DTYPES]
+    fields = [[np.zeros(0, dtype=dtype)] for dtype in _CHUNK_DTYPES]  # (an empty chunk too)
     for i in range(start, stop):  # each document's lists made arrays at once: holding them all costs more
         words, *rest = _doc_words(raws[i], spans[i], labels)
         ids = [vocabulary.setdefault(w, len(vocabulary)) for w in words]
         for field, values, dtype in zip(fields, (ids, *rest), _CHUNK_DTYPES):
             field.append(np.array(values, dtype=dtype))
-    lengths = np.array([len(ids) for ids in fields[0]], dtype=np.int64)
+    lengths = np.array([len(ids) for ids in fields[0][1:]], dtype=np.int64)
     return [(list(vocabulary), *(np.concatenate(f) for f in fields), lengths)]
 
 
