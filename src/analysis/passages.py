@@ -215,8 +215,11 @@ def shared_passages(
     gram_docs = words.doc_of(where)
     # n-grams numbered 0, 1, ... (the same hash, the same number): small ints are cheaper to hash in Python
     grams = np.unique(keys, return_inverse=True)[1].ravel().astype(np.int32) if len(keys) else keys.astype(np.int32)
-    pairs = _candidate_pairs(gram_docs, grams, len(raws), max_doc_freq=max_doc_freq, progress=progress)
-    grams = (grams, where - words.offsets[gram_docs], np.searchsorted(gram_docs, np.arange(len(raws) + 1)))
+    doc, gram, freq = _document_frequency(gram_docs, grams)
+    pairs = _candidate_pairs(doc, gram, freq, len(raws), max_doc_freq=max_doc_freq, progress=progress)
+    anchor = freq[grams] >= 2  # an n-gram of one document only anchors no pair: the align workers skip it
+    starts = where - words.offsets[gram_docs]  # word positions in their documents
+    grams = (grams[anchor], starts[anchor], np.searchsorted(gram_docs[anchor], np.arange(len(raws) + 1)))
     context = (pairs, words, grams, ids, raws, min_words, max_gap, {})
     rows = map_ranges(_align_chunk, len(pairs), context=context, n_jobs=n_jobs, progress=progress,
                       desc="align", unit="pair")
@@ -391,22 +394,31 @@ def _ngram_keys_of(ids: np.ndarray, stretches: np.ndarray, n: int = NGRAM) -> tu
     return keys[inside], np.flatnonzero(inside)
 
 
-def _candidate_pairs(docs: np.ndarray, grams: np.ndarray, n_docs: int, *, max_doc_freq: int,
+def _document_frequency(docs: np.ndarray, grams: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which document has which n-gram, and how many documents have each.
+
+    ``grams[k]`` numbers an n-gram (0, 1, ...; equal n-grams, equal numbers) found in document
+    ``docs[k]``. Returns ``(doc, gram, freq)``: each n-gram of each document once, by document,
+    and ``freq[g]``, the documents that have n-gram ``g``.
+    """
+    n_grams = int(grams.max()) + 1 if len(grams) else 0
+    cells = np.sort(docs * n_grams + grams)
+    cells = cells[np.diff(cells, prepend=-1) != 0]  # (np.unique's hash is 50 times slower here)
+    doc, gram = np.divmod(cells, max(n_grams, 1))
+    return doc, gram, np.bincount(gram, minlength=n_grams)
+
+
+def _candidate_pairs(doc: np.ndarray, gram: np.ndarray, freq: np.ndarray, n_docs: int, *, max_doc_freq: int,
                      min_shared: int = MIN_SHARED_NGRAMS, progress: bool | None = None) -> list[tuple[int, int]]:
     """Pairs of documents (by position) sharing ``min_shared`` n-grams that are not boilerplate.
 
-    ``grams[k]`` numbers an n-gram (0, 1, ...; equal n-grams, equal numbers) found in document ``docs[k]``.
+    ``doc``, ``gram``, ``freq``: as :func:`_document_frequency` gives them.
     """
-    if not len(grams):
+    if not len(gram):
         return []
-    n_grams = int(grams.max()) + 1
-    cells = np.sort(docs * n_grams + grams)
-    cells = cells[np.diff(cells, prepend=-1) != 0]  # each n-gram once per document (np.unique's hash is slower)
-    doc, column = np.divmod(cells, n_grams)
-    freq = np.bincount(column, minlength=n_grams)  # documents that have each n-gram
-    keep = (freq[column] >= 2) & (freq[column] <= max_doc_freq)
-    index = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (doc[keep], column[keep])),
-                              shape=(n_docs, n_grams))
+    keep = (freq[gram] >= 2) & (freq[gram] <= max_doc_freq)
+    index = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (doc[keep], gram[keep])),
+                              shape=(n_docs, len(freq)))
     transposed = index.T.tocsr()
     pairs: list[tuple[int, int]] = []
     for start in progress_bar(range(0, n_docs, BLOCK_ROWS), desc="candidates", unit="block", progress=progress):
