@@ -388,8 +388,9 @@ def _ngram_keys_of(ids: np.ndarray, stretches: np.ndarray, n: int = NGRAM) -> tu
     ids = ids.astype(np.uint64, copy=False)
     keys = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for k in range(n):  # polynomial hash, wrapping around 2**64
-            keys = keys * np.uint64(1_000_003) + ids[k:k + count]
+        for k in range(n):  # polynomial hash, wrapping around 2**64 (in place: no new array each time)
+            keys *= np.uint64(1_000_003)
+            keys += ids[k:k + count]
     inside = stretches[:count] == stretches[n - 1:]
     return keys[inside], np.flatnonzero(inside)
 
