@@ -187,3 +187,34 @@ def test_compiled_aligner_gives_difflibs_blocks():
         found = SequenceMatcher(None, a, b, autojunk=False)
         assert [tuple(m) for m in found.get_matching_blocks()] == [tuple(m) for m in expected.get_matching_blocks()]
         assert found.get_opcodes() == expected.get_opcodes()
+
+
+@pytest.mark.parametrize("n_chunks", [1, 2, 5])
+def test_corpus_words_and_ngrams_are_each_documents_own_whatever_the_chunks(n_chunks):
+    from inline_corpus import make_docs
+
+    from analysis.passages import _doc_tokens, _ngram_keys, _ngram_keys_of, _Words, _words_chunk
+
+    docs = make_docs([
+        ("a", "X", [("headline", "Camps for gay men. "), ("body", "Police detained “dozens” of men.\nThey deny it.")]),
+        ("b", "Y", ""),
+        ("c", "Y", [("body", "Dozens of men were detained. Police deny it. "), ("comments", "men men men men men"),
+                    ("body", "A second part with men, detained by police.")]),
+        ("d", "Z", "Police detained dozens of men, and deny it"),
+    ])
+    labels = {"headline", "body"}
+    raws, spans = docs["raw_text"].tolist(), docs["spans"].tolist()
+    bounds = [(k * len(raws) // n_chunks, (k + 1) * len(raws) // n_chunks) for k in range(n_chunks)]
+    words = _Words.join([c for lo, hi in bounds for c in _words_chunk((raws, spans, labels), lo, hi)], len(raws))
+    vocabulary: dict[str, int] = {}
+    expected = [_doc_tokens(raw, sp, labels, vocabulary) for raw, sp in zip(raws, spans)]
+    keys, where = _ngram_keys_of(words.ids, words.stretches)
+    docs_of = words.doc_of(where)
+    for d, tokens in enumerate(expected):
+        assert words.tokens(d).ids == tokens.ids  # the ids one pass over the corpus gives
+        assert words.tokens(d).ended == tokens.ended and words.tokens(d).names == tokens.names
+        assert list(words.tokens(d).starts) == tokens.starts and words.tokens(d).runs == tokens.runs
+        own_keys, own_starts = _ngram_keys(tokens)
+        assert keys[docs_of == d].tolist() == own_keys.tolist()  # no n-gram across documents or stretches
+        assert (where[docs_of == d] - words.offsets[d]).tolist() == own_starts.tolist()
+    assert len(expected[1].ids) == 0 and len(expected[2].ids) > len(set(expected[2].runs)) > 1

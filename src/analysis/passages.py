@@ -36,8 +36,8 @@ You cannot arrest people who just don't exist in the republic | near
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from operator import and_
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,12 +86,67 @@ class _Tokens:
     """The words of one document, with their offsets into ``raw_text``."""
 
     ids: list[int]  # word ids: lowercased, curly quotes and apostrophes made straight
-    starts: list[int]
-    ends: list[int]
-    names: list[bool]  # capitalised like a name ("Kadyrov", "Republic"), unlike "LGBTI" or "men"
-    breaks: list[bool]  # a sentence ends (.!? or a line break) between this word and the next
-    ended: list[int]  # sentence ends before each word (``ended[i]``: among breaks[:i]), one more item than breaks
+    starts: list[int] | np.ndarray  # read only for a passage's ends (:func:`_row`)
+    ends: list[int] | np.ndarray
+    names: int  # bit k: word k is capitalised like a name ("Kadyrov", "Republic"), unlike "LGBTI" or "men"
+    ended: list[int]  # sentence ends (.!? or a line break) before each word, and one more item: the total
     runs: list[int]  # the stretch of contiguous included text each word belongs to
+
+
+@dataclass
+class _Words:
+    """The words of every document, end to end in flat arrays: document ``d`` is ``offsets[d]:offsets[d + 1]``.
+
+    Fields as in :class:`_Tokens`, as numpy arrays (``names`` one bool a word); ``ended`` counts
+    sentence ends before each word from the corpus start (one more item than words), and
+    ``stretches`` numbers each stretch of contiguous included text across the corpus, so an n-gram
+    inside one stretch has a single number.
+    """
+
+    ids: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    names: np.ndarray
+    ended: np.ndarray
+    runs: np.ndarray
+    stretches: np.ndarray
+    offsets: np.ndarray
+
+    @classmethod
+    def join(cls, chunks: list[tuple], n_docs: int) -> "_Words":
+        """The corpus from :func:`_words_chunk`'s chunks, in order; word ids in order of first use.
+
+        Each chunk numbers its words in its own vocabulary (words in order of first use); mapping
+        the chunks' vocabularies in chunk order numbers every word as one pass over the corpus would.
+        """
+        vocabulary: dict[str, int] = {}
+        fields: list[list[np.ndarray]] = [[] for _ in range(7)]
+        for chunk_vocabulary, chunk_ids, *chunk_fields in chunks:
+            ids = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in chunk_vocabulary], dtype=np.int32)
+            for field, values in zip(fields, (ids[chunk_ids], *chunk_fields)):
+                field.append(values)
+        ids, starts, ends, names, breaks, runs, lengths = (np.concatenate(f) if f else np.zeros(0, dtype=t)
+                                                           for f, t in zip(fields, (*_CHUNK_DTYPES, np.int64)))
+        offsets = np.zeros(n_docs + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        new_stretch = np.ones(len(runs), dtype=bool)  # a stretch starts where the run or the document changes
+        new_stretch[1:] = runs[1:] != runs[:-1]
+        new_stretch[offsets[:-1][offsets[:-1] < len(runs)]] = True
+        ended = np.zeros(len(breaks) + 1, dtype=np.int32)
+        np.cumsum(breaks, dtype=np.int32, out=ended[1:])  # (a sum of bools without dtype is 15 times slower)
+        return cls(ids=ids, starts=starts, ends=ends, names=names, ended=ended, runs=runs,
+                   stretches=np.cumsum(new_stretch, dtype=np.int32), offsets=offsets)
+
+    def doc_of(self, positions: np.ndarray) -> np.ndarray:
+        """The document of each word position."""
+        return np.searchsorted(self.offsets, positions, side="right") - 1
+
+    def tokens(self, d: int) -> _Tokens:
+        """Document ``d`` as :class:`_Tokens`."""
+        lo, hi = self.offsets[d], self.offsets[d + 1]
+        return _Tokens(ids=self.ids[lo:hi].tolist(), starts=self.starts[lo:hi], ends=self.ends[lo:hi],
+                       names=_bits(self.names[lo:hi]), ended=(self.ended[lo:hi + 1] - self.ended[lo]).tolist(),
+                       runs=self.runs[lo:hi].tolist())
 
 
 def shared_passages(
@@ -152,13 +207,19 @@ def shared_passages(
     ids = docs["doc_id"].astype(str).tolist()
     raws = docs["raw_text"].tolist()
     spans = docs["spans"].tolist() if "spans" in docs.columns else [None] * len(docs)
-    vocabulary: dict[str, int] = {}
-    found = map_ranges(_words_chunk, len(raws), context=(raws, spans, labels), n_jobs=n_jobs, progress=progress,
-                       desc="words")
-    tokens = [_with_ids(words, vocabulary) for words in found]
-    grams = [_ngram_keys(t) for t in tokens]
-    pairs = _candidate_pairs([np.unique(keys) for keys, _ in grams], max_doc_freq=max_doc_freq, progress=progress)
-    context = (pairs, tokens, grams, ids, raws, min_words, max_gap)
+    chunks = map_ranges(_words_chunk, len(raws), context=(raws, spans, labels), n_jobs=n_jobs, progress=progress,
+                        desc="words")
+    words = _Words.join(chunks, len(raws))
+    keys, where = _ngram_keys_of(words.ids, words.stretches)
+    gram_docs = words.doc_of(where)
+    # n-grams numbered 0, 1, ... (the same hash, the same number): small ints are cheaper to hash in Python
+    grams = np.unique(keys, return_inverse=True)[1].ravel().astype(np.int32) if len(keys) else keys.astype(np.int32)
+    doc, gram, freq = _document_frequency(gram_docs, grams)
+    pairs = _candidate_pairs(doc, gram, freq, len(raws), max_doc_freq=max_doc_freq, progress=progress)
+    anchor = freq[grams] >= 2  # an n-gram of one document only anchors no pair: the align workers skip it
+    starts = where - words.offsets[gram_docs]  # word positions in their documents
+    grams = (grams[anchor], starts[anchor], np.searchsorted(gram_docs[anchor], np.arange(len(raws) + 1)))
+    context = (pairs, words, grams, ids, raws, min_words, max_gap, {})
     rows = map_ranges(_align_chunk, len(pairs), context=context, n_jobs=n_jobs, progress=progress,
                       desc="align", unit="pair")
     table = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
@@ -168,39 +229,59 @@ def shared_passages(
 
 
 def _align_chunk(context, start: int, stop: int) -> list[tuple]:
-    """The passage rows of candidate pairs ``start:stop`` (run in a worker)."""
-    pairs, tokens, grams, ids, raws, min_words, max_gap = context
+    """The passage rows of candidate pairs ``start:stop`` (run in a worker).
+
+    A document's words become :class:`_Tokens` (Python lists, which ``_align`` indexes
+    fast) the first time a pair needs them, and are kept in ``cache`` for the worker's
+    other chunks.
+    """
+    pairs, words, (keys, starts, gram_offsets), ids, raws, min_words, max_gap, cache = context
+
+    def document(d: int) -> tuple[_Tokens, dict]:
+        if d not in cache:
+            lo, hi = gram_offsets[d], gram_offsets[d + 1]
+            cache[d] = words.tokens(d), _positions(keys[lo:hi], starts[lo:hi])
+        return cache[d]
+
     rows = []
-    index, current = None, -1
     for a, b in pairs[start:stop]:
-        if a != current:  # pairs come sorted by their first document
-            index, current = _positions(*grams[a]), a
-        for p in _align(tokens[a], tokens[b], _anchors(index, *grams[b]), max_gap=max_gap):
+        (ta, positions_a), (tb, positions_b) = document(a), document(b)
+        for p in _align(ta, tb, _pair_anchors(positions_a, positions_b), max_gap=max_gap):
             if p["counted"] >= min_words:
-                rows.append(_row(p, ids[a], ids[b], raws[a], raws[b], tokens[a], tokens[b]))
+                rows.append(_row(p, ids[a], ids[b], raws[a], raws[b], ta, tb))
     return rows
 
 
-def _positions(keys: np.ndarray, starts: np.ndarray) -> dict[int, list[int]]:
-    """Where each n-gram of one document starts: the index its candidate pairs look up."""
-    positions: dict[int, list[int]] = {}
-    for key, start in zip(keys.tolist(), starts.tolist()):
-        positions.setdefault(key, []).append(start)
+def _positions(keys: np.ndarray, starts: np.ndarray) -> dict[int, tuple[int, ...]]:
+    """Where each n-gram of one document starts (a tuple, in word order): the index pairs look up."""
+    positions = dict(zip(keys.tolist(), zip(starts.tolist())))  # built without a Python loop; a repeated
+    if len(positions) < len(keys):  # n-gram kept its last start: give it all of them, in word order
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        repeated = np.flatnonzero(counts[inverse] > 1)
+        found: dict[int, tuple[int, ...]] = {}
+        for key, start in zip(keys[repeated].tolist(), starts[repeated].tolist()):
+            found[key] = found.get(key, ()) + (start,)
+        positions.update(found)
     return positions
 
 
-def _anchors(positions: dict[int, list[int]], keys_b: np.ndarray, starts_b: np.ndarray) -> list[tuple[int, int]]:
+def _anchors(positions: dict[int, tuple[int, ...]], keys_b: np.ndarray, starts_b: np.ndarray) -> list[tuple[int, int]]:
     """``(i, j)`` for every n-gram at word ``i`` of document a and word ``j`` of b, sorted."""
-    found = [(i, j) for key, j in zip(keys_b.tolist(), starts_b.tolist()) if key in positions
-             for i in positions[key]]
+    return _pair_anchors(positions, _positions(keys_b, starts_b))
+
+
+def _pair_anchors(positions_a: dict[int, tuple[int, ...]], positions_b: dict[int, tuple[int, ...]]) -> list[tuple[int, int]]:
+    """:func:`_anchors` from both documents' :func:`_positions`: only the n-grams they share are visited."""
+    found = [(i, j) for key in positions_a.keys() & positions_b.keys() for i in positions_a[key]
+             for j in positions_b[key]]
     found.sort()
     return found
 
 
 def _row(p: dict, id_a: str, id_b: str, raw_a: str, raw_b: str, ta: "_Tokens", tb: "_Tokens") -> tuple:
     """One row of the passages table from an aligned passage (word positions)."""
-    start_a, end_a = ta.starts[p["a0"]], ta.ends[p["a1"] - 1]
-    start_b, end_b = tb.starts[p["b0"]], tb.ends[p["b1"] - 1]
+    start_a, end_a = int(ta.starts[p["a0"]]), int(ta.ends[p["a1"] - 1])
+    start_b, end_b = int(tb.starts[p["b0"]]), int(tb.ends[p["b1"] - 1])
     size_a, size_b = p["a1"] - p["a0"], p["b1"] - p["b0"]
     kind = "verbatim" if p["matched"] == size_a == size_b else "near"
     return (id_a, id_b, start_a, end_a, start_b, end_b, raw_a[start_a:end_a], raw_b[start_b:end_b],
@@ -219,13 +300,40 @@ def _with_ids(words: tuple, vocabulary: dict[str, int]) -> _Tokens:
     """:class:`_Tokens` from :func:`_doc_words`, each word numbered in ``vocabulary`` (new words added)."""
     lowered, starts, ends, names, breaks, runs = words
     return _Tokens(ids=[vocabulary.setdefault(w, len(vocabulary)) for w in lowered], starts=starts, ends=ends,
-                   names=names, breaks=breaks, ended=list(accumulate(breaks, initial=0)), runs=runs)
+                   names=_bits(names), ended=list(accumulate(breaks, initial=0)), runs=runs)
+
+
+def _bits(flags) -> int:
+    """An integer whose bit ``k`` is ``flags[k]``.
+
+    >>> bin(_bits([True, False, True, True]))
+    '0b1101'
+    """
+    return int.from_bytes(np.packbits(np.asarray(flags, dtype=bool), bitorder="little").tobytes(), "little")
 
 
 def _words_chunk(context, start: int, stop: int) -> list[tuple]:
-    """:func:`_doc_words` of documents ``start:stop`` (run in a worker)."""
+    """:func:`_doc_words` of documents ``start:stop`` as compact arrays (run in a worker).
+
+    One item: ``(vocabulary, ids, starts, ends, names, breaks, runs, lengths)``, the chunk's
+    words in order of first use and each word's number among them, the other fields of
+    :class:`_Tokens` for the chunk's words end to end, and each document's word count.
+    """
     raws, spans, labels = context
-    return [_doc_words(raws[i], spans[i], labels) for i in range(start, stop)]
+    vocabulary: dict[str, int] = {}
+    fields = [[np.zeros(0, dtype=dtype)] for dtype in _CHUNK_DTYPES]  # (an empty chunk too)
+    for i in range(start, stop):  # each document's lists made arrays at once: holding them all costs more
+        words, *rest = _doc_words(raws[i], spans[i], labels)
+        ids = [vocabulary.setdefault(w, len(vocabulary)) for w in words]
+        for field, values, dtype in zip(fields, (ids, *rest), _CHUNK_DTYPES):
+            field.append(np.array(values, dtype=dtype))
+    lengths = np.array([len(ids) for ids in fields[0][1:]], dtype=np.int64)
+    return [(list(vocabulary), *(np.concatenate(f) for f in fields), lengths)]
+
+
+#: Types of the arrays of :func:`_words_chunk`: ids, starts, ends, names, breaks, runs (32 bits: half the
+#: memory to fill and send; a text of 2**31 characters or words would fail loudly, not wrap).
+_CHUNK_DTYPES = (np.int32, np.int32, np.int32, bool, bool, np.int32)
 
 
 def _doc_words(raw: str, spans, labels: set[str]) -> tuple:
@@ -265,31 +373,55 @@ def _stretches(spans, labels: set[str], length: int) -> list[tuple[int, int]]:
 
 def _ngram_keys(tokens: _Tokens, n: int = NGRAM) -> tuple[np.ndarray, np.ndarray]:
     """A hash of every word n-gram inside one stretch of text, and where it starts."""
-    count = len(tokens.ids) - n + 1
+    return _ngram_keys_of(np.array(tokens.ids, dtype=np.uint64), np.array(tokens.runs, dtype=np.int64), n)
+
+
+def _ngram_keys_of(ids: np.ndarray, stretches: np.ndarray, n: int = NGRAM) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_ngram_keys` of words given by id, each with the number of its stretch of text.
+
+    One document (its ``runs``), or the whole corpus at once (:attr:`_Words.stretches`).
+    """
+    count = len(ids) - n + 1
     if count <= 0:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    ids, runs = np.array(tokens.ids, dtype=np.uint64), np.array(tokens.runs)
+    ids = ids.astype(np.uint64, copy=False)
     keys = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for k in range(n):  # polynomial hash, wrapping around 2**64
-            keys = keys * np.uint64(1_000_003) + ids[k:k + count]
-    inside = runs[:count] == runs[n - 1:]
+        for k in range(n):  # polynomial hash, wrapping around 2**64 (in place: no new array each time)
+            keys *= np.uint64(1_000_003)
+            keys += ids[k:k + count]
+    inside = stretches[:count] == stretches[n - 1:]
     return keys[inside], np.flatnonzero(inside)
 
 
-def _candidate_pairs(keys: list[np.ndarray], *, max_doc_freq: int, min_shared: int = MIN_SHARED_NGRAMS,
-                     progress: bool | None = None) -> list[tuple[int, int]]:
-    """Pairs of documents (by position) sharing ``min_shared`` n-grams that are not boilerplate."""
-    if not keys:
+def _document_frequency(docs: np.ndarray, grams: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which document has which n-gram, and how many documents have each.
+
+    ``grams[k]`` numbers an n-gram (0, 1, ...; equal n-grams, equal numbers) found in document
+    ``docs[k]``. Returns ``(doc, gram, freq)``: each n-gram of each document once, by document,
+    and ``freq[g]``, the documents that have n-gram ``g``.
+    """
+    n_grams = int(grams.max()) + 1 if len(grams) else 0
+    cells = np.sort(docs * n_grams + grams)
+    cells = cells[np.diff(cells, prepend=-1) != 0]  # (np.unique's hash is far slower here)
+    doc, gram = np.divmod(cells, max(n_grams, 1))
+    return doc, gram, np.bincount(gram, minlength=n_grams)
+
+
+def _candidate_pairs(doc: np.ndarray, gram: np.ndarray, freq: np.ndarray, n_docs: int, *, max_doc_freq: int,
+                     min_shared: int = MIN_SHARED_NGRAMS, progress: bool | None = None) -> list[tuple[int, int]]:
+    """Pairs of documents (by position) sharing ``min_shared`` n-grams that are not boilerplate.
+
+    ``doc``, ``gram``, ``freq``: as :func:`_document_frequency` gives them.
+    """
+    if not len(gram):
         return []
-    doc = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
-    unique, column, freq = np.unique(np.concatenate(keys), return_inverse=True, return_counts=True)
-    keep = (freq[column] >= 2) & (freq[column] <= max_doc_freq)
-    index = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (doc[keep], column[keep])),
-                              shape=(len(keys), len(unique)))
+    keep = (freq[gram] >= 2) & (freq[gram] <= max_doc_freq)
+    index = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (doc[keep], gram[keep])),
+                              shape=(n_docs, len(freq)))
     transposed = index.T.tocsr()
     pairs: list[tuple[int, int]] = []
-    for start in progress_bar(range(0, len(keys), BLOCK_ROWS), desc="candidates", unit="block", progress=progress):
+    for start in progress_bar(range(0, n_docs, BLOCK_ROWS), desc="candidates", unit="block", progress=progress):
         shared = (index[start:start + BLOCK_ROWS] @ transposed).tocoo()
         rows = shared.row + start
         ok = (shared.col > rows) & (shared.data >= min_shared)
@@ -319,13 +451,9 @@ def _align(ta: _Tokens, tb: _Tokens, anchors: list[tuple[int, int]], *, max_gap:
 
 def _window(tokens: _Tokens, start: int, end: int, margin: int) -> tuple[int, int]:
     """Widen ``[start, end)`` by ``margin`` words without leaving its stretch of text."""
-    run = tokens.runs[start]
-    lo, hi = start, end
-    while lo > 0 and start - lo < margin and tokens.runs[lo - 1] == run:
-        lo -= 1
-    while hi < len(tokens.ids) and hi - end < margin and tokens.runs[hi] == run:
-        hi += 1
-    return lo, hi
+    run = tokens.runs[start]  # runs never decrease: the stretch is runs[first:past]
+    first, past = bisect_left(tokens.runs, run), bisect_right(tokens.runs, run)
+    return max(start - margin, first), max(end, min(end + margin, past))
 
 
 def _matched_runs(ta: _Tokens, tb: _Tokens, a0, a1, b0, b1, max_gap: int) -> list[dict]:
@@ -347,8 +475,8 @@ def _matched_runs(ta: _Tokens, tb: _Tokens, a0, a1, b0, b1, max_gap: int) -> lis
         runs = _trim_stray_words(ta, tb, runs)
         (i0, j0, _), (i1, j1, last) = runs[0], runs[-1]
         matched = sum(size for _, _, size in runs)
-        # names: words capitalised like a name in both texts
-        named = sum(sum(map(and_, ta.names[i:i + size], tb.names[j:j + size])) for i, j, size in runs)
+        # names: words capitalised like a name in both texts (a bit for each word)
+        named = sum((ta.names >> i & tb.names >> j & (1 << size) - 1).bit_count() for i, j, size in runs)
         passages.append({"a0": i0, "a1": i1 + last, "b0": j0, "b1": j1 + last, "matched": matched,
                          "counted": matched - named})
     return passages
@@ -373,6 +501,9 @@ def _trim_stray_words(ta: _Tokens, tb: _Tokens, runs: list[tuple[int, int, int]]
     detain ..." shares "detain" by chance; the passage starts at "you". ``runs``
     are runs of matched words ``(word in a, word in b, length)``; so is the result.
     """
+    (i0, j0, _), (i1, j1, size) = runs[0], runs[-1]
+    if ta.ended[i0] == ta.ended[i1 + size - 1] and tb.ended[j0] == tb.ended[j1 + size - 1]:
+        return runs  # no sentence ends inside the passage
     pieces: list[list[tuple[int, int, int]]] = [[]]  # the passage cut at every sentence end in a or b
     previous = None
     for i, j, size in runs:
@@ -381,7 +512,7 @@ def _trim_stray_words(ta: _Tokens, tb: _Tokens, runs: list[tuple[int, int, int]]
         start = 0
         if ta.ended[i + size - 1] != ta.ended[i] or tb.ended[j + size - 1] != tb.ended[j]:  # a sentence ends inside
             for k in range(size - 1):
-                if ta.breaks[i + k] or tb.breaks[j + k]:
+                if ta.ended[i + k + 1] != ta.ended[i + k] or tb.ended[j + k + 1] != tb.ended[j + k]:  # ends after k
                     pieces[-1].append((i + start, j + start, k + 1 - start))
                     pieces.append([])
                     start = k + 1
@@ -398,6 +529,8 @@ def _trim_stray_words(ta: _Tokens, tb: _Tokens, runs: list[tuple[int, int, int]]
 
 def _drop_overlaps(passages: list[dict]) -> list[dict]:
     """Keep the longest of passages that overlap in both documents; order by position."""
+    if len(passages) < 2:
+        return passages
     kept: list[dict] = []
     for p in sorted(passages, key=lambda p: (-p["matched"], p["a0"], p["b0"])):
         if not any(p["a0"] < q["a1"] and q["a0"] < p["a1"] and p["b0"] < q["b1"] and q["b0"] < p["b1"]
