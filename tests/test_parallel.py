@@ -149,8 +149,7 @@ def test_progress_bars_show_when_asked_or_on_a_terminal(progress, shown):
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
 def test_a_paragraph_is_off_topic_against_the_whole_corpus_on_any_number_of_processes(n_jobs, tiny_chunks):
-    # the off-topic check needs the corpus vocabulary, which the loader counts in the same pass as it segments:
-    # the one document that asks for it is segmented again once it is known
+    # the off-topic check reads the corpus vocabulary, counted over every chunk of documents before any is segmented
     story = ["Police detained dozens of men in the city, witnesses said, and relatives were not told.",
              "Rights groups said the detained men were beaten in a former police building near the river.",
              "Survivors described electric shocks, daily interrogations and threats against their families.",

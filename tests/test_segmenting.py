@@ -235,14 +235,3 @@ def test_a_paragraphs_words_are_among_its_documents_words(pieces):
     lines = [line for line in text.split("\n") if line.strip()]
     for k in range(len(lines)):
         assert content_words(" ".join(lines[k:k + 2])) <= own
-
-
-def test_two_steps_give_the_segments_and_say_when_the_corpus_is_needed():
-    from analysis.segmenting import finish_segments, label_lines
-
-    one = "Men detained\n\nDozens of men are held. They were beaten.\n"
-    two = one + "\nRelatives were not told where the men are held, witnesses said.\n"
-    for text in (one, two, "", "\n\n"):
-        labelled = label_lines(text, title="Men detained")
-        assert finish_segments(text, labelled, title="Men detained") == segment_text(text, title="Men detained")
-    assert not label_lines(one).needs_corpus and label_lines(two).needs_corpus

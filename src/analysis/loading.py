@@ -42,7 +42,7 @@ import pandas as pd
 from .dates import parse_published
 from .labels import outlet_labels  # noqa: F401 - one decision, in labels.py
 from .parallel import map_ranges
-from .segmenting import ANALYSED, LabelledLines, content_words, finish_segments, include_labels, label_lines
+from .segmenting import ANALYSED, content_words, include_labels, segment_text
 from .text import count_tokens, normalize_for_matching, normalize_text
 from .webpages import HTML_SUFFIXES, extract_page
 
@@ -949,24 +949,15 @@ def _mark_duplicates(records, *, keep: bool) -> None:
     records[:] = kept
 
 
-def _labelled(record: dict) -> LabelledLines:
-    """The lines of a record's article (between front matter and comments) labelled, before the off-topic check."""
-    stop = record["_comments_at"] if record["_comments_at"] is not None else len(record["raw_text"])
-    return label_lines(record["raw_text"][record["_front_end"]:stop], title=_title_of(record))
-
-
-def _title_of(record: dict) -> str | None:
-    return _HEADING_MARK.sub("", record["title"]).strip() or None
-
-
-def _document(record: dict, labelled: LabelledLines, corpus_vocabulary) -> tuple:
-    """Segments (front matter, the article's own labels, then a page's comments), title, date, word count and
-    note of one record whose lines are ``labelled``."""
+def _segment(record: dict, corpus_vocabulary: Counter) -> tuple:
+    """Segments of a record: front matter, the article's own labels, then a page's comments."""
     raw = record["raw_text"]
     start = record["_front_end"]
     stop = record["_comments_at"] if record["_comments_at"] is not None else len(raw)
-    inner = finish_segments(raw[start:stop], labelled, corpus_vocabulary, title=_title_of(record))
-    spans = ([("front_matter", 0, start)] if start else []) + [(label, a + start, b + start) for label, a, b in inner]
+    spans = [("front_matter", 0, start)] if start else []
+    title = _HEADING_MARK.sub("", record["title"]).strip() or None
+    inner = segment_text(raw[start:stop], title=title, corpus_vocabulary=corpus_vocabulary)
+    spans += [(label, a + start, b + start) for label, a, b in inner]
     if stop < len(raw):
         spans.append(("comments", stop, len(raw)))
     merged: list[tuple[str, int, int]] = []
@@ -975,17 +966,7 @@ def _document(record: dict, labelled: LabelledLines, corpus_vocabulary) -> tuple
             merged[-1] = (label, merged[-1][1], b)
         else:
             merged.append((label, a, b))
-    spans = tuple(merged)
-    title = record["title"]
-    if not title:
-        title = next((raw[a:b].strip() for label, a, b in spans if label == "headline"), "")
-    title = _HEADING_MARK.sub("", title).strip()
-    published, note = parse_published(record["published_raw"])
-    if not record["published_raw"]:
-        dateline = next((raw[a:b].strip() for label, a, b in spans if label == "dateline"), "")
-        published = parse_published(dateline, fuzzy=True)[0] if dateline else ""
-    text = "".join(raw[a:b] for label, a, b in spans if label in ANALYSED)
-    return spans, title, published, count_tokens(text), note
+    return tuple(merged)
 
 
 def _vocabulary_chunk(records, start: int, stop: int) -> list[Counter]:
@@ -993,52 +974,44 @@ def _vocabulary_chunk(records, start: int, stop: int) -> list[Counter]:
     return [Counter(word for i in range(start, stop) for word in content_words(records[i]["raw_text"]))]
 
 
-def _document_chunk(context, start: int, stop: int) -> list[tuple[list, Counter]]:
-    """:func:`_document` of records ``start:stop`` (run in a worker), and, when the corpus vocabulary is
-    not given, the chunk's document frequencies; a record whose off-topic check needs the vocabulary
-    gives its labelled lines instead, to be finished once the vocabulary is counted."""
-    records, vocabulary = context
-    counts = Counter()
+def _document_chunk(context, start: int, stop: int) -> list[tuple]:
+    """Segments, title, date, word count and note of records ``start:stop`` (run in a worker)."""
+    records, df = context
     out = []
     for i in range(start, stop):
-        if vocabulary is None:
-            counts.update(content_words(records[i]["raw_text"]))
-        labelled = _labelled(records[i])
-        pending = vocabulary is None and labelled.needs_corpus
-        out.append(labelled if pending else _document(records[i], labelled, vocabulary))
-    return [(out, counts)]
-
-
-def _pending_chunk(context, start: int, stop: int) -> list[tuple]:
-    """:func:`_document` of the pending records ``start:stop``, against the counted vocabulary."""
-    records, pending, labelled, vocabulary = context
-    return [_document(records[pending[k]], labelled[k], vocabulary) for k in range(start, stop)]
+        r = records[i]
+        raw = r["raw_text"]
+        spans = _segment(r, df)
+        title = r["title"]
+        if not title:
+            title = next((raw[a:b].strip() for label, a, b in spans if label == "headline"), "")
+        title = _HEADING_MARK.sub("", title).strip()
+        published, note = parse_published(r["published_raw"])
+        if not r["published_raw"]:
+            dateline = next((raw[a:b].strip() for label, a, b in spans if label == "dateline"), "")
+            published = parse_published(dateline, fuzzy=True)[0] if dateline else ""
+        text = "".join(raw[a:b] for label, a, b in spans if label in ANALYSED)
+        out.append((spans, title, published, count_tokens(text), note))
+    return out
 
 
 def _build_documents(records, corpus_vocabulary: Counter | None = None, *, n_jobs=None,
                      progress=None) -> pd.DataFrame:
     """The documents table: every record segmented (against the corpus vocabulary) and dated.
 
-    One pass over the records (on ``n_jobs`` processes, :func:`analysis.parallel.map_ranges`)
-    labels their lines, finishes (segments and dates) those with nothing to judge off topic, and counts
-    the document frequencies of content words; the records with paragraphs to judge (two or more) are
-    finished in a second pass, against those frequencies. ``corpus_vocabulary`` (document frequencies) is
-    given when the records are one part of a larger corpus (:mod:`analysis.scale`, which counts it
-    over every partition first); nothing is counted then.
+    Both passes (document frequencies of content words, then segments and dates) are per record, on
+    ``n_jobs`` processes (:func:`analysis.parallel.map_ranges`). ``corpus_vocabulary`` (document
+    frequencies) is given when the records are one part of a larger corpus (:mod:`analysis.scale`,
+    which counts it over every partition first); the first pass is then skipped.
     """
-    chunks = map_ranges(_document_chunk, len(records), context=(records, corpus_vocabulary), n_jobs=n_jobs,
-                        progress=progress, desc="segments")
-    built = [document for found, _ in chunks for document in found]
-    vocabulary = corpus_vocabulary
-    if vocabulary is None:
-        vocabulary = Counter()
-        for _, counts in chunks:
-            vocabulary.update(counts)
-    pending = [i for i, document in enumerate(built) if isinstance(document, LabelledLines)]
-    again = map_ranges(_pending_chunk, len(pending), context=(records, pending, [built[i] for i in pending],
-                                                              vocabulary), n_jobs=n_jobs)
-    for i, document in zip(pending, again):
-        built[i] = document
+    df = corpus_vocabulary
+    if df is None:
+        df = Counter()
+        for counts in map_ranges(_vocabulary_chunk, len(records), context=records, n_jobs=n_jobs,
+                                 progress=progress, desc="vocabulary"):
+            df.update(counts)
+    built = map_ranges(_document_chunk, len(records), context=(records, df), n_jobs=n_jobs,
+                       progress=progress, desc="segments")
     rows = []
     for r, (spans, title, published, n_words, note) in zip(records, built):
         if note:

@@ -33,12 +33,6 @@ The rules are general, not tuned to any one site:
 
 The loader adds ``front_matter``: a Markdown file's leading ``---`` block,
 whose keys fill the metadata.
-
-:func:`segment_text` runs in two steps, :func:`label_lines` then
-:func:`finish_segments`; only the second reads the corpus (the off-topic
-check), and only for a document with paragraphs to judge
-(:attr:`LabelledLines.needs_corpus`), so a loader labels every document in the
-same pass as it counts the corpus vocabulary.
 """
 
 from __future__ import annotations
@@ -46,7 +40,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import NamedTuple
 
 from .dates import parse_published
 from .text import STOPWORDS, normalize_for_matching, running_line_breaks, stem, tokenize
@@ -244,31 +237,9 @@ def segment_text(
     >>> [(label, text[a:b]) for label, a, b in segment_text(text)]
     [('caption', 'Pin It\\n'), ('headline', 'Men detained\\n\\n'), ('body', 'Dozens of men are held. They were beaten.\\n')]
     """
-    return finish_segments(text, label_lines(text, title=title), corpus_vocabulary, title=title)
-
-
-class LabelledLines(NamedTuple):
-    """The first step of :func:`segment_text`: every line of a text labelled, before the off-topic check."""
-
-    lines: list  # (start, end_of_content, end_with_trailing_blank_lines) of each non-blank line
-    labels: list  # the label of each line
-
-    @property
-    def needs_corpus(self) -> bool:
-        """Whether the off-topic check has paragraphs to judge, and so reads the corpus vocabulary."""
-        return len(_body_paragraphs(self.lines, self.labels)) >= 2
-
-
-def label_lines(text: str, *, title: str | None = None) -> LabelledLines:
-    """Label the lines of ``text`` (headline, dateline, caption, body, comments); see :func:`segment_text`.
-
-    >>> labelled = label_lines("Men detained\\n\\nDozens of men are held.\\n")
-    >>> labelled.labels, labelled.needs_corpus
-    (['headline', 'body'], False)
-    """
     lines = _lines(text)
     if not lines:
-        return LabelledLines([], [])
+        return [("body", 0, len(text))] if text else []
     texts = [text[a:b] for a, b, _ in lines]
     labels = ["body"] * len(lines)
 
@@ -307,16 +278,6 @@ def label_lines(text: str, *, title: str | None = None) -> LabelledLines:
         elif match is None or i > match:
             in_top = False
 
-    return LabelledLines(lines, labels)
-
-
-def finish_segments(text: str, labelled: LabelledLines, corpus_vocabulary: Counter | None = None, *,
-                    title: str | None = None) -> list[tuple[str, int, int]]:
-    """The second step of :func:`segment_text`: off-topic paragraphs marked against ``corpus_vocabulary``,
-    and consecutive lines of one label joined into segments covering ``text`` exactly."""
-    lines, labels = labelled.lines, list(labelled.labels)
-    if not lines:
-        return [("body", 0, len(text))] if text else []
     _mark_off_topic(text, lines, labels, corpus_vocabulary, title)
 
     segments: list[tuple[str, int, int]] = []
@@ -346,10 +307,13 @@ def _wrapped_lines(text: str, lines) -> list[bool]:
     return wrapped
 
 
-def _body_paragraphs(lines, labels) -> list[list[int]]:
-    """Runs of body lines not separated by a blank line (indices into ``lines``)."""
+def _mark_off_topic(text, lines, labels, corpus_vocabulary, title=None) -> None:
+    """Relabel body paragraphs that share almost no vocabulary with anything else, nor a word with the headline
+    (a background paragraph of a story repeats its headline's words: "Suicide bomber kills 23" and "a similar
+    bombing killed 15"; a scraped teaser does not)."""
+    # paragraphs: runs of body lines not separated by a blank line
     paragraphs: list[list[int]] = []
-    for i in range(len(lines)):
+    for i, (start, content_end, end) in enumerate(lines):
         if labels[i] != "body":
             continue
         joined = paragraphs and paragraphs[-1][-1] == i - 1 and lines[i - 1][1] + 1 == lines[i - 1][2]
@@ -357,14 +321,6 @@ def _body_paragraphs(lines, labels) -> list[list[int]]:
             paragraphs[-1].append(i)
         else:
             paragraphs.append([i])
-    return paragraphs
-
-
-def _mark_off_topic(text, lines, labels, corpus_vocabulary, title=None) -> None:
-    """Relabel body paragraphs that share almost no vocabulary with anything else, nor a word with the headline
-    (a background paragraph of a story repeats its headline's words: "Suicide bomber kills 23" and "a similar
-    bombing killed 15"; a scraped teaser does not)."""
-    paragraphs = _body_paragraphs(lines, labels)
     if len(paragraphs) < 2:
         return
     headline = [title or ""] + [text[a:b] for (a, b, _), label in zip(lines, labels) if label == "headline"]
