@@ -32,6 +32,8 @@ one run, each side in its own Python process started fresh (interpreter start an
 
 Wall time is measured here around each process; peak memory is that process's ``ru_maxrss`` (and its
 workers'). Repeat when the load average (``uptime``, printed) is high: the machine may be shared.
+The first line also says how the machine serves huge pages (:func:`huge_pages`): the baseline's
+dense matrix is several GB, and its time depends on it more than on anything else.
 """
 
 from __future__ import annotations
@@ -194,6 +196,21 @@ def side_by_side(path: str, k: int) -> dict:
     return results
 
 
+def huge_pages() -> str:
+    """The machine's transparent huge pages and NumPy's use of them: the baseline's dense matrix is several GB,
+    and where first touching huge pages is slow (THP ``madvise`` with ``defrag`` on ``madvise``) it can take
+    three times as long as with ``NUMPY_MADVISE_HUGEPAGE=0``, so every run says which it had."""
+    found = []
+    for name in ("enabled", "defrag"):
+        try:
+            text = Path(f"/sys/kernel/mm/transparent_hugepage/{name}").read_text()
+            found.append(f"THP {name} {text[text.index('[') + 1:text.index(']')]}")
+        except (OSError, ValueError):
+            pass
+    found.append(f"NUMPY_MADVISE_HUGEPAGE={os.environ.get('NUMPY_MADVISE_HUGEPAGE', 'unset')}")
+    return ", ".join(found)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--child-cli"]:  # the similarity command's own arguments follow
         child_cli(sys.argv[2:])
@@ -210,7 +227,7 @@ def main() -> None:
         return
 
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores; "
-          f"load average {os.getloadavg()[0]:.2f} at start")
+          f"load average {os.getloadavg()[0]:.2f} at start; {huge_pages()}")
     if not args.skip_pipeline:
         results = pipeline(args.path, args.n_jobs)
         print(f"n_jobs={args.n_jobs or 'every core'}")
