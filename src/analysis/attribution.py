@@ -917,11 +917,11 @@ class _SentenceSources:
             titled = self._titled_appositive(k, end - 1)
             if titled is not None:  # "The president of the Relief Society, Ana Ruiz, said"
                 return titled
-            if k > 0 and words[k] == "," and k + 1 in self.names and not _is_capitalised(self.seq[k - 1][1]):
-                return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Acme Inc., said"
-            if k > 0 and words[k] == "," and words[k + 1] == "the" and k + 2 in self.names \
-                    and self.names[k + 2][0] == end - 1 and not _is_capitalised(self.seq[k - 1][1]):
-                return self._name_source(self.names[k + 2][1]), k + 2  # "a newspaper, the Evening Post, said"
+            if k > 0 and words[k] == "," and not _is_capitalised(self.seq[k - 1][1]):
+                if k + 1 in self.names:
+                    return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Acme Inc., said"
+                if words[k + 1] == "the" and k + 2 in self.names and self.names[k + 2][0] == end - 1:
+                    return self._name_source(self.names[k + 2][1]), k + 2  # "a newspaper, the Evening Post, said"
             end = k if k > 0 and words[k] == "," else end
         after = words[v + 1] if v + 1 < len(words) else ""
         counted = words[v] in _COUNT_OBJECT_VERBS and (after[:1].isdigit() or after in _NUMBER_WORDS)

@@ -59,6 +59,9 @@ SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "bill
           "mln": 10**6, "bln": 10**9}
 #: Scales written onto the digits ("1.5m people", "1.2mn", "2bn"); "k" is left out: "10k" is a race or money.
 ATTACHED_SCALES = {"m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9}
+_ATTACHED = "|".join(sorted(ATTACHED_SCALES, key=len, reverse=True))  # longest first: "mln" before "m"
+#: Digits grouped by thousands, with commas or single spaces ("2,000,000", "2 000 000"): one number.
+_GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+")
 #: Vague amounts and the lower bound the claims guide gives them.
 VAGUE = {"several": 3, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
          "millions": 2 * 10**6, "tens": 20}
@@ -147,7 +150,7 @@ class Figure:
 #: Words a number in words can start with ("a hundred", "several", "twenty-one" is checked apart).
 _NUMBER_STARTS = frozenset({*UNITS, *TENS, *SCALES, *VAGUE, "a", "an", "half", "½"})
 # digits grouped by single spaces ("2 000", and "2\u00a0000" after normalising) are one number
-_TOKEN = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?(?:mln|bln|mn|bn|m)(?![^\W_])|\d+(?:[.,]\d+)*"
+_TOKEN = re.compile(rf"\d{{1,3}}(?: \d{{3}})+(?![\d.,])|\d+(?:\.\d+)?(?:{_ATTACHED})(?![^\W_])|\d+(?:[.,]\d+)*"
                     r"|[^\W\d_]+(?:['-][^\W\d_]+)*|\S")
 # only a number grouped by spaces makes a token with a space in it, and it holds a digit, a space and a digit
 _SPACE_IN_NUMBER = re.compile(r"\d \d")
@@ -291,13 +294,13 @@ def _digits(words, k):
     w = words[k]
     if sum(ch.isdigit() for ch in w) > MAX_DIGITS:
         return None  # a code or a dump, not a count (and int() of 5,000 digits raises)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+", w):
+    if _GROUPED_THOUSANDS.fullmatch(w) or re.fullmatch(r"\d+", w):
         value, kind = int(w.replace(",", "").replace(" ", "")), "exact"
     elif re.fullmatch(r"\d{1,3}(\.\d{3})+", w) and not (k + 1 < len(words) and words[k + 1] in SCALES):
         value, kind = int(w.replace(".", "")), "exact"  # "5.000 people": a dot between thousands
     elif re.fullmatch(r"\d+\.\d+", w):
         value, kind = float(w), "decimal"
-    elif (attached := re.fullmatch(r"(\d+(?:\.\d+)?)(mln|bln|mn|bn|m)", w)) is not None:
+    elif (attached := re.fullmatch(rf"(\d+(?:\.\d+)?)({_ATTACHED})", w)) is not None:
         value, kind = round(float(attached.group(1)) * ATTACHED_SCALES[attached.group(2)]), "exact"  # "1.5m people"
     else:
         return None
@@ -439,7 +442,7 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
             return True  # a year (write 2,000 for a count)
         ca, cb = _hyphen_chain(norm, a, b)
         if len(re.sub(r"\D", "", norm[ca:cb])) >= 7 and not (
-                (ca, cb) == (a, b) and re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+", words[i])):
+                (ca, cb) == (a, b) and _GROUPED_THOUSANDS.fullmatch(words[i])):
             return True  # a phone number: 88005557374, 555-1234 (not 2,000,000 or 2 000 000, grouped by thousands)
         if (ca, cb) != (a, b) and not (start <= ca and cb <= end):
             return True  # joined to digits outside the figure: a score 3-1, a code 12-4-7

@@ -335,7 +335,7 @@ def _names_a_model(words, tokens, sentence, figure) -> bool:
         return False
     before = sentence[tokens[k - 1][1]:tokens[k - 1][2]]
     after = words[k + 1] if k + 1 < len(words) else ""
-    return (before[:1].isupper() and before[1:].islower() and before.isalpha() and words[k - 1] not in MONTHS
+    return (_title_case(before) and before.isalpha() and words[k - 1] not in MONTHS
             and words[k - 1] not in _TIME_WORDS and after not in _VERB_GROUP and after not in _AUXILIARIES)
 
 
@@ -352,8 +352,12 @@ def _capitalised_after(tokens, sentence, figure) -> bool:
     """The word after the figure is capitalised in a sentence that is not all capitals ("three American")."""
     if figure.last >= len(tokens) or sentence.isupper():
         return False
-    after = sentence[tokens[figure.last][1]:tokens[figure.last][2]]
-    return after[:1].isupper() and after[1:].islower()
+    return _title_case(sentence[tokens[figure.last][1]:tokens[figure.last][2]])
+
+
+def _title_case(word: str) -> bool:
+    """A capital, then lower case only ("Boeing", "American"; not "UN" or "iPhone")."""
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _ends_its_noun_phrase(words, k) -> bool:
