@@ -285,6 +285,16 @@ def test_a_pronoun_resolved_before_and_the_article_mark_a_persons_sex():
     (("nurse", "group"), ("Jan Van Dam (doctor)", "person"), None),  # another role
     (("nurse", "group"), ("Jan Van Dam", "person"), None),  # no role given
     (("Radio Sur", "org"), ("Jan Van Dam (Radio Sur)", "person"), None),  # a name stays
+    # an unnamed outlet or company is the organisation of its kind the next sentence names
+    (("Tanovian newspaper", "group"), ("Evening Post", "org"), "Evening Post"),
+    (("state radio", "group"), ("Radio Sur", "org"), "Radio Sur"),
+    (("owners", "group"), ("Acme Gold Mines", "org"), "Acme Gold Mines"),
+    (("company", "group"), ("Acme Gold Mines", "org"), "Acme Gold Mines"),
+    (("Tanovian newspaper", "group"), ("Interior Ministry", "org"), None),  # not an outlet
+    (("owners", "group"), ("Labour Ministry", "org"), None),  # a public body is no company
+    (("owners", "group"), ("Evening Post", "org"), None),  # nor is an outlet
+    (("police", "group"), ("Red Cross", "org"), None),  # other sources keep their words
+    (("officials", "group"), ("Acme Gold Mines", "org"), None),
 ])
 def test_named_after(source, following, named):
     from analysis.attribution import Source, named_after
@@ -359,6 +369,24 @@ def test_the_newspaper_is_the_one_named_in_apposition_before():
     sources = _document_sources("Floods killed 40, the official daily Nova Tribuna said. "
                                 "Some 900 were left homeless, the newspaper said.")
     assert [(s.text, s.kind) for s in sources] == [("Nova Tribuna", "org"), ("Nova Tribuna", "org")]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # "the radio" is the unnamed radio of a sentence before, as the article wrote it
+    ("Tanovian radio said 16 villages were cut off. The radio said two people froze to death.",
+     ["tanovian radio", "tanovian radio"]),
+    ("Two died, Tanovian radio said. Later the radio said 16 were hurt.", ["Tanovian radio", "Tanovian radio"]),
+    # "the government" of a story of one country is that country's; of two countries, as written
+    ("Troops fired on a crowd in a Tanovian town. Seven died, the government said.",
+     [None, "Tanovian government"]),
+    ("Fighting between Tanovian and Ruritanian troops spread from a Ruritanian town to a Tanovian port. Seven "
+     "died, the government said.", [None, "government"]),
+    # an unnamed outlet the next sentence names is that outlet
+    ("Storms killed two people, a Tanovian newspaper reported. The pro-government Evening Post said 50 houses fell.",
+     ["Evening Post", "Evening Post"]),
+])
+def test_a_reference_is_resolved_to_the_source_the_article_names(raw, expected):
+    assert [s and s.text for s in _document_sources(raw)] == expected
 
 
 @pytest.mark.parametrize("raw, expected", [

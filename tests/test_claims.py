@@ -474,6 +474,10 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("in hospital", "Twelve people are in hospital.", [("injured", 12, 12, "exact", False, "")]),
     ("a noun of its own category before of", "Survivors of 77 of the victims are suing.",
      [("other", 77, 77, "exact", False, "")]),
+    # victims are affected people: a count of them is other, unless what happened to them says more
+    ("victims with no event word", "Many thousands of victims were still awaiting payments.",
+     [("other", 2000, None, "vague", False, "")]),
+    ("victims who died", "Twelve victims died in hospital.", [("killed", 12, 12, "exact", False, "")]),
     ("a number after a name is no count", "The crash of a Boeing 747 which killed 520 people.",
      [("killed", 520, 520, "exact", False, "")]),
     ("a count after a name and before its verb", "In Beirut 12 were killed.", [("killed", 12, 12, "exact", False, "")]),

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .numbers import word_tokens
@@ -1573,11 +1574,17 @@ class DocumentSources:
                                                            source.verb)
         pool = groups if noun in SOURCE_NOUNS and noun not in REFERENCE_NOUNS else orgs
         modifiers = source.text.lower().split()[1:-1]  # "the justice ministry": a ministry named by its remit
-        same = [s for s in pool if noun in s.text.lower().split() and all(m in s.text.lower() for m in modifiers)]
+        # "Turkish radio said ... The radio said": an unnamed source of the same head noun is the one referred to
+        alike = [s for s in history if s in pool or s.kind == "group" and head_noun(s.text).lower() == noun]
+        same = [s for s in alike if noun in s.text.lower().split() and all(m in s.text.lower() for m in modifiers)]
         # a body of the state ("the government", "the justice ministry") is never another organisation named
         # before ("the Red Cross"): without one of its own name it is written as the article writes it
         found = (same or ([] if modifiers or noun in STATE_BODIES else pool) or [None])[-1]
         if found is None:
+            adjective = national_adjective(text) if noun in NATIONAL_BODIES and not modifiers and text else None
+            if adjective:  # "the government said" in a story of one country: that country's government
+                return Source(f"{adjective} {noun}", "group", f"'{source.text}' of the one nationality the article "
+                              f"names ({adjective}); {source.rule}", source.verb)
             text = source.text.removeprefix("the ")
             return Source(text, "group", source.rule, source.verb)
         return credited(found)
@@ -1620,6 +1627,33 @@ class DocumentSources:
                 return None
             k -= 1
         return None
+
+
+#: Bodies of a state that the article's nationality names ("the government said" -> "Tanovian government").
+NATIONAL_BODIES = {"government", "army"}
+# A capitalised adjective of nationality before a lower-case noun, after a lower-case word ("in South African
+# cities", "a Tanovian court"; not "the Indian Ocean city"): -an, -ese, -ish or -i, a compass word before it.
+_NATIONAL_ADJECTIVE = re.compile(r"\b[a-z]+[,;]?\s+(?P<adjective>(?:(?:North|South|East|West|New)\s+)?"
+                                 r"[A-Z][a-z]+(?:an|ese|ish|i))(?=\s+[a-z])")
+#: How many times more often the article's nationality must be used than any other: a story of two countries
+#: ("Iranian" and "Iraqi" troops) has no one government, and a place used as a modifier once ("the Tladi
+#: police centre") does not outweigh it.
+NATIONALITY_MARGIN = 2
+
+
+def national_adjective(text: str) -> str | None:
+    """The adjective of nationality ``text`` uses before common nouns, when one dominates, else None.
+
+    Dominates: used :data:`NATIONALITY_MARGIN` times as often as any other such adjective.
+
+    >>> national_adjective("Police in several Tanovian cities said. The Tanovian army moved.")
+    'Tanovian'
+    >>> national_adjective("Fighting between Tanovian and Ruritanian troops went on.") is None
+    True
+    """
+    counts = Counter(" ".join(m.group("adjective").split()) for m in _NATIONAL_ADJECTIVE.finditer(text))
+    ranked = counts.most_common(2) + [("", 0)] * 2
+    return ranked[0][0] if ranked[0][1] >= NATIONALITY_MARGIN * ranked[1][1] and ranked[0][1] else None
 
 
 #: How many sources after a headline are searched for the one its credit names ("SAYS FAO DIRECTOR").
@@ -1668,18 +1702,69 @@ def named_after(source, following):
     next sentence's sayer is given (``Name (role)``) is that person
     (CLAIMS_GUIDE.md: "An unnamed source that the next sentences name is
     resolved to the name"). A plural group ("nurses") is not one person.
+    Likewise an unnamed outlet or company is the organisation of its kind the
+    next sentence's sayer names ("..., a Hong Kong newspaper reported. The
+    pro-Peking New Evening Post said ..."; see :func:`_organisation_named_after`).
 
     >>> named_after(Source("nurse who took part in the rescue", "group", "r"),
     ...             Source("Jan Van Dam (nurse)", "person", "'Jan Van Dam said'")).text
     'Jan Van Dam (nurse)'
+    >>> named_after(Source("Tanovian newspaper", "group", "r"), Source("Evening Post", "org", "'Evening Post said'")).text
+    'Evening Post'
     """
-    if source is None or following is None or source.kind != "group" or following.kind != "person":
+    if source is None or following is None or source.kind != "group":
         return None
     head = head_noun(source.text)
+    if following.kind == "org":
+        return _organisation_named_after(source, head, following)
+    if following.kind != "person":
+        return None
     role = re.fullmatch(r".+ \((.+)\)", following.text)
     if head.endswith("s") or role is None or role.group(1).lower().split()[-1] != head.lower():
         return None
     return Source(following.text, "person", f"'{source.text}' named in the next sentence: {following.rule}",
+                  source.verb)
+
+
+#: Words of an outlet's name ("New Evening Post", "Radio Sur", "Daily Ledger"): the named outlet an unnamed
+#: "newspaper" or "radio" of the sentence before is.
+OUTLET_NAME_WORDS = {"news", "post", "times", "mail", "gazette", "journal", "herald", "telegraph", "guardian",
+                     "tribune", "press", "daily", "weekly", "magazine", "review", "radio", "tv", "television",
+                     "chronicle", "observer", "express", "courier", "standard", "agency", "ledger", "star"}
+#: Words of a public body's name ("Bureau for Information", "Labour Ministry"): never the company an unnamed
+#: "company" or "the owners" of the sentence before is.
+PUBLIC_BODY_WORDS = {"ministry", "government", "police", "army", "department", "office", "council", "committee",
+                     "court", "parliament", "bureau", "commission", "authority", "union", "party", "embassy",
+                     "command", "republic", "state", "states", "nations", "agency", "federation", "association"}
+#: Heads of an unnamed source that speak for a company: the company the next sentence names.
+COMPANY_SOURCE_NOUNS = {"company", "firm", "owner", "owners", "operator", "operators", "airline", "employer"}
+
+
+def _organisation_named_after(source: Source, head: str, following: Source) -> Source | None:
+    """The organisation ``following`` (the next sentence's sayer) names when ``source`` is one of its kind.
+
+    An unnamed outlet ("Hong Kong newspaper", "state radio": head noun in :data:`OUTLET_NOUNS`) is an
+    outlet named by an outlet's words (:data:`OUTLET_NAME_WORDS`); an unnamed company ("the owners",
+    "the company": :data:`COMPANY_SOURCE_NOUNS`) is an organisation whose name is neither an outlet's nor
+    a public body's (:data:`PUBLIC_BODY_WORDS`). Anything else: None.
+
+    >>> owners = Source("owners", "group", "r")
+    >>> _organisation_named_after(owners, "owners", Source("Rand Gold Mines", "org", "r")).text
+    'Rand Gold Mines'
+    >>> _organisation_named_after(owners, "owners", Source("Labour Ministry", "org", "r")) is None
+    True
+    """
+    words = set(following.text.lower().split())
+    head = head.lower()
+    if head in OUTLET_NOUNS:
+        fits = bool(words & OUTLET_NAME_WORDS)
+    elif head in COMPANY_SOURCE_NOUNS:
+        fits = not words & (OUTLET_NAME_WORDS | PUBLIC_BODY_WORDS)
+    else:
+        fits = False
+    if not fits:
+        return None
+    return Source(following.text, "org", f"'{source.text}' named in the next sentence: {following.rule}",
                   source.verb)
 
 
