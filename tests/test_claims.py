@@ -474,6 +474,11 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("in hospital", "Twelve people are in hospital.", [("injured", 12, 12, "exact", False, "")]),
     ("a noun of its own category before of", "Survivors of 77 of the victims are suing.",
      [("other", 77, 77, "exact", False, "")]),
+    # a sayer after ", but" says what follows, not the clause before it
+    ("a contrast opens the sayer's own clause", "Two people were killed in a fire on March 13, but the spokesman "
+     "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),
+    ("a sayer at the end of the sentence", "Two people were killed in a fire but the plant reopened, the spokesman "
+     "said.", [("killed", 2, 2, "exact", False, "spokesman")]),
     # victims are affected people: a count of them is other, unless what happened to them says more
     ("victims with no event word", "Many thousands of victims were still awaiting payments.",
      [("other", 2000, None, "vague", False, "")]),

@@ -23,12 +23,14 @@ True
 from __future__ import annotations
 
 from ..attribution import (
-    CONTACT_CLAUSE_VERBS, FUNCTION_WORDS, REPORTING_VERBS, DocumentSources, Gazetteer, Source, find_source,
+    CONTACT_CLAUSE_VERBS, FUNCTION_WORDS, REPORTING_VERBS, SUBJECT_PHRASE_WORDS, DocumentSources, Gazetteer, Source,
+    find_source,
 )
 from .figures import word_tokens
 from .lexicon import lexicon_for
 
-__all__ = ["DocumentSources", "Gazetteer", "Source", "figure_source", "find_source", "in_background_clause"]
+__all__ = ["DocumentSources", "Gazetteer", "Source", "after_contrast", "figure_source", "find_source",
+           "in_background_clause"]
 
 #: Words that open a relative clause.
 RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
@@ -143,6 +145,34 @@ def contact_sayer(words, figure) -> tuple[int, int] | None:
     return None
 
 
+#: Conjunctions that, after a comma, open a clause of its own with a sayer of its own ("..., but police said").
+CONTRAST_WORDS = {"but", "while", "although", "though", "whereas", "yet"}
+
+
+def after_contrast(words, figure, verb: int) -> bool:
+    """The reporting verb at ``verb`` belongs to a clause that ", but" (:data:`CONTRAST_WORDS`) opens after the
+    figure, its sayer right after the conjunction ("..., but the spokesman said this incident was ..."): the
+    figure is not what the sayer said.
+
+    >>> from analysis.claims.figures import find_figures
+    >>> s = "Two died in March, but the spokesman said the blast was far away."
+    >>> words = [t for t, _, _ in word_tokens(s)]
+    >>> after_contrast(words, find_figures(s)[0], words.index("said"))
+    True
+    >>> s = "Two died in March and others were hurt, the spokesman said."
+    >>> words = [t for t, _, _ in word_tokens(s)]
+    >>> after_contrast(words, find_figures(s)[0], words.index("said"))
+    False
+    """
+    for j in range(verb - 1, figure.last, -1):
+        if words[j] in CONTRAST_WORDS:
+            return words[j - 1] in (",", ";") and all(w[:1].isalpha() for w in words[j + 1:verb]) \
+                and verb - j - 1 <= SUBJECT_PHRASE_WORDS and verb + 1 < len(words) and words[verb + 1][:1].isalnum()
+        if not words[j][:1].isalpha():
+            return False
+    return False
+
+
 def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
     """The :class:`Source` credited for a figure at ``position`` in sentence ``i`` (None: own voice).
 
@@ -152,6 +182,8 @@ def figure_source(sources: DocumentSources, i: int, position: int, words, figure
     """
     if not in_background_clause(words, figure, lex):
         own = sources.for_position(i, position)
+        if own is not None and own.verb > figure.last and after_contrast(words, figure, own.verb):
+            return None  # "Two were killed on March 13, but the spokesman said ...": not what the spokesman said
         sayer = None if own is not None else contact_sayer(words, figure)
         if sayer is None:
             return own
