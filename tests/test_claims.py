@@ -474,6 +474,11 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("in hospital", "Twelve people are in hospital.", [("injured", 12, 12, "exact", False, "")]),
     ("a noun of its own category before of", "Survivors of 77 of the victims are suing.",
      [("other", 77, 77, "exact", False, "")]),
+    # a participle right after the people, with a preposition, describes them: their verb comes later
+    ("a reduced relative clause", "Six other people associated with the bank were jailed in 1983.",
+     [("detained", 6, 6, "exact", False, "")]),
+    ("a participle that is their own verb", "Forty workers marched to the capital.", []),
+    ("indicted", "A grand jury indicted three traders.", [("other", 3, 3, "exact", False, "")]),
     # a sayer after ", but" says what follows, not the clause before it
     ("a contrast opens the sayer's own clause", "Two people were killed in a fire on March 13, but the spokesman "
      "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),

@@ -91,6 +91,10 @@ _ASIDE_OPENERS = {"including", "some", "most", "many", "all", "mostly", "mainly"
 _EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without", "under", "behind"}
 #: Verbs of the verb group after which a participle is a complement ("believed involved", "thought responsible").
 _OPINION_VERBS = {"believed", "thought", "suspected", "presumed", "reported", "said", "known"}
+#: Prepositions after a participle right after the counted noun that make the participle describe the people
+#: ("people associated with the bank", "workers employed by the firm", "men linked to the group") rather than
+#: be their verb ("800 guerrillas attacked the base").
+_REDUCED_RELATIVE_PREPOSITIONS = {"with", "by", "to", "in", "at", "on", "for"}
 #: Verbs between a group named by its event and a figure of its members ("among the dead were 12").
 _GROUP_VERBS = {"were", "are", "include", "included", "includes"}
 #: Nouns that name a count of people before its figure ("the number of people arrested rose to 50").
@@ -395,6 +399,7 @@ def _is_partitive_whole(words, figure, figures) -> bool:
 def _subject_reading(words, j, starts, lex, *, relative=True):
     """The event word of the verb group after the counted people (the figure is its subject)."""
     aux = False
+    first = j  # the first word after the counted noun
     stop = min(len(words), j + SUBJECT_REACH)
     while j < stop:
         w = words[j]
@@ -447,6 +452,8 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
                 stop = max(stop, min(len(words), j + SUBSET_REACH))
         elif w.isalpha() and _looks_like_a_verb(w) and words[j - 1] in _OPINION_VERBS:
             pass  # "Three others believed involved had been arrested": a complement, not their own verb
+        elif j == first and w.endswith("ed") and j + 1 < len(words) and words[j + 1] in _REDUCED_RELATIVE_PREPOSITIONS:
+            pass  # "Six people associated with the bank were jailed": a participle describing them, not their verb
         elif w.isalpha() and _looks_like_a_verb(w):
             if aux and j + 2 < len(words) and words[j + 1] == "and" and lex.events.at(words, j + 2) is not None:
                 j += 2  # "were tortured and killed": two participles of one verb group, the event is the second
