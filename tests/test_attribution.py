@@ -381,6 +381,10 @@ def test_the_newspaper_is_the_one_named_in_apposition_before():
      [None, "Tanovian government"]),
     ("Fighting between Tanovian and Ruritanian troops spread from a Ruritanian town to a Tanovian port. Seven "
      "died, the government said.", [None, "government"]),
+    # a ministry named by its remit is the ministry of that nationality
+    ("A Tanovian navy ship was hit. Three sailors were hurt, the Defence Ministry said.",
+     [None, "Tanovian Defence Ministry"]),
+    ("A ship was hit. Three sailors were hurt, the Defence Ministry said.", [None, "Defence Ministry"]),
     # an unnamed outlet the next sentence names is that outlet
     ("Storms killed two people, a Tanovian newspaper reported. The pro-government Evening Post said 50 houses fell.",
      ["Evening Post", "Evening Post"]),

@@ -1538,7 +1538,7 @@ class DocumentSources:
         'Ana Ruiz'
         """
         if text is not None:
-            source = of_organisation_named(source, text, end)
+            source = of_the_nation(of_organisation_named(source, text, end), text)
         if source is None or source.kind not in ("pronoun", "reference"):
             return source
         people = [s for s in history if s.kind == "person"]
@@ -1631,9 +1631,9 @@ class DocumentSources:
 
 #: Bodies of a state that the article's nationality names ("the government said" -> "Tanovian government").
 NATIONAL_BODIES = {"government", "army"}
-# A capitalised adjective of nationality before a lower-case noun, after a lower-case word ("in South African
-# cities", "a Tanovian court"; not "the Indian Ocean city"): -an, -ese, -ish or -i, a compass word before it.
-_NATIONAL_ADJECTIVE = re.compile(r"\b[a-z]+[,;]?\s+(?P<adjective>(?:(?:North|South|East|West|New)\s+)?"
+# A capitalised adjective of nationality before a lower-case noun, after a lower-case word or an article ("in
+# South African cities", "A Tanovian court"; not "the Indian Ocean city"): -an, -ese, -ish or -i, a compass word before it.
+_NATIONAL_ADJECTIVE = re.compile(r"\b(?:[a-z]+|A|An|The)[,;]?\s+(?P<adjective>(?:(?:North|South|East|West|New)\s+)?"
                                  r"[A-Z][a-z]+(?:an|ese|ish|i))(?=\s+[a-z])")
 #: How many times more often the article's nationality must be used than any other: a story of two countries
 #: ("Iranian" and "Iraqi" troops) has no one government, and a place used as a modifier once ("the Tladi
@@ -1654,6 +1654,28 @@ def national_adjective(text: str) -> str | None:
     counts = Counter(" ".join(m.group("adjective").split()) for m in _NATIONAL_ADJECTIVE.finditer(text))
     ranked = counts.most_common(2) + [("", 0)] * 2
     return ranked[0][0] if ranked[0][1] >= NATIONALITY_MARGIN * ranked[1][1] and ranked[0][1] else None
+
+
+# A ministry named by its remit only ("Defence Ministry", "Ministry of Health"): whose it is, the article says.
+_REMIT_MINISTRY = re.compile(r"(?:[A-Z][a-z]+ ){1,2}Ministry|Ministry of [A-Z][a-z]+(?: [A-Z][a-z]+)?")
+
+
+def of_the_nation(source: Source | None, text: str) -> Source | None:
+    """A ministry named by its remit ("the Defence Ministry said") as the ministry of the nationality the
+    article uses (:func:`national_adjective`): ``Tanovian Defence Ministry``; anything else as it is.
+
+    >>> of_the_nation(Source("Defence Ministry", "org", "r"), "A Tanovian navy ship was hit by a Tanovian shell.").text
+    'Tanovian Defence Ministry'
+    >>> of_the_nation(Source("Acme Mining", "org", "r"), "A Tanovian ship was hit.").text
+    'Acme Mining'
+    """
+    if source is None or source.kind != "org" or not _REMIT_MINISTRY.fullmatch(source.text):
+        return source
+    adjective = national_adjective(text)
+    if adjective is None:
+        return source
+    return Source(f"{adjective} {source.text}", "org", f"'{source.text}' of the nationality the article names "
+                  f"({adjective}); {source.rule}", source.verb)
 
 
 #: How many sources after a headline are searched for the one its credit names ("SAYS FAO DIRECTOR").
