@@ -167,3 +167,43 @@ def test_a_paragraph_is_off_topic_against_the_whole_corpus_on_any_number_of_proc
 
     assert labels([article, *others]) == ["off_topic"]
     assert labels([article, *others, sports]) == ["body"]  # its words are another document's
+
+
+def _huge_pages_switch():
+    import numpy as np
+
+    core = getattr(np, "_core", None) or np.core
+    if not hasattr(core.multiarray, "_get_madvise_hugepage"):
+        pytest.skip("this NumPy has no huge-page switch")
+    return core.multiarray._get_madvise_hugepage, core.multiarray._set_madvise_hugepage
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_the_large_steps_run_without_huge_pages_and_restore_the_setting(monkeypatch, before):
+    get, set_ = _huge_pages_switch()
+    monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
+    previous = set_(before)
+    try:
+        seen = []
+
+        @parallel.without_huge_pages()
+        def step():
+            seen.append(get())
+            raise ValueError("a step that fails")
+
+        with pytest.raises(ValueError):
+            step()
+        assert seen == [False] and get() is before  # restored, even after an error
+    finally:
+        set_(previous)
+
+
+def test_the_users_huge_page_setting_is_left_alone(monkeypatch):
+    get, set_ = _huge_pages_switch()
+    monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
+    previous = set_(True)
+    try:
+        with parallel.without_huge_pages():
+            assert get() is True
+    finally:
+        set_(previous)

@@ -41,7 +41,7 @@ import pandas as pd
 
 from .dates import parse_published
 from .labels import outlet_labels  # noqa: F401 - one decision, in labels.py
-from .parallel import map_ranges
+from .parallel import map_ranges, without_huge_pages
 from .segmenting import ANALYSED, content_words, include_labels, segment_text
 from .text import count_tokens, normalize_for_matching, normalize_text
 from .webpages import HTML_SUFFIXES, extract_page
@@ -218,6 +218,7 @@ def load_corpus(source, **options) -> pd.DataFrame:
     return corpus.documents
 
 
+@without_huge_pages()
 def read_corpus(
     source,
     *,

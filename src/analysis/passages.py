@@ -47,7 +47,7 @@ from scipy import sparse
 
 from .labels import outlet_labels
 from .loading import as_documents
-from .parallel import map_ranges, progress_bar
+from .parallel import map_ranges, progress_bar, without_huge_pages
 from .segmenting import ANALYSED, include_labels
 from .text import normalize_for_matching, token_spans
 
@@ -149,6 +149,7 @@ class _Words:
                        runs=self.runs[lo:hi].tolist())
 
 
+@without_huge_pages()
 def shared_passages(
     docs: pd.DataFrame,
     *,

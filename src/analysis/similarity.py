@@ -37,7 +37,7 @@ from sparse_dot_topn import sp_matmul_topn
 from .copies import keep_one_per_group
 from .labels import article_label, outlet_labels
 from .loading import as_documents, select_text
-from .parallel import count_ranges, progress_bar, resolve_jobs
+from .parallel import count_ranges, progress_bar, resolve_jobs, without_huge_pages
 from .segmenting import ANALYSED
 from .text import STOPWORDS, tokenize
 
@@ -78,6 +78,7 @@ def _texts(docs: pd.DataFrame, include) -> list[str]:
     return select_text(as_documents(docs), include=include).tolist()
 
 
+@without_huge_pages()
 def tfidf_matrix(docs: pd.DataFrame, *, include=ANALYSED, progress: bool | None = None,
                  n_jobs: int | None = None):
     """TF-IDF vectors of the documents, one L2-normalised row per document.
@@ -166,6 +167,7 @@ def similarity_matrix(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     return pd.DataFrame(dense, index=pd.Index(ids, name="doc_id"), columns=pd.Index(ids, name="doc_id"))
 
 
+@without_huge_pages()
 def similarity_pairs(
     docs: pd.DataFrame,
     *,

@@ -37,7 +37,7 @@ from scipy import sparse
 from .copies import keep_one_per_group
 from .labels import source_label
 from .loading import as_documents, segments
-from .parallel import count_ranges
+from .parallel import count_ranges, without_huge_pages
 from .segmenting import ANALYSED, include_labels
 from .text import STOPWORDS, strip_possessive, token_runs, token_spans
 from .text import stem as stem_word
@@ -195,6 +195,7 @@ class TermCounts(NamedTuple):
     name: str
 
 
+@without_huge_pages()
 def count_terms(
     docs: pd.DataFrame,
     *,
@@ -253,6 +254,7 @@ def count_terms(
     )
 
 
+@without_huge_pages()
 def term_frequencies(
     docs: pd.DataFrame,
     *,
