@@ -1632,7 +1632,8 @@ class DocumentSources:
 #: Bodies of a state that the article's nationality names ("the government said" -> "Tanovian government").
 NATIONAL_BODIES = {"government", "army"}
 # A capitalised adjective of nationality before a lower-case noun, after a lower-case word or an article ("in
-# South African cities", "A Tanovian court"; not "the Indian Ocean city"): -an, -ese, -ish or -i, a compass word before it.
+# South African cities", "A Tanovian court"; not "the Indian Ocean city"): -an, -ese, -ish or -i, perhaps after
+# a compass word.
 _NATIONAL_ADJECTIVE = re.compile(r"\b(?:[a-z]+|A|An|The)[,;]?\s+(?P<adjective>(?:(?:North|South|East|West|New)\s+)?"
                                  r"[A-Z][a-z]+(?:an|ese|ish|i))(?=\s+[a-z])")
 #: How many times more often the article's nationality must be used than any other: a story of two countries
@@ -1731,7 +1732,8 @@ def named_after(source, following):
     >>> named_after(Source("nurse who took part in the rescue", "group", "r"),
     ...             Source("Jan Van Dam (nurse)", "person", "'Jan Van Dam said'")).text
     'Jan Van Dam (nurse)'
-    >>> named_after(Source("Tanovian newspaper", "group", "r"), Source("Evening Post", "org", "'Evening Post said'")).text
+    >>> named_after(Source("Tanovian newspaper", "group", "r"),
+    ...             Source("Evening Post", "org", "'Evening Post said'")).text
     'Evening Post'
     """
     if source is None or following is None or source.kind != "group":
