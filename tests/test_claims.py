@@ -479,6 +479,9 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("detained", 6, 6, "exact", False, "")]),
     ("a participle that is their own verb", "Forty workers marched to the capital.", []),
     ("indicted", "A grand jury indicted three traders.", [("other", 3, 3, "exact", False, "")]),
+    ("admitted with injuries", "Hospital officials said 62 people were admitted with injuries.",
+     [("injured", 62, 62, "exact", False, "hospital officials")]),
+    ("treated with a drug is no injury", "Forty people were treated with antibiotics.", []),
     # a sayer after ", but" says what follows, not the clause before it
     ("a contrast opens the sayer's own clause", "Two people were killed in a fire on March 13, but the spokesman "
      "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),

@@ -87,8 +87,9 @@ BEFORE_REACH = 5
 #: tourists,"): skipped up to the comma before the verb group (see SUBSET_REACH).
 _ASIDE_OPENERS = {"including", "some", "most", "many", "all", "mostly", "mainly", "both", "believed", "thought",
                   "aged"}
-#: Prepositions that open an event phrase after a passive verb of movement ("were airlifted to safety").
-_EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without", "under", "behind"}
+#: Prepositions that open an event phrase after a passive verb ("were airlifted to safety", "were admitted with
+#: injuries").
+_EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without", "under", "behind", "with"}
 #: Verbs of the verb group after which a participle is a complement ("believed involved", "thought responsible").
 _OPINION_VERBS = {"believed", "thought", "suspected", "presumed", "reported", "said", "known"}
 #: Prepositions after a participle right after the counted noun that make the participle describe the people
