@@ -139,6 +139,13 @@ FEMALE_WORDS = {"spokeswoman", "spokeswomen", "woman", "women", "female", "mrs",
                 "policewoman", "congresswoman", "aunt", "niece", "grandmother", "nun"}
 #: Words after the head noun that open its postmodifier ("men claiming to ...", "a victim who escaped ...").
 _POSTMODIFIER_OPENERS = PREPOSITIONS | {"who", "that", "which", "behind", "inside", "outside", "among"}
+#: Adjectives that, with a preposition, follow the noun they describe ("sources close to the talks", "officials
+#: familiar with the case", "militiamen loyal to the general"): what follows the head of a source.
+POSTMODIFIER_ADJECTIVES = {"close", "familiar", "loyal", "near", "opposed", "critical", "friendly", "hostile",
+                           "sympathetic", "responsible", "present", "faithful", "answerable"}
+#: Nouns of figures a body publishes ("figures released by the health ministry", "statistics from the
+#: bureau"): the body is the source, as for a document (:data:`DOCUMENT_NOUNS`).
+DATA_NOUNS = {"figures", "statistics", "data", "estimates", "tally", "count"}
 #: Heads that speak for someone else: "a spokesman for X" is written "X spokesman" (CLAIMS_GUIDE.md).
 SPOKESPERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokespeople"}
 #: Verbs that give a count as their subject's estimate with "at": "police put the death toll at 12".
@@ -612,7 +619,8 @@ class _SentenceSources:
             return None
         for p in range(len(words) - 1):
             if words[p] == "according" and words[p + 1] == "to":
-                found = self._apposed_after(p + 2) or self._phrase_after(p + 2)
+                # "according to a statement by X", "according to figures released by X": X
+                found = self._document_author(p + 2) or self._apposed_after(p + 2) or self._phrase_after(p + 2)
                 if found and found[1] == "group" and head_noun(found[0]) in FINDING_NOUNS:
                     found = (found[0], "finding")  # "according to reports": no authority (CLAIMS_GUIDE.md)
                 if found:
@@ -1257,13 +1265,14 @@ class _SentenceSources:
         """
         words, names = self.words, self.names
         q = p
-        while q < len(words) and q - p < GROUP_PHRASE_WORDS and words[q] not in DOCUMENT_NOUNS \
+        documents = DOCUMENT_NOUNS | DATA_NOUNS
+        while q < len(words) and q - p < GROUP_PHRASE_WORDS and words[q] not in documents \
                 and (words[q].isalpha() or "-" in words[q]) and words[q] not in FUNCTION_WORDS - DETERMINERS:
             q += 1
-        if q >= len(words) or words[q] not in DOCUMENT_NOUNS:
+        if q >= len(words) or words[q] not in documents:
             return None
         a = q + 1
-        if a < len(words) and words[a] in ("issued", "signed", "released"):
+        if a < len(words) and words[a] in ("issued", "signed", "released", "published", "compiled"):
             a += 1
         if a >= len(words) or words[a] not in ("by", "from"):
             return None
@@ -1283,6 +1292,14 @@ class _SentenceSources:
             return self._name_source(name) if name == first else (name, "org")
         if a + 1 < len(words) and words[a] == "the" and words[a + 1] in REFERENCE_NOUNS | SOURCE_NOUNS | ORG_WORDS:
             return "the " + words[a + 1], "reference"
+        # "by the health ministry": a body named by its remit, in lower case, as "the justice ministry" is
+        k = a + 1
+        while k < len(words) and k - a <= GROUP_PHRASE_WORDS and words[k].isalpha() and words[k] not in FUNCTION_WORDS \
+                and not _is_capitalised(self.seq[k][1]) and words[k] not in REFERENCE_NOUNS:
+            k += 1
+        if a < len(words) and words[a] == "the" and a + 1 < k < len(words) and words[k] in REFERENCE_NOUNS \
+                and not _is_capitalised(self.seq[k][1]):
+            return "the " + " ".join(words[a + 1:k + 1]), "reference"
         return None
 
     def _citing(self, comma):
@@ -1832,10 +1849,11 @@ def head_noun(text: str) -> str:
 
 
 def _opens_postmodifier(words, h) -> bool:
-    """Word ``h`` opens what follows a head noun: "who ...", "behind ...", "claiming to ...", "detained in ..."."""
+    """Word ``h`` opens what follows a head noun: "who ...", "behind ...", "claiming to ...", "detained in ...",
+    "close to ..."."""
     w = words[h]
     nxt = words[h + 1] if h + 1 < len(words) else ""
-    if w in _POSTMODIFIER_OPENERS:
+    if w in _POSTMODIFIER_OPENERS or w in POSTMODIFIER_ADJECTIVES and nxt in PREPOSITIONS:
         return True
     participle = w.endswith("ing") or w.endswith("ed")
     return participle and (nxt in PREPOSITIONS or nxt in ("that", "the", "a", "an", "as")) or _is_adverb(w)
