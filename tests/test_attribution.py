@@ -426,6 +426,9 @@ def test_a_surname_is_the_person_named_in_full_before(raw, expected):
     ("500 STARVING, SAYS RELIEF AGENCY DIRECTOR\n\nSome 500 are starving, Governor Ana Ruiz said.",
      "Relief Agency director"),
     ("RUSSIA SAYS 40 REBELS KILLED\n\nForty rebels died, the Tanovian army said.", "Russia"),  # a name stays
+    # a credit after a comma, with its verb; a name is written as the body writes it
+    ("FIVE HURT IN TRAIN CRASH, POLICE SAY\n\nFive people were hurt when a train derailed.", "police"),
+    ("TWENTY DEAD IN CLASHES, RED CROSS SAYS\n\nTwenty people died, the Red Cross said.", "Red Cross"),
 ])
 def test_a_headline_credit_is_who_the_body_names(raw, headline):
     assert _document_sources(raw)[0].text == headline

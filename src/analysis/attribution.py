@@ -547,12 +547,19 @@ TICKER_TOKENS = 3
 
 
 def _headline_source(sentence: str):
-    """"IRAN CLAIMS 3,000 ..." -> Iran; "..., MINE OWNERS" -> mine owners."""
+    """"IRAN CLAIMS 3,000 ..." -> Iran; "..., MINE OWNERS" -> mine owners; "..., POLICE SAY" -> police."""
     text = " ".join(normalize_for_matching(sentence).split())
     says = re.search(r",\s*(?:SAYS|SAY|REPORTS|CLAIMS)\s+(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2})\s*$", text)
     if says:  # "500 MLN STARVING IN THE WORLD, SAYS FAO DIRECTOR"
         who = says.group("who")
         return Source(_headline_name(who), "org", f"headline ', SAYS {who}'")
+    said = re.search(r",\s*(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2}?)\s+(?P<verb>SAYS|SAY|REPORTS|REPORT"
+                     r"|CLAIMS|CLAIM)\s*$", text)
+    if said:  # "FIVE HURT IN TRAIN CRASH, POLICE SAY", "..., IRAN SAYS"
+        who, rule = said.group("who"), f"headline ', {said.group('who')} {said.group('verb')}'"
+        if who.split()[-1].lower() in SOURCE_NOUNS | TITLE_WORDS:
+            return Source(who.lower(), "group", rule)
+        return Source(_headline_name(who), "org", rule)
     m = _HEADLINE_CREDIT.search(text)
     if m and m.group("who").split()[-1].lower() in SOURCE_NOUNS | REFERENCE_NOUNS:
         return Source(m.group("who").lower(), "group", f"headline credit ', {m.group('who')}'")
@@ -1513,13 +1520,20 @@ class DocumentSources:
         are searched: for an office, the first person whose sentence names the office ("FAO director
         Ana Ruiz said"), written with the rest of the credit as their organisation when the body
         gives none (``Ana Ruiz (FAO)``); for a kind of organisation ("group", "company"), the first
-        organisation. A name ("IRAN CLAIMS") or a group of people ("..., MINE OWNERS") stays.
+        organisation. A name ("IRAN CLAIMS") stays, written as the body writes it when it does ("..., RED
+        CROSS SAYS" and "the Red Cross said": ``Red Cross``), and so does a group of people ("..., MINE OWNERS").
         """
         words = source.text.split()
         role = words[-1].lower()
         person_role = role in TITLE_WORDS | SPOKESPERSON_NOUNS or role in SOURCE_NOUNS and not role.endswith("s")
         org_role = role in REFERENCE_NOUNS and not person_role and len(words) == 1
         if not (person_role or org_role) or role in PRONOUNS:
+            if source.kind == "org":  # a name: as the body writes it, when it does
+                spelt = re.search(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", self.raw[self.sentences[i][1]:],
+                                  re.IGNORECASE)
+                if spelt and not spelt.group().isupper() and " ".join(spelt.group().split()) != source.text:
+                    return Source(" ".join(spelt.group().split()), "org",
+                                  f"{source.rule}, written as the body writes it", source.verb)
             return source
         later = [(k, s) for k, s in enumerate(self.by_sentence[i + 1:], i + 1) if s is not None][:HEADLINE_LOOKAHEAD]
         for k, found in later:
