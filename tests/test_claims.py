@@ -482,6 +482,10 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("admitted with injuries", "Hospital officials said 62 people were admitted with injuries.",
      [("injured", 62, 62, "exact", False, "hospital officials")]),
     ("treated with a drug is no injury", "Forty people were treated with antibiotics.", []),
+    ("sought asylum", "More than 600 people have sought asylum in the embassy.",
+     [("fled_or_evacuated", 601, None, "lower_bound", False, "")]),
+    ("airlifted to hospital is hurt", "Twenty people were airlifted to hospital.",
+     [("injured", 20, 20, "exact", False, "")]),
     # a sayer after ", but" says what follows, not the clause before it
     ("a contrast opens the sayer's own clause", "Two people were killed in a fire on March 13, but the spokesman "
      "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),
