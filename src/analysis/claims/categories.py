@@ -40,7 +40,7 @@ import re
 from ..attribution import FUNCTION_WORDS
 from ..numbers import MONTHS
 
-__all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of"]
+__all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of", "running_total"]
 
 #: Event categories that outrank the others in a clause: they say how people are held.
 OUTRANKING = ("held_together",)
@@ -103,6 +103,8 @@ _COUNT_NOUNS = {"number", "total", "tally", "count"}
 #: Verbs that open a clause of their own after "and" ("killed 2,000 and left 80,000 homeless"), besides
 #: those that look like verbs (see :func:`_looks_like_a_verb`).
 _CLAUSE_VERBS = {"left", "made", "sent", "put", "drove", "forced", "caused"}
+#: Determiners between an event verb and the figure of its object ("arrested the two men", "freed all 12").
+_OBJECT_DETERMINERS = {"the", "all", "its", "their", "his", "her", "our"}
 #: Words that open the object of an active verb ("killed the ...", "wounded several").
 _OBJECT_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "several", "many", "some",
                    "dozens", "scores", "hundreds", "thousands", "two", "three", "four", "five", "six",
@@ -249,10 +251,31 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = _subset_reading(words, tokens, sentence, figure, figures, lex)
     if found is None:
         return None  # "one man claiming ...": an anecdote, not a count
-    if role == "person" and noun_category == "killed" and found[0] == "other":
-        found = "killed", f"noun '{noun}'"  # "eight bodies were found": the dead, whatever is said of them
+    if role == "person" and noun_category == "killed" and found[0] in ("other", "released", "fled_or_evacuated"):
+        found = "killed", f"noun '{noun}'"  # "eight bodies were found", "free the 80 bodies": the dead, whatever
+        # is said of them
     held = _outranking(words, figure, figures, lex)
     return held or found
+
+
+def running_total(words, figure, before: str | None):
+    """``(category, reason)`` of a total the clause before adds to ("A further 30 were arrested, bringing the
+    total to 120": detained 120), or None.
+
+    The figure follows "the total to" (or "at"; "number", "tally", "count"; "its", "their"), and ``before``
+    is the category of the sentence's last claim before it, which the total sums.
+
+    >>> from analysis.claims.figures import find_figures, word_tokens
+    >>> s = "A further 30 were arrested, bringing the total to 120."
+    >>> words = [t for t, _, _ in word_tokens(s)]
+    >>> running_total(words, find_figures(s)[1], "detained")
+    ('detained', "'the total to' after a detained figure")
+    """
+    k = figure.first
+    if before is None or k < 3 or words[k - 1] not in ("to", "at") or words[k - 2] not in _COUNT_NOUNS \
+            or words[k - 3] not in ("the", "its", "their"):
+        return None
+    return before, f"'the {words[k - 2]} {words[k - 1]}' after a {before} figure"
 
 
 # ------------------------------------------------------------------ parts
@@ -299,6 +322,9 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
             return role, category, j + n, " ".join(words[j:j + n]), modifier
         if w[0].isdigit():
             return "unknown", "", k, w, None  # "eleven 747s"
+        if w in ("more", "other") and seen == 0 and j + 1 < len(words) and words[j + 1][:1].isalpha() \
+                and lex.nouns.at(words, j + 1) is not None:
+            continue  # "five more bodies", "two other hostages": the noun follows
         if len(w) > 5 and w.endswith(_PERSON_ENDINGS) and w.isalpha() and lex.events.at(words, j) is None:
             return "person", "", j + 1, w, modifier  # "four industrialists", "two congressmen": people by their form
         if not w[0].isalpha() or w in FUNCTION_WORDS or w in _VERB_GROUP or w in _TIME_WORDS or w in _NOUN_STOPS:
@@ -565,9 +591,11 @@ def _object_reading(words, figure, lex, figures=None):
     passengers and six crew").
     """
     k = figure.first
-    for j in range(max(0, k - OBJECT_REACH), k):
+    # "arrested the two men", "freed all 12 hostages": a determiner may stand between the verb and its object
+    ends = (k, k - 1) if k > 0 and words[k - 1] in _OBJECT_DETERMINERS else (k,)
+    for j in range(max(0, k - OBJECT_REACH - 1), k):
         hit = lex.events.at(words, j)
-        if hit is not None and j + hit[1] == k:
+        if hit is not None and j + hit[1] in ends:
             category = _evacuation(words, figure.last, hit[0])
             return category, f"'{' '.join(words[j:k])}' before it"
     first = figures.previous(figure) if figures is not None and k >= 2 and words[k - 1] == "and" else None

@@ -16,7 +16,7 @@ from ..loading import as_documents
 from ..parallel import map_ranges
 from ..segmenting import ANALYSED, include_labels
 from ..text import sentence_spans
-from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of
+from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of, running_total
 from .figures import find_figures, may_hold_figures, word_tokens
 from .hedges import hedge_positions, is_hedged
 from .lexicon import Lexicon, lexicon_for
@@ -155,6 +155,8 @@ def _sentence_claims(sentence: str, lex: Lexicon):
     kept = set()
     for i, figure in enumerate(figures):
         found = category_of(words, tokens, sentence, figure, neighbours, lex)
+        if found is None:  # "..., bringing the total to 120": the sum of what the sentence counted before
+            found = running_total(words, figure, out[-1][1][0] if out else None)
         if found is not None and found[1] == WHOLE_OF_PARTITIVE and i - 1 not in kept:
             continue  # "19 of its 29 members": the whole counts only when its part is a claim
         if found is not None:
