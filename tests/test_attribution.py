@@ -189,6 +189,7 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("According to a statement by Amnesty International, 40 died.", "Amnesty International", "org"),
     ("According to figures released by the health ministry, 340 died.", "the health ministry", "reference"),
     ("According to official figures, 340 died.", "official figures", "group"),  # no author named
+    ('"Thirty were killed," said a witness who asked not to be named.', "witness", "group"),
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source

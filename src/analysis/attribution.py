@@ -805,7 +805,9 @@ class _SentenceSources:
         person = self._person_after_office(after - 1) if head else None
         if person is not None:  # "said army spokesman Ivo Marek."
             return person
-        if head and ending and after < len(words) and words[after] not in (".", ",", ";"):
+        # the sayer ends the clause, or a relative clause about them follows ("said a witness who asked not to be
+        # named")
+        if head and ending and after < len(words) and words[after] not in (".", ",", ";", "who"):
             return None
         if head:
             return _group_text(phrase[:head]), "group"
