@@ -218,7 +218,12 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         if found is None and _ends_its_noun_phrase(words, figure.last):
             found = _object_reading(words, figure, lex)  # "killed one Malay", "wounded one American"
         return found
-    if role in ("ignore", "unknown"):
+    if role == "unknown":
+        found = _unlisted_people(words, tokens, sentence, figure, noun_end, starts, lex)
+        if found is not None and _is_partitive_whole(words, figure, figures):
+            return "other", WHOLE_OF_PARTITIVE  # "32 of the 543 passsengers ... were confirmed dead"
+        return found
+    if role == "ignore":
         return None
     if role == "place":
         return noun_category, f"place noun '{noun}'"
@@ -350,6 +355,41 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
     if seen == 0 and modifier is None:
         return None, "", k, "", None
     return "unknown", "", k, words[min(k + seen, len(words) - 1)], None
+
+
+#: Categories whose events befall only the living: a noun the lexicon lacks, counted by a figure and followed
+#: by such an event as its own verb, counts people ("all seven shuttle astronauts died"); things are destroyed,
+#: sunk or shot down, not killed, hurt or arrested.
+LIVING_CATEGORIES = ("killed", "injured", "detained")
+#: Event words of those categories that also befall things ("two aircraft were shot down", "ships hit").
+_THING_EVENTS = {"shot", "hit", "burned", "seized", "held", "captured", "lost", "destroyed"}
+
+
+def _unlisted_people(words, tokens, sentence, figure, start: int, starts, lex):
+    """``(category, reason)`` for a figure of a plural noun the lexicon lacks whose own verb is an event of
+    :data:`LIVING_CATEGORIES` ("all seven shuttle astronauts died"), else None ("three bombs exploded").
+
+    The noun phrase is one to :data:`NOUN_REACH` lower-case words, the last plural-looking; its verb
+    group follows it at once, as in the subject reading.
+    """
+    end = start
+    while end < len(words) and end - start < NOUN_REACH and _is_noun_like(words[end], lex) \
+            and not _is_capitalised_token(tokens, sentence, end):
+        end += 1
+    if end == start or not _plural_looking(words[end - 1]) or words[end - 1].endswith("'s"):
+        return None
+    found = _subject_reading(words, end, starts, lex, relative=False)
+    if found is None or found == _BLOCKED or found[0] not in LIVING_CATEGORIES:
+        return None
+    event = found[1].split("'")[1] if "'" in found[1] else ""
+    if set(event.split()) & _THING_EVENTS or event.endswith("ing"):
+        return None  # "two aircraft were shot down"; "the two companies were holding talks": their own doing
+    return found[0], f"{found[1]} (of '{' '.join(words[start:end])}', people by what befell them)"
+
+
+def _is_capitalised_token(tokens, sentence, j: int) -> bool:
+    """Whether token ``j`` is written with a capital: a name, not a common noun."""
+    return sentence[tokens[j][1]:tokens[j][1] + 1].isupper()
 
 
 def _is_noun_like(word: str, lex) -> bool:
