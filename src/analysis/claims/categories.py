@@ -498,7 +498,7 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             return None
         if w == ",":
             # ", including four policemen," or ", some badly hurt,": a subset, skipped; else the clause ends
-            if j + 1 < len(words) and (words[j + 1] in _ASIDE_OPENERS
+            if j + 1 < len(words) and (words[j + 1] in _ASIDE_OPENERS or _opens_participle_aside(words[j + 1])
                                        or j + 1 in starts and words[j - 1].isalpha()):  # or a breakdown
                 resumed = _after_subset(words, j + 1, lex)
                 if resumed is not None:  # a longer list, closed by a comma before the verb group
@@ -521,6 +521,8 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             pass  # "Three others believed involved had been arrested": a complement, not their own verb
         elif j == first and w.endswith("ed") and j + 1 < len(words) and words[j + 1] in _REDUCED_RELATIVE_PREPOSITIONS:
             pass  # "Six people associated with the bank were jailed": a participle describing them, not their verb
+        elif w.isalpha() and _looks_like_a_verb(w) and words[j - 1] in _OBJECT_DETERMINERS | {"a", "an"}:
+            pass  # "the crew of the downed aircraft": a participle after a determiner is an adjective
         elif w.isalpha() and _looks_like_a_verb(w):
             if aux and j + 2 < len(words) and words[j + 1] == "and" and lex.events.at(words, j + 2) is not None:
                 j += 2  # "were tortured and killed": two participles of one verb group, the event is the second
@@ -565,6 +567,11 @@ def _subset_reading(words, tokens, sentence, figure, figures, lex):
     if breakdown and not (opened or part_of) and words[k - 1] == "and" and not found[1].startswith("a subset of"):
         return None  # "and" continues a breakdown, not a figure of its own
     return found[0], f"a subset of '{whole.stated}' ({found[1]})"
+
+
+def _opens_participle_aside(word: str) -> bool:
+    """A participle opening an aside after the counted people (", operating out of X,", ", fleeing the fighting,")."""
+    return word.isalpha() and len(word) > 4 and word.endswith(("ing", "ed"))
 
 
 def _after_subset(words, j, lex):
