@@ -590,6 +590,7 @@ def test_guide_v2_rules(rule, sentence, expected):
 @pytest.mark.parametrize("kind, sentence", [
     ("money", "Insurers expect claims of 800 mln dlrs after the crash."),
     ("money range", "Compensation is between 30,000 stg and 50,000 in case of death."),
+    ("durations sharing a unit", "The patients were treated for 11 and seven months."),
     ("percentage", "Unemployment rose to 9.6 pct of the workforce."),
     ("goods", "The port handled 260,000 barrels per day before the blast."),
     ("goods", "About 30,000 tonnes of wheat were lost in the floods."),

@@ -469,6 +469,8 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         return True  # "one for five": the first number of a ratio
     if before == "and" and _second_of_a_range_of_things(words, first):
         return True  # "between 30,000 stg and 50,000": the unit is said once
+    if _first_of_a_pair_of_things(words, last):
+        return True  # "treated for 11 and seven months": the unit is said once, after the second
     k = last + (1 if after == "of" else 0)  # "thousands of rubles"
     for j in range(k, min(k + 2, len(words))):
         if words[j] in NOT_COUNTS:
@@ -514,6 +516,22 @@ def _second_of_a_range_of_things(words, first) -> bool:
         if words[j] in NOT_COUNTS and j >= 2 and words[j - 1][:1].isdigit() and words[j - 2] == "between":
             return True
     return False
+
+
+def _first_of_a_pair_of_things(words, last) -> bool:
+    """"for 11 and seven months", "5 or 6 km": a number before "and"/"or" and a number whose unit is of things.
+
+    >>> _first_of_a_pair_of_things(["for", "11", "and", "seven", "months"], 2)
+    True
+    >>> _first_of_a_pair_of_things(["11", "and", "seven", "men"], 1)
+    False
+    """
+    if last + 2 >= len(words) or words[last] not in ("and", "or"):
+        return False
+    second = words[last + 1]
+    if not (second[:1].isdigit() or second in _NUMBER_WORDS):
+        return False
+    return words[last + 2] in NOT_COUNTS
 
 
 def _hyphen_chain(norm, a, b) -> tuple[int, int]:
