@@ -506,6 +506,10 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
                     continue
                 j += 1
                 continue
+            if not aux and j + 1 < len(words) and words[j - 1].isalpha() and not words[j + 1].endswith("ing") \
+                    and lex.events.at(words, j + 1) is not None:
+                j += 1  # "Everyone aboard, 89 passengers and six crew, died": an appositive closed before the verb
+                continue
             return None
         if w in ("and", "or") and j + 1 < len(words) and j + 1 not in starts and lex.events.at(words, j + 1):
             return None  # "killed 45 workers and injured 185": the next clause's verb
