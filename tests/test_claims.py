@@ -507,6 +507,9 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("fled_or_evacuated", 601, None, "lower_bound", False, "")]),
     ("airlifted to hospital is hurt", "Twenty people were airlifted to hospital.",
      [("injured", 20, 20, "exact", False, "")]),
+    # a clause about the claim after it is no source of the figure ("a claim the army denied"), and a hedge
+    ("a claim someone denied", "The rebels said they had captured 40 soldiers, a claim the army denied.",
+     [("detained", 40, 40, "exact", True, "rebels")]),
     # a sayer after ", but" says what follows, not the clause before it
     ("a contrast opens the sayer's own clause", "Two people were killed in a fire on March 13, but the spokesman "
      "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),

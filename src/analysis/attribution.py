@@ -139,6 +139,10 @@ FEMALE_WORDS = {"spokeswoman", "spokeswomen", "woman", "women", "female", "mrs",
                 "policewoman", "congresswoman", "aunt", "niece", "grandmother", "nun"}
 #: Words after the head noun that open its postmodifier ("men claiming to ...", "a victim who escaped ...").
 _POSTMODIFIER_OPENERS = PREPOSITIONS | {"who", "that", "which", "behind", "inside", "outside", "among"}
+#: Nouns of what was said that a sentence-final clause may be about ("..., a claim the army denied", "..., a figure
+#: officials disputed"): the clause's sayer says something of the claim, and is not the source of its figures.
+CLAIM_NOUNS = {"claim", "claims", "figure", "figures", "report", "reports", "account", "accounts", "estimate",
+               "estimates", "toll", "assertion", "allegation", "allegations", "version"}
 #: Adjectives that, with a preposition, follow the noun they describe ("sources close to the talks", "officials
 #: familiar with the case", "militiamen loyal to the general"): what follows the head of a source.
 POSTMODIFIER_ADJECTIVES = {"close", "familiar", "loyal", "near", "opposed", "critical", "friendly", "hostile",
@@ -676,6 +680,8 @@ class _SentenceSources:
                         continue  # "the blast, which President Aquino said ...": a relative clause
                     if found and contact:
                         continue  # "a firm officials said was involved": a clause about a noun, not the sentence's
+                    if found and start > 0 and words[start - 1] in CLAIM_NOUNS:
+                        continue  # "..., a claim the army denied": what the army did to the claim
                     how = f"'{found[0] if found else ''} {w}'"
             if found:
                 trailing = v > 0 and words[v - 1] != "" and _ends_clause(words, v)
@@ -854,6 +860,8 @@ class _SentenceSources:
             start += 1
         if start >= end or end - start > FINAL_SAYER_WORDS:
             return None
+        if words[start] in CLAIM_NOUNS and end - start > 1:
+            return None  # "..., a claim the army denied": the army's words are about the claim, not its figures
         span = seq[start:end]
         # ", Ana Ruiz, president of the union said" (the closing comma left out): Ana Ruiz. The office has no
         # determiner ("..., Ana Ruiz, the spokesman said" is the spokesman's) and no name of its own
