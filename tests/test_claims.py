@@ -534,6 +534,7 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("knifed and shot to death", "Seven youths were knifed and shot to death.",
      [("killed", 7, 7, "exact", False, "")]),
     ("deported", "Authorities deported 300 migrants.", [("other", 300, 300, "exact", False, "")]),
+    ("extradited", "Three suspects were extradited.", [("other", 3, 3, "exact", False, "")]),
     ("electrocuted", "Three workers were electrocuted.", [("killed", 3, 3, "exact", False, "")]),
     ("an aside before the verb", "Twelve people, mostly women, were injured.", [("injured", 12, 12, "exact", False, "")]),
     ("an aside of identity is no hedge", "Five men, believed to be a gang, were arrested.",
