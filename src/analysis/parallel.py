@@ -94,7 +94,8 @@ def progress_bar(iterable=None, *, progress: bool | None, **options):
 
 #: NumPy's switch for asking the kernel for transparent huge pages for each new array of 4 MB or more (NumPy
 #: turns it on at import, on Linux 4.6 and later, unless ``NUMPY_MADVISE_HUGEPAGE`` says otherwise).
-_SET_HUGE_PAGES = getattr(getattr(np, "_core", getattr(np, "core", None)).multiarray, "_set_madvise_hugepage", None)
+_NUMPY_CORE = getattr(np, "_core", None) or getattr(np, "core", None)  # NumPy 2, NumPy 1.26
+_SET_HUGE_PAGES = getattr(getattr(_NUMPY_CORE, "multiarray", None), "_set_madvise_hugepage", None)
 
 
 @contextmanager

@@ -105,6 +105,8 @@ _COUNT_NOUNS = {"number", "total", "tally", "count"}
 _CLAUSE_VERBS = {"left", "made", "sent", "put", "drove", "forced", "caused"}
 #: Determiners between an event verb and the figure of its object ("arrested the two men", "freed all 12").
 _OBJECT_DETERMINERS = {"the", "all", "its", "their", "his", "her", "our"}
+#: Determiners after which a participle is an adjective ("the downed aircraft", "a burning ferry").
+_ADJECTIVE_DETERMINERS = _OBJECT_DETERMINERS | {"a", "an"}
 #: Words that open the object of an active verb ("killed the ...", "wounded several").
 _OBJECT_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "several", "many", "some",
                    "dozens", "scores", "hundreds", "thousands", "two", "three", "four", "five", "six",
@@ -381,8 +383,9 @@ def _unlisted_people(words, tokens, sentence, figure, start: int, starts, lex):
     found = _subject_reading(words, end, starts, lex, relative=False)
     if found is None or found == _BLOCKED or found[0] not in LIVING_CATEGORIES:
         return None
-    event = found[1].split("'")[1] if "'" in found[1] else ""
-    if set(event.split()) & _THING_EVENTS or event.endswith("ing"):
+    at = next((j for j in range(end, len(words)) if lex.events.at(words, j) is not None), None)  # its event word
+    event = words[at:at + lex.events.at(words, at)[1]] if at is not None else [""]
+    if set(event) & _THING_EVENTS or event[0].endswith("ing"):
         return None  # "two aircraft were shot down"; "the two companies were holding talks": their own doing
     return found[0], f"{found[1]} (of '{' '.join(words[start:end])}', people by what befell them)"
 
@@ -525,7 +528,7 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             pass  # "Three others believed involved had been arrested": a complement, not their own verb
         elif j == first and w.endswith("ed") and j + 1 < len(words) and words[j + 1] in _REDUCED_RELATIVE_PREPOSITIONS:
             pass  # "Six people associated with the bank were jailed": a participle describing them, not their verb
-        elif w.isalpha() and _looks_like_a_verb(w) and words[j - 1] in _OBJECT_DETERMINERS | {"a", "an"}:
+        elif w.isalpha() and _looks_like_a_verb(w) and words[j - 1] in _ADJECTIVE_DETERMINERS:
             pass  # "the crew of the downed aircraft": a participle after a determiner is an adjective
         elif w.isalpha() and _looks_like_a_verb(w):
             if aux and j + 2 < len(words) and words[j + 1] == "and" and lex.events.at(words, j + 2) is not None:
