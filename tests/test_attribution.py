@@ -249,6 +249,9 @@ def test_short_source_drops_the_postmodifier_but_not_a_complement(text, short):
     (("the mayor", "reference"), [("Ana Ruiz (mayor)", "person"), ("Radio Sur", "org")], "Ana Ruiz (mayor)"),
     (("the mayor", "reference"), [("Radio Sur", "org")], "mayor"),  # never the last organisation
     (("the company", "reference"), [("Acme Mining", "org"), ("Ana Ruiz", "person")], "Acme Mining"),
+    # one person is never a group of others named before; "the sources" are the last group
+    (("the lawyer", "reference"), [("financial analysts", "group")], "lawyer"),
+    (("the sources", "reference"), [("Western diplomats", "group")], "Western diplomats"),
     # "they": an organisation or a group, also one unnamed person; never a named person
     (("they", "pronoun"), [("Radio Sur", "org"), ("Ana Ruiz", "person")], "Radio Sur"),
     (("they", "pronoun"), [("Radio Sur", "org"), ("ministry spokesperson", "group")], "ministry spokesperson"),

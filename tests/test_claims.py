@@ -496,6 +496,8 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("an unlisted noun that was hurt", "Four jockeys were hurt in the fall.", [("injured", 4, 4, "exact", False, "")]),
     ("things are shot down, not hurt", "Two aircraft were shot down.", []),
     ("things hold talks", "The two companies were holding talks.", []),
+    ("executing an agreement", "Three of its shareholders have executed agreements to sell.", []),
+    ("executed prisoners", "Ten prisoners were executed at dawn.", [("killed", 10, 10, "exact", False, "")]),
     ("an appositive list before its verb", "Everyone aboard the plane, 89 passengers and six crew, died.",
      [("killed", 89, 89, "exact", False, ""), ("killed", 6, 6, "exact", False, "")]),
     ("objects of a chain of verbs", "Gunmen held 12 hostages, freed three and killed one.",

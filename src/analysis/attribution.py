@@ -1620,7 +1620,9 @@ class DocumentSources:
         same = [s for s in alike if noun in s.text.lower().split() and all(m in s.text.lower() for m in modifiers)]
         # a body of the state ("the government", "the justice ministry") is never another organisation named
         # before ("the Red Cross"): without one of its own name it is written as the article writes it
-        found = (same or ([] if modifiers or noun in STATE_BODIES else pool) or [None])[-1]
+        # nor is one person ("the lawyer") a group of other people named before ("financial analysts")
+        single = noun in SOURCE_NOUNS and noun not in REFERENCE_NOUNS and not noun.endswith("s")
+        found = (same or ([] if modifiers or noun in STATE_BODIES or single else pool) or [None])[-1]
         if found is None:
             adjective = national_adjective(text) if noun in NATIONAL_BODIES and not modifiers and text else None
             if adjective:  # "the government said" in a story of one country: that country's government

@@ -113,7 +113,7 @@ _OBJECT_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "sever
                    "seven", "eight", "nine", "ten", "one", "them", "him", "people", "civilians"}
 #: Event words that are transitive verbs: after the counted people without an auxiliary, and
 #: with an object, they make the people the agents ("800 guerrillas attacked the base").
-_TRANSITIVE = re.compile(r"^(kill|injur|wound|hurt|rescu|arrest|detain|captur|free|releas|evacuat|kidnap"
+_TRANSITIVE = re.compile(r"^(kill|injur|wound|hurt|rescu|arrest|detain|captur|free|releas|evacuat|kidnap|execut"
                          r"|abduct|shot|shoot|seiz|held|hold|jail|imprison)")
 #: Words that, after a figure, open a subset or a place and are skipped by the subject reading.
 _SKIPPED_AFTER_NOUN = {"including", "in", "of", "from", "on", "at", "among", "aboard", "inside",
