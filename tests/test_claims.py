@@ -497,6 +497,12 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("things are shot down, not hurt", "Two aircraft were shot down.", []),
     ("things hold talks", "The two companies were holding talks.", []),
     ("executing an agreement", "Three of its shareholders have executed agreements to sell.", []),
+    # cases count people only as cases of illness
+    ("cases of an illness", "Health officials reported 45 cases of cholera.",
+     [("other", 45, 45, "exact", False, "health officials")]),
+    ("new cases", "About 200,000 new cases occur each year.", [("other", 200000, 200000, "approximate", False, "")]),
+    ("court cases", "Two other bond cases were still in litigation.", []),
+    ("cases of a fraud", "They were investigating 14 other cases involving 214,000 dlrs.", []),
     ("executed prisoners", "Ten prisoners were executed at dawn.", [("killed", 10, 10, "exact", False, "")]),
     ("an appositive list before its verb", "Everyone aboard the plane, 89 passengers and six crew, died.",
      [("killed", 89, 89, "exact", False, ""), ("killed", 6, 6, "exact", False, "")]),

@@ -103,6 +103,27 @@ _COUNT_NOUNS = {"number", "total", "tally", "count"}
 #: Verbs that open a clause of their own after "and" ("killed 2,000 and left 80,000 homeless"), besides
 #: those that look like verbs (see :func:`_looks_like_a_verb`).
 _CLAUSE_VERBS = {"left", "made", "sent", "put", "drove", "forced", "caused"}
+#: Nouns that count people only as cases of an illness ("45 new cases of cholera"), not of a court, a
+#: bankruptcy or a fraud ("two other bond cases", "1,071 cases" of bankruptcy): they need a word of
+#: :data:`HEALTH_WORDS` in the sentence.
+CASE_NOUNS = {"cases", "case"}
+#: Words that make a sentence's "cases" cases of illness.
+HEALTH_WORDS = {"disease", "diseases", "virus", "viral", "infection", "infections", "infected", "infectious",
+                "epidemic", "outbreak", "illness", "illnesses", "ill", "sick", "patients", "hospital", "hospitals",
+                "cancer", "aids", "hiv", "cholera", "flu", "influenza", "measles", "malaria", "meningitis",
+                "typhoid", "tuberculosis", "hepatitis", "fever", "poisoning", "symptoms", "health", "medical",
+                "deaths", "died", "diagnosed", "contracted", "contracting", "confirmed", "suspected", "plague",
+                "polio", "dengue", "ebola", "rabies", "leprosy", "diarrhoea", "diarrhea", "dysentery", "pneumonia"}
+#: Words right before "cases" that make them cases of illness ("200,000 new cases occur each year").
+CASE_MODIFIERS = {"new", "confirmed", "suspected", "reported", "fatal", "known"}
+
+
+def _of_illness(words, noun_end: int) -> bool:
+    """Whether the "cases" ending at ``noun_end`` are cases of illness: a word of :data:`HEALTH_WORDS` in the
+    sentence, or one of :data:`CASE_MODIFIERS` right before the noun."""
+    return not HEALTH_WORDS.isdisjoint(words) or noun_end >= 2 and words[noun_end - 2] in CASE_MODIFIERS
+
+
 #: Determiners between an event verb and the figure of its object ("arrested the two men", "freed all 12").
 _OBJECT_DETERMINERS = {"the", "all", "its", "their", "his", "her", "our"}
 #: Determiners after which a participle is an adjective ("the downed aircraft", "a burning ferry").
@@ -250,8 +271,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = modifier[0], f"'{modifier[1]}' before its noun"
     if found is None and role == "group":
         return None  # "5,000 protesters marched": a crowd, unless an event word applies to the figure itself
-    if found is None and noun_category and not single:
-        found = noun_category, f"noun '{noun}'"
+    if found is None and noun_category and not single and not (noun in CASE_NOUNS and not _of_illness(words, noun_end)):
+        found = noun_category, f"noun '{noun}'"  # not "14 other cases involving 214,000 dlrs": cases of illness only
     if found is None and not single and subject != _BLOCKED:
         found = _nearest_event(words, figure, figures, lex)
     if found is None:
