@@ -502,6 +502,7 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("other", 45, 45, "exact", False, "health officials")]),
     ("new cases", "About 200,000 new cases occur each year.", [("other", 200000, 200000, "approximate", False, "")]),
     ("court cases", "Two other bond cases were still in litigation.", []),
+    ("a participle of another noun", "Thousands of farmers protested over interest rates charged by banks.", []),
     ("cases of a fraud", "They were investigating 14 other cases involving 214,000 dlrs.", []),
     ("executed prisoners", "Ten prisoners were executed at dawn.", [("killed", 10, 10, "exact", False, "")]),
     ("an appositive list before its verb", "Everyone aboard the plane, 89 passengers and six crew, died.",

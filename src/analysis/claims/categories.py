@@ -745,6 +745,8 @@ def _nearest_event(words, figure, figures, lex):
         if words[j] in _CLAUSE_ENDS:
             break
         hit = lex.events.at(words, j)
+        if hit is not None and _describes_a_noun_before(words, j, figure, lex):
+            continue  # "protests by thousands of farmers over interest rates charged by banks": the rates'
         if hit is not None:
             return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"
     # before it, only an event word right before it or its comma ("kept altogether, around 30 or 40"): one
@@ -757,6 +759,14 @@ def _nearest_event(words, figure, figures, lex):
         if hit and (end == figure.first or end == figure.first - 1 and words[end] == ","):
             return hit[0], f"'{' '.join(words[j:end])}' in its clause"
     return None
+
+
+def _describes_a_noun_before(words, j, figure, lex) -> bool:
+    """The participle at ``j`` follows a plural noun other than the counted people's ("interest rates charged"):
+    it describes that noun, and is not what happened to the people counted."""
+    w, before = words[j], words[j - 1]
+    return (j - 1 > figure.last and w.endswith("ed") and before.endswith("s") and _is_noun_like(before, lex)
+            and before not in _VERB_GROUP and lex.nouns.at(words, j - 1) is None)
 
 
 def _outranking(words, figure, figures, lex):
