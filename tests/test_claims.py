@@ -502,6 +502,10 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("other", 45, 45, "exact", False, "health officials")]),
     ("new cases", "About 200,000 new cases occur each year.", [("other", 200000, 200000, "approximate", False, "")]),
     ("court cases", "Two other bond cases were still in litigation.", []),
+    # "held" of a bare figure needs a word of detention in the sentence
+    ("a meeting held", "One must be held before June.", []),
+    ("shares held", "One new share for every 10 held.", []),
+    ("held by the police", "Twelve were held by the police.", [("detained", 12, 12, "exact", False, "")]),
     ("a participle of another noun", "Thousands of farmers protested over interest rates charged by banks.", []),
     ("cases of a fraud", "They were investigating 14 other cases involving 214,000 dlrs.", []),
     ("executed prisoners", "Ten prisoners were executed at dawn.", [("killed", 10, 10, "exact", False, "")]),

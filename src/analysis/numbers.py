@@ -107,6 +107,8 @@ NOT_COUNTS = {
     "dollar", "dollars", "dlrs", "dlr", "cent", "cents", "euro", "euros", "pound", "pounds",
     "pence", "ruble", "rubles", "rouble", "roubles", "yen", "yuan", "franc", "francs", "marks",
     "rupees", "dinars", "usd", "eur", "gbp", "stg", "pct", "percent", "percentage",
+    "pesos", "peso", "lire", "lira", "riyals", "rials", "shekels", "kroner", "kronor", "crowns", "baht", "ringgit",
+    "rand", "naira", "cruzados", "cruzeiros", "australes", "drachmas", "escudos", "pesetas", "guilders", "schillings",
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "foot", "inches",
     "kg", "kilos", "kilograms", "tonnes", "tons", "lbs", "litres", "liters", "barrels",
     "acres", "hectares", "degrees", "shares", "points", "votes",

@@ -114,6 +114,14 @@ HEALTH_WORDS = {"disease", "diseases", "virus", "viral", "infection", "infection
                 "typhoid", "tuberculosis", "hepatitis", "fever", "poisoning", "symptoms", "health", "medical",
                 "deaths", "died", "diagnosed", "contracted", "contracting", "confirmed", "suspected", "plague",
                 "polio", "dengue", "ebola", "rabies", "leprosy", "diarrhoea", "diarrhea", "dysentery", "pneumonia"}
+#: Forms of "hold", which says detained of people but is said of meetings, seats, shares and positions: a figure
+#: with no noun of people it counts is detained by them only in a sentence with a word of :data:`DETENTION_WORDS`
+#: ("Twelve were held by the police"; not "One must be held before June", "the party holding five").
+HOLDING_WORDS = {"held", "holding", "hold", "holds"}
+DETENTION_WORDS = {"police", "custody", "prison", "prisons", "jail", "jails", "jailed", "hostage", "hostages",
+                   "kidnapped", "kidnappers", "captors", "captive", "captivity", "detained", "detention", "arrested",
+                   "arrest", "prisoner", "prisoners", "camp", "camps", "guards", "abducted", "incommunicado",
+                   "troops", "soldiers", "rebels", "guerrillas", "militants", "authorities", "charges", "cells"}
 #: Words right before "cases" that make them cases of illness ("200,000 new cases occur each year").
 CASE_MODIFIERS = {"new", "confirmed", "suspected", "reported", "fatal", "known"}
 
@@ -279,6 +287,9 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = _subset_reading(words, tokens, sentence, figure, figures, lex)
     if found is None:
         return None  # "one man claiming ...": an anecdote, not a count
+    if role is None and found[0] == "detained" and not HOLDING_WORDS.isdisjoint(words) \
+            and DETENTION_WORDS.isdisjoint(words):
+        return None  # "One must be held before June", "six for every share held": meetings and shares are held too
     if role == "person" and noun_category == "killed" and found[0] in ("other", "released", "fled_or_evacuated"):
         found = "killed", f"noun '{noun}'"  # "eight bodies were found", "free the 80 bodies": the dead, whatever
         # is said of them
