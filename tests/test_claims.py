@@ -506,6 +506,12 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("a meeting held", "One must be held before June.", []),
     ("shares held", "One new share for every 10 held.", []),
     ("held by the police", "Twelve were held by the police.", [("detained", 12, 12, "exact", False, "")]),
+    # "free" before a thing is its adjective; "let go" is a layoff more often than a release
+    ("free shares", "Its 7,000 employees would each be given free shares.", []),
+    ("free hostages", "The rebels agreed to free 12 hostages.", [("released", 12, 12, "exact", False, "")]),
+    ("workers let go", "The company let go 300 workers.", []),
+    ("at risk of starvation", "The famine has left 2 million people at risk of starvation.",
+     [("other", 2000000, 2000000, "exact", False, "")]),
     ("a participle of another noun", "Thousands of farmers protested over interest rates charged by banks.", []),
     ("cases of a fraud", "They were investigating 14 other cases involving 214,000 dlrs.", []),
     ("executed prisoners", "Ten prisoners were executed at dawn.", [("killed", 10, 10, "exact", False, "")]),

@@ -372,7 +372,8 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
         if event is not None:
             nxt = words[j + event[1]] if j + event[1] < len(words) else ""
             if seen == 0 and modifier is None and _is_noun_like(nxt, lex):
-                modifier = event[0], w  # "17 missing miners": an adjective
+                if not _adjective_of_a_thing(words, j, lex):
+                    modifier = event[0], w  # "17 missing miners": an adjective
                 continue
             break  # "three died"; "three bombs killed": a thing the lexicon does not list as people
         if w.endswith("ly") and seen == 0:
@@ -509,6 +510,8 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             j = starts[j].last
             continue
         hit = lex.events.at(words, j)
+        if hit is not None and _adjective_of_a_thing(words, j, lex):
+            hit = None  # "7,000 employees would each be given free shares": "free" says nothing of the employees
         if hit is not None:
             category, n = hit
             after = words[j + n] if j + n < len(words) else ""
@@ -756,7 +759,8 @@ def _nearest_event(words, figure, figures, lex):
         if words[j] in _CLAUSE_ENDS:
             break
         hit = lex.events.at(words, j)
-        if hit is not None and _describes_a_noun_before(words, j, figure, lex):
+        if hit is not None and (_describes_a_noun_before(words, j, figure, lex)
+                                or _adjective_of_a_thing(words, j, lex)):
             continue  # "protests by thousands of farmers over interest rates charged by banks": the rates'
         if hit is not None:
             return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"
@@ -767,9 +771,25 @@ def _nearest_event(words, figure, figures, lex):
             break
         hit = lex.events.at(words, j)
         end = j + (hit[1] if hit else 0)
+        if hit and _adjective_of_a_thing(words, j, lex):
+            continue
         if hit and (end == figure.first or end == figure.first - 1 and words[end] == ","):
             return hit[0], f"'{' '.join(words[j:end])}' in its clause"
     return None
+
+
+#: Event words that are also adjectives of things ("free shares", "Free Stocks"): before a noun that is no noun of
+#: people, they are the thing's adjective, not what happened to the people counted.
+ADJECTIVE_EVENT_WORDS = {"free"}
+
+
+def _adjective_of_a_thing(words, j, lex) -> bool:
+    """Word ``j`` is an event word of :data:`ADJECTIVE_EVENT_WORDS` before a noun the lexicon does not list as
+    people ("free shares"), not a verb ("free the hostages", "free 12 prisoners") nor before people ("free men")."""
+    if words[j] not in ADJECTIVE_EVENT_WORDS or j + 1 >= len(words):
+        return False
+    nxt = words[j + 1]
+    return _is_noun_like(nxt, lex) and nxt not in _OBJECT_OPENERS and lex.nouns.at(words, j + 1) is None
 
 
 def _describes_a_noun_before(words, j, figure, lex) -> bool:
