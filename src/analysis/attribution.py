@@ -396,8 +396,13 @@ _CORPORATE_SUFFIX = re.compile(rf"(?:,? (?:{'|'.join(sorted(CORPORATE_WORDS, key
 GROUP_PHRASE_WORDS = 4
 #: The longest sayer after the last comma of a sentence ("a nurse who took part in the rescue operation said").
 FINAL_SAYER_WORDS = 12
-_HEADLINE_SAYS = re.compile(r"^(?P<who>[A-Z][A-Z .'&-]*?[A-Z])\s+(?:SAYS|SAY|CLAIMS|CLAIM|REPORTS|REPORT)\b")
-_HEADLINE_CREDIT = re.compile(r",\s*(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2})\s*$")
+# A headline's credit: up to three words in capitals, and the verbs that make it one
+_HEADLINE_WHO = r"[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2}"
+_HEADLINE_VERBS = r"SAYS|SAY|CLAIMS|CLAIM|REPORTS|REPORT"
+_HEADLINE_SAYS = re.compile(rf"^(?P<who>[A-Z][A-Z .'&-]*?[A-Z])\s+(?:{_HEADLINE_VERBS})\b")  # "IRAN SAYS ..."
+_HEADLINE_SAYS_WHO = re.compile(rf",\s*(?:SAYS|SAY|REPORTS|CLAIMS)\s+(?P<who>{_HEADLINE_WHO})\s*$")  # ", SAYS FAO"
+_HEADLINE_WHO_SAYS = re.compile(rf",\s*(?P<who>{_HEADLINE_WHO}?)\s+(?P<verb>{_HEADLINE_VERBS})\s*$")  # ", POLICE SAY"
+_HEADLINE_CREDIT = re.compile(rf",\s*(?P<who>{_HEADLINE_WHO})\s*$")
 _RELATIVE = {"which", "who", "that", "whom"}
 #: Words that are never part of a person's name written in lower case ("the head, a doctor, said").
 _NOT_NAME_WORDS = STOPWORDS | FUNCTION_WORDS | DETERMINERS | SOURCE_NOUNS | TITLE_WORDS | REPORTING_VERBS
@@ -553,28 +558,28 @@ TICKER_TOKENS = 3
 def _headline_source(sentence: str):
     """"IRAN CLAIMS 3,000 ..." -> Iran; "..., MINE OWNERS" -> mine owners; "..., POLICE SAY" -> police."""
     text = " ".join(normalize_for_matching(sentence).split())
-    says = re.search(r",\s*(?:SAYS|SAY|REPORTS|CLAIMS)\s+(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2})\s*$", text)
+    says = _HEADLINE_SAYS_WHO.search(text)
     if says:  # "500 MLN STARVING IN THE WORLD, SAYS FAO DIRECTOR"
         who = says.group("who")
         return Source(_headline_name(who), "org", f"headline ', SAYS {who}'")
-    said = re.search(r",\s*(?P<who>[A-Z][A-Z.'&-]*(?:\s+[A-Z][A-Z.'&-]*){0,2}?)\s+(?P<verb>SAYS|SAY|REPORTS|REPORT"
-                     r"|CLAIMS|CLAIM)\s*$", text)
+    said = _HEADLINE_WHO_SAYS.search(text)
     if said:  # "FIVE HURT IN TRAIN CRASH, POLICE SAY", "..., IRAN SAYS"
-        who, rule = said.group("who"), f"headline ', {said.group('who')} {said.group('verb')}'"
-        if who.split()[-1].lower() in SOURCE_NOUNS | TITLE_WORDS:
-            return Source(who.lower(), "group", rule)
-        return Source(_headline_name(who), "org", rule)
+        return _headline_sayer(said.group("who"), f"headline ', {said.group('who')} {said.group('verb')}'")
     m = _HEADLINE_CREDIT.search(text)
     if m and m.group("who").split()[-1].lower() in SOURCE_NOUNS | REFERENCE_NOUNS:
         return Source(m.group("who").lower(), "group", f"headline credit ', {m.group('who')}'")
     m = _HEADLINE_SAYS.match(text)
     if m and not re.search(r"\d", m.group("who")) and len(m.group("who").split()) <= 3:
-        who = m.group("who")
-        words = who.split()
-        if words[-1].lower() in SOURCE_NOUNS | TITLE_WORDS:
-            return Source(who.lower(), "group", f"headline '{who} SAYS'")
-        return Source(_headline_name(who), "org", f"headline '{who} SAYS'")
+        return _headline_sayer(m.group("who"), f"headline '{m.group('who')} SAYS'")
     return None
+
+
+def _headline_sayer(who: str, rule: str) -> Source:
+    """The sayer of a headline's "WHO SAYS": a group when its last word is a source noun or a title ("POLICE",
+    "OFFICIALS"), else a name ("IRAN")."""
+    if who.split()[-1].lower() in SOURCE_NOUNS | TITLE_WORDS:
+        return Source(who.lower(), "group", rule)
+    return Source(_headline_name(who), "org", rule)
 
 
 def _headline_name(who: str) -> str:
@@ -1613,10 +1618,11 @@ class DocumentSources:
             same = [s for s in history if noun in re.findall(r"[\w'-]+", s.text.lower())]
             return credited(same[-1]) if same else Source(source.text.removeprefix("the "), "group", source.rule,
                                                            source.verb)
-        pool = groups if noun in SOURCE_NOUNS and noun not in REFERENCE_NOUNS else orgs
+        pool_kind = "group" if noun in SOURCE_NOUNS and noun not in REFERENCE_NOUNS else "org"
+        pool = groups if pool_kind == "group" else orgs
         modifiers = source.text.lower().split()[1:-1]  # "the justice ministry": a ministry named by its remit
         # "Turkish radio said ... The radio said": an unnamed source of the same head noun is the one referred to
-        alike = [s for s in history if s in pool or s.kind == "group" and head_noun(s.text).lower() == noun]
+        alike = [s for s in history if s.kind == pool_kind or s.kind == "group" and head_noun(s.text).lower() == noun]
         same = [s for s in alike if noun in s.text.lower().split() and all(m in s.text.lower() for m in modifiers)]
         # a body of the state ("the government", "the justice ministry") is never another organisation named
         # before ("the Red Cross"): without one of its own name it is written as the article writes it
@@ -1685,6 +1691,7 @@ _NATIONAL_ADJECTIVE = re.compile(r"\b(?:[a-z]+|A|An|The)[,;]?\s+(?P<adjective>(?
 NATIONALITY_MARGIN = 2
 
 
+@functools.lru_cache(maxsize=16)  # asked again for each reference of one document
 def national_adjective(text: str) -> str | None:
     """The adjective of nationality ``text`` uses before common nouns, when one dominates, else None.
 

@@ -279,7 +279,7 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = modifier[0], f"'{modifier[1]}' before its noun"
     if found is None and role == "group":
         return None  # "5,000 protesters marched": a crowd, unless an event word applies to the figure itself
-    if found is None and noun_category and not single and not (noun in CASE_NOUNS and not _of_illness(words, noun_end)):
+    if found is None and noun_category and not single and (noun not in CASE_NOUNS or _of_illness(words, noun_end)):
         found = noun_category, f"noun '{noun}'"  # not "14 other cases involving 214,000 dlrs": cases of illness only
     if found is None and not single and subject != _BLOCKED:
         found = _nearest_event(words, figure, figures, lex)
@@ -416,8 +416,9 @@ def _unlisted_people(words, tokens, sentence, figure, start: int, starts, lex):
     found = _subject_reading(words, end, starts, lex, relative=False)
     if found is None or found == _BLOCKED or found[0] not in LIVING_CATEGORIES:
         return None
-    at = next((j for j in range(end, len(words)) if lex.events.at(words, j) is not None), None)  # its event word
-    event = words[at:at + lex.events.at(words, at)[1]] if at is not None else [""]
+    at, hit = next(((j, h) for j in range(end, len(words)) if (h := lex.events.at(words, j)) is not None),
+                   (None, None))  # its event word
+    event = words[at:at + hit[1]] if at is not None else [""]
     if set(event) & _THING_EVENTS or event[0].endswith("ing"):
         return None  # "two aircraft were shot down"; "the two companies were holding talks": their own doing
     return found[0], f"{found[1]} (of '{' '.join(words[start:end])}', people by what befell them)"
@@ -509,9 +510,7 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         if j in starts:  # "30 guerrillas and 12 government soldiers were killed": a list shares its verb
             j = starts[j].last
             continue
-        hit = lex.events.at(words, j)
-        if hit is not None and _adjective_of_a_thing(words, j, lex):
-            hit = None  # "7,000 employees would each be given free shares": "free" says nothing of the employees
+        hit = _event_at(words, j, lex)  # not "7,000 employees would each be given free shares"
         if hit is not None:
             category, n = hit
             after = words[j + n] if j + n < len(words) else ""
@@ -758,9 +757,8 @@ def _nearest_event(words, figure, figures, lex):
     for j in range(figure.last, min(hi, figure.last + EVENT_WINDOW)):
         if words[j] in _CLAUSE_ENDS:
             break
-        hit = lex.events.at(words, j)
-        if hit is not None and (_describes_a_noun_before(words, j, figure, lex)
-                                or _adjective_of_a_thing(words, j, lex)):
+        hit = _event_at(words, j, lex)
+        if hit is not None and _describes_a_noun_before(words, j, figure, lex):
             continue  # "protests by thousands of farmers over interest rates charged by banks": the rates'
         if hit is not None:
             return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"
@@ -769,10 +767,8 @@ def _nearest_event(words, figure, figures, lex):
     for j in range(figure.first - 1, max(lo, figure.first - BEFORE_REACH) - 1, -1):
         if words[j] in (";", ":"):
             break
-        hit = lex.events.at(words, j)
+        hit = _event_at(words, j, lex)
         end = j + (hit[1] if hit else 0)
-        if hit and _adjective_of_a_thing(words, j, lex):
-            continue
         if hit and (end == figure.first or end == figure.first - 1 and words[end] == ","):
             return hit[0], f"'{' '.join(words[j:end])}' in its clause"
     return None
@@ -781,6 +777,13 @@ def _nearest_event(words, figure, figures, lex):
 #: Event words that are also adjectives of things ("free shares", "Free Stocks"): before a noun that is no noun of
 #: people, they are the thing's adjective, not what happened to the people counted.
 ADJECTIVE_EVENT_WORDS = {"free"}
+
+
+def _event_at(words, j, lex):
+    """The event phrase at ``j`` (``lex.events.at``), unless its word is a thing's adjective there ("free
+    shares": :func:`_adjective_of_a_thing`)."""
+    hit = lex.events.at(words, j)
+    return None if hit is not None and _adjective_of_a_thing(words, j, lex) else hit
 
 
 def _adjective_of_a_thing(words, j, lex) -> bool:
