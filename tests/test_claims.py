@@ -506,6 +506,10 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("a meeting held", "One must be held before June.", []),
     ("shares held", "One new share for every 10 held.", []),
     ("held by the police", "Twelve were held by the police.", [("detained", 12, 12, "exact", False, "")]),
+    ("captured, and something else held", "The group captured five and held a rally.",
+     [("detained", 5, 5, "exact", False, "")]),
+    ("held hostage", "Five were held hostage.", [("detained", 5, 5, "exact", False, "")]),
+    ("a meeting being held", "The meeting, being held in June, will elect 12.", []),
     # "free" before a thing is its adjective; "let go" is a layoff more often than a release
     ("free shares", "Its 7,000 employees would each be given free shares.", []),
     ("free hostages", "The rebels agreed to free 12 hostages.", [("released", 12, 12, "exact", False, "")]),

@@ -115,13 +115,14 @@ HEALTH_WORDS = {"disease", "diseases", "virus", "viral", "infection", "infection
                 "deaths", "died", "diagnosed", "contracted", "contracting", "confirmed", "suspected", "plague",
                 "polio", "dengue", "ebola", "rabies", "leprosy", "diarrhoea", "diarrhea", "dysentery", "pneumonia"}
 #: Forms of "hold", which says detained of people but is said of meetings, seats, shares and positions: a figure
-#: with no noun of people it counts is detained by them only in a sentence with a word of :data:`DETENTION_WORDS`
-#: ("Twelve were held by the police"; not "One must be held before June", "the party holding five").
-HOLDING_WORDS = {"held", "holding", "hold", "holds"}
-DETENTION_WORDS = {"police", "custody", "prison", "prisons", "jail", "jails", "jailed", "hostage", "hostages",
-                   "kidnapped", "kidnappers", "captors", "captive", "captivity", "detained", "detention", "arrested",
-                   "arrest", "prisoner", "prisoners", "camp", "camps", "guards", "abducted", "incommunicado",
-                   "troops", "soldiers", "rebels", "guerrillas", "militants", "authorities", "charges", "cells"}
+#: with no noun of people it counts is detained by them only in a sentence with another sign of detention
+#: (:func:`_detention_besides_holding`): "Twelve were held by the police", "captured five and held them"; not "One
+#: must be held before June", "the party holding five". "being" is listed for the lexicon's "being held".
+HOLDING_WORDS = {"held", "holding", "hold", "holds", "being"}
+#: Words of detention the lexicon does not list as events or as detained people: who holds people and where.
+DETENTION_WORDS = {"police", "custody", "prison", "prisons", "jail", "jails", "kidnappers", "captors", "captivity",
+                   "camp", "camps", "guards", "incommunicado", "troops", "soldiers", "rebels", "guerrillas",
+                   "militants", "authorities", "charges", "cells"}
 #: Words right before "cases" that make them cases of illness ("200,000 new cases occur each year").
 CASE_MODIFIERS = {"new", "confirmed", "suspected", "reported", "fatal", "known"}
 
@@ -287,14 +288,33 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = _subset_reading(words, tokens, sentence, figure, figures, lex)
     if found is None:
         return None  # "one man claiming ...": an anecdote, not a count
-    if role is None and found[0] == "detained" and not HOLDING_WORDS.isdisjoint(words) \
-            and DETENTION_WORDS.isdisjoint(words):
+    if role is None and found[0] == "detained" and not _detention_besides_holding(words, lex):
         return None  # "One must be held before June", "six for every share held": meetings and shares are held too
     if role == "person" and noun_category == "killed" and found[0] in ("other", "released", "fled_or_evacuated"):
         found = "killed", f"noun '{noun}'"  # "eight bodies were found", "free the 80 bodies": the dead, whatever
         # is said of them
     held = _outranking(words, figure, figures, lex)
     return held or found
+
+
+def _detention_besides_holding(words, lex) -> bool:
+    """Whether the sentence says detention by more than a form of "hold": a lexicon event or noun of the detained
+    that is not made of :data:`HOLDING_WORDS` alone ("arrested", "held hostage", "prisoners"), or a word of
+    :data:`DETENTION_WORDS`.
+
+    >>> from analysis.claims.lexicon import lexicon_for
+    >>> [_detention_besides_holding(s.split(), lexicon_for()) for s in
+    ...  ("rebels captured five and held a rally", "one must be held before june", "five were held hostage")]
+    [True, False, True]
+    """
+    if not DETENTION_WORDS.isdisjoint(words):
+        return True
+    for k in range(len(words)):
+        event, noun = lex.events.at(words, k), lex.nouns.at(words, k)  # (category, length), ((role, category), length)
+        hits = ([event] if event else []) + ([(noun[0][1], noun[1])] if noun else [])
+        if any(category == "detained" and not HOLDING_WORDS.issuperset(words[k:k + n]) for category, n in hits):
+            return True
+    return False
 
 
 def running_total(words, figure, before: str | None):
