@@ -190,6 +190,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("According to figures released by the health ministry, 340 died.", "the health ministry", "reference"),
     ("According to official figures, 340 died.", "official figures", "group"),  # no author named
     ('"Thirty were killed," said a witness who asked not to be named.', "witness", "group"),
+    # reporting verbs besides "say"
+    ("Twelve people were killed, the mayor stressed.", "the mayor", "reference"),
+    ("Police acknowledged that 30 protesters were arrested.", "police", "group"),
+    ("At least 40 people died, doctors testified.", "doctors", "group"),
+    ("Officials predicted that 2,000 people would be evacuated.", "officials", "group"),
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source

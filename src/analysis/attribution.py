@@ -46,6 +46,10 @@ REPORTING_VERBS = {
     "insist", "insists", "insisted", "warn", "warns", "warned", "counted",
     "maintain", "maintains", "maintained", "urge", "urges", "urged", "deny", "denies", "denied",
     "conclude", "concludes", "concluded", "find", "finds", "found",
+    "argue", "argues", "argued", "acknowledge", "acknowledges", "acknowledged", "stress", "stresses", "stressed",
+    "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised", "assert", "asserts",
+    "asserted", "testify", "testifies", "testified", "predict", "predicts", "predicted", "caution", "cautions",
+    "cautioned", "reply", "replies", "replied",
 }
 #: Reporting verbs only before "that" or at the end of a clause ("an inquiry found that ...", "..., a study
 #: found."), not with an object ("rescuers found 12 bodies", "the government denies the claims").
