@@ -190,6 +190,9 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("According to figures released by the health ministry, 340 died.", "the health ministry", "reference"),
     ("According to official figures, 340 died.", "official figures", "group"),  # no author named
     ('"Thirty were killed," said a witness who asked not to be named.', "witness", "group"),
+    # a singular organisation noun after "according to"
+    ("Dozens were detained, according to a monitoring group.", "monitoring group", "group"),
+    ("Twelve died, according to a watchdog.", "watchdog", "group"),
     # reporting verbs besides "say"
     ("Twelve people were killed, the mayor stressed.", "the mayor", "reference"),
     ("Police acknowledged that 30 protesters were arrested.", "police", "group"),

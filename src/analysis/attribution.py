@@ -187,7 +187,8 @@ _APPOSITIVE_ORG = re.compile(
 #: Nouns of an outlet that relays a sayer even without a name of its own ("..., state radio reported").
 OUTLET_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "tv"}
 ORGANISATION_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "group", "company", "firm",
-                                          "organisation", "organization", "charity", "network", "party", "movement"}
+                                          "organisation", "organization", "charity", "network", "party", "movement",
+                                          "watchdog", "monitor"}
 _NOUN_THEN_NAME = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_NOUNS))}) (?P<name>{_NAME})")
 
 #: "Name, a male nurse," / "Name, an official," : a person and the role the text gives them.
@@ -815,8 +816,9 @@ class _SentenceSources:
                 break
             if not (item[0] in DETERMINERS or item[0] == "one") or phrase:
                 phrase.append(item)
-            if item[0] in SOURCE_NOUNS:
-                head, after = len(phrase), p + offset + 1  # "a survivor interviewed by ...", "official Indian figures"
+            if item[0] in SOURCE_NOUNS or item[0] in ORGANISATION_NOUNS:
+                # "a survivor interviewed by ...", "official Indian figures", "according to a monitoring group"
+                head, after = len(phrase), p + offset + 1
         person = self._person_after_office(after - 1) if head else None
         if person is not None:  # "said army spokesman Ivo Marek."
             return person
