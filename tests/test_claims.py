@@ -538,6 +538,20 @@ def test_cli_writes_the_claims_table(tmp_path):
      "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),
     ("a sayer at the end of the sentence", "Two people were killed in a fire but the plant reopened, the spokesman "
      "said.", [("killed", 2, 2, "exact", False, "spokesman")]),
+    # a figure after ", but X said" is X's, not the first sayer's: two sources, two figures
+    ("a second sayer after a contrast", "Officials said 12 people died, but witnesses said at least 30 were killed.",
+     [("killed", 12, 12, "exact", False, "officials"), ("killed", 30, None, "lower_bound", False, "witnesses")]),
+    ("a contrast with 'while'", "The army said 40 rebels were killed, while the rebels said only 10 died.",
+     [("killed", 40, 40, "exact", False, "army"), ("killed", 10, 10, "exact", False, "rebels")]),
+    ("a second estimate put at a figure", "The attack killed 35 people, the health ministry said, though activists "
+     "put the toll at more than 50.",
+     [("killed", 35, 35, "exact", False, "health ministry"), ("killed", 51, None, "lower_bound", False, "activists")]),
+    ("a semicolon and a sayer of its own", "Police said 200 people were arrested; organisers said 500 were detained.",
+     [("detained", 200, 200, "exact", False, "police"), ("detained", 500, 500, "exact", False, "organisers")]),
+    ("a semicolon, no sayer of its own", "Police said 200 people were arrested; 50 were later freed.",
+     [("detained", 200, 200, "exact", False, "police"), ("released", 50, 50, "exact", False, "police")]),
+    ("a contrast with no sayer of its own", "The ministry said 35 died, while 50 were injured.",
+     [("killed", 35, 35, "exact", False, "ministry"), ("injured", 50, 50, "exact", False, "ministry")]),
     # victims are affected people: a count of them is other, unless what happened to them says more
     ("victims with no event word", "Many thousands of victims were still awaiting payments.",
      [("other", 2000, None, "vague", False, "")]),

@@ -29,8 +29,8 @@ from ..attribution import (
 from .figures import word_tokens
 from .lexicon import lexicon_for
 
-__all__ = ["DocumentSources", "Gazetteer", "Source", "after_contrast", "figure_source", "find_source",
-           "in_background_clause"]
+__all__ = ["DocumentSources", "Gazetteer", "Source", "after_contrast", "contrast_sayer", "figure_source",
+           "find_source", "in_background_clause"]
 
 #: Words that open a relative clause.
 RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
@@ -173,6 +173,48 @@ def after_contrast(words, figure, verb: int) -> bool:
     return False
 
 
+#: Verbs after which the subject puts a figure of its own: "activists put the toll at 50" (with "at").
+TOLL_SAYER_VERBS = {"put", "puts", "putting", "estimated", "estimate", "estimates"}
+
+
+def contrast_sayer(words, figure) -> tuple[int, int] | None:
+    """``(start, end)`` of the sayer of a clause that ", but" (:data:`CONTRAST_WORDS`), "; but" or ";" opens
+    before the figure, when the clause has a sayer of its own ("Officials said 12 died, but witnesses said at least 30
+    were killed": ``witnesses said``), or None.
+
+    The sayer is at most :data:`~analysis.attribution.SUBJECT_PHRASE_WORDS` words right after the conjunction,
+    with no punctuation, and its verb is a reporting verb (or "put" with "at": "though activists put the toll at
+    more than 50") before the figure, with no comma between them; ``end`` is the verb, or the word before the
+    figure after "put ... at". The figure is then what that sayer says, not what the sentence's first sayer says.
+
+    >>> from analysis.claims.figures import find_figures
+    >>> s = "Police said 12 died, but witnesses said at least 30 were killed."
+    >>> words = [t for t, _, _ in word_tokens(s)]
+    >>> start, verb = contrast_sayer(words, find_figures(s)[1])
+    >>> words[start:verb + 1]
+    ['witnesses', 'said']
+    >>> contrast_sayer(words, find_figures(s)[0]) is None
+    True
+    """
+    for j in range(figure.first - 1, 0, -1):
+        w = words[j]
+        if w in CONTRAST_WORDS and words[j - 1] in (",", ";") or w == ";":
+            for v in range(j + 2, min(figure.first, j + 2 + SUBJECT_PHRASE_WORDS)):
+                if not words[v - 1][:1].isalpha():
+                    return None
+                between = words[v + 1:figure.first]
+                if "," in between or ";" in between:
+                    continue
+                if words[v] in REPORTING_VERBS:
+                    return j + 1, v
+                if words[v] in TOLL_SAYER_VERBS and "at" in between:
+                    return j + 1, figure.first - 1  # the sayer reads as such with its "the toll at"
+            return None
+        if w in (":", '"', ".") or w in RELATIVE_WORDS:
+            return None
+    return None
+
+
 def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
     """The :class:`Source` credited for a figure at ``position`` in sentence ``i`` (None: own voice).
 
@@ -184,7 +226,9 @@ def figure_source(sources: DocumentSources, i: int, position: int, words, figure
         own = sources.for_position(i, position)
         if own is not None and own.verb > figure.last and after_contrast(words, figure, own.verb):
             return None  # "Two were killed on March 13, but the spokesman said ...": not what the spokesman said
-        sayer = None if own is not None else contact_sayer(words, figure)
+        sayer = contrast_sayer(words, figure)  # "..., but witnesses said at least 30": not the first sayer's
+        if sayer is None or own is None or not 0 <= own.verb < sayer[0]:
+            sayer = None if own is not None else contact_sayer(words, figure)
         if sayer is None:
             return own
     else:
@@ -195,7 +239,9 @@ def figure_source(sources: DocumentSources, i: int, position: int, words, figure
     tokens = word_tokens(sources.raw[a:b])
     start, verb = sayer
     clause = sources.raw[a + tokens[start][1]:a + tokens[verb][2]] + " 0."
-    found = find_source(clause, gazetteer=sources.gazetteer)
+    # read as the start of a sentence ("the rebels said" -> "The rebels said"): in lower case find_source takes
+    # the text for an all-lower-case story
+    found = find_source(clause[:1].upper() + clause[1:], gazetteer=sources.gazetteer)
     found = sources.resolved(found, i)
     if found is None or found.kind not in ("person", "org", "group"):
         return None
