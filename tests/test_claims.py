@@ -538,6 +538,12 @@ def test_cli_writes_the_claims_table(tmp_path):
      "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),
     ("a sayer at the end of the sentence", "Two people were killed in a fire but the plant reopened, the spokesman "
      "said.", [("killed", 2, 2, "exact", False, "spokesman")]),
+    # "half of the 800": the 800 are the whole a part was taken from, not the number who met the event
+    ("a part named by a word", "Roughly half of the 800 residents were evacuated.",
+     [("other", 800, 800, "exact", False, "")]),
+    ("all of them are the number", "All of the 300 workers were evacuated.",
+     [("displaced", 300, 300, "exact", False, "")]),
+    ("a whole with no event", "Half of the 800 residents own cars.", []),
     # a figure after ", but X said" is X's, not the first sayer's: two sources, two figures
     ("a second sayer after a contrast", "Officials said 12 people died, but witnesses said at least 30 were killed.",
      [("killed", 12, 12, "exact", False, "officials"), ("killed", 30, None, "lower_bound", False, "witnesses")]),

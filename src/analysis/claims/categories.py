@@ -164,6 +164,8 @@ _NOUN_STOPS = {"during", "including", "among", "despite", "until", "following", 
 _NATIONALITY_PLURAL = re.compile(r"(?:ans|ese|is|ards|ans)$")
 #: The reason given to the whole of a partitive ("the 543" of "32 of the 543 passengers").
 WHOLE_OF_PARTITIVE = "the whole of 'N of the M'"
+#: The reason given to the whole of a part named by a word ("the 800" of "half of the 800 residents").
+WHOLE_OF_PART = "the whole of 'half of the M'"
 #: What the subject reading returns when the figure has a verb of its own that is no event word.
 _BLOCKED = ("", "")
 _PARTITIVE_DETERMINERS = {"the", "its", "their", "these", "those", "his", "her", "our"}
@@ -294,6 +296,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = "killed", f"noun '{noun}'"  # "eight bodies were found", "free the 80 bodies": the dead, whatever
         # is said of them
     held = _outranking(words, figure, figures, lex)
+    if _whole_of_a_part_word(words, figure):
+        return "other", WHOLE_OF_PART  # "half of the 800 residents were evacuated": the 800 were not
     return held or found
 
 
@@ -509,6 +513,11 @@ def _plural_looking(word: str) -> bool:
     return word.endswith(("s", "men", "people", "children")) or word in ("them", "those", "these", "whom")
 
 
+#: Words for a part of a group counted after "of the": "half of the 800 residents", "most of the 300 workers".
+PART_WORDS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "majority",
+              "minority", "most", "many", "some", "several", "few", "none"}
+
+
 def _is_partitive_whole(words, figure, figures) -> bool:
     """The "543" of "32 of the 543 passengers", the "eight" of "one of its eight crew members": the group
     the part is taken from (the part is the figure just before, or a numeral)."""
@@ -518,6 +527,13 @@ def _is_partitive_whole(words, figure, figures) -> bool:
         if k > gap and words[k - gap] == "of" and (gap == 1 or words[k - 1] in _PARTITIVE_DETERMINERS):
             return words[k - gap - 1][:1].isdigit() or part is not None and part.last == k - gap
     return False
+
+
+def _whole_of_a_part_word(words, figure) -> bool:
+    """The "800" of "half of the 800 residents", "most of the 300 workers": a group of which a part
+    (:data:`PART_WORDS`) is said to have met the event, not the number who did ("all of the 300" are the 300)."""
+    k = figure.first
+    return k > 2 and words[k - 1] in _PARTITIVE_DETERMINERS and words[k - 2] == "of" and words[k - 3] in PART_WORDS
 
 
 def _subject_reading(words, j, starts, lex, *, relative=True):
