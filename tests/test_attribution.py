@@ -193,6 +193,8 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     # a singular organisation noun after "according to"
     ("Dozens were detained, according to a monitoring group.", "monitoring group", "group"),
     ("Twelve died, according to a watchdog.", "watchdog", "group"),
+    # a body of the state keeps its remit: "the interior ministry" is not any ministry named before
+    ("The interior ministry said 18 police officers were injured.", "the interior ministry", "reference"),
     # reporting verbs besides "say"
     ("Twelve people were killed, the mayor stressed.", "the mayor", "reference"),
     ("Police acknowledged that 30 protesters were arrested.", "police", "group"),

@@ -538,6 +538,8 @@ def test_cli_writes_the_claims_table(tmp_path):
      "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),
     ("a sayer at the end of the sentence", "Two people were killed in a fire but the plant reopened, the spokesman "
      "said.", [("killed", 2, 2, "exact", False, "spokesman")]),
+    ("a ministry by its remit", "The interior ministry said 18 police officers were injured.",
+     [("injured", 18, 18, "exact", False, "interior ministry")]),
     # "half of the 800": the 800 are the whole a part was taken from, not the number who met the event
     ("a part named by a word", "Roughly half of the 800 residents were evacuated.",
      [("other", 800, 800, "exact", False, "")]),

@@ -981,7 +981,10 @@ class _SentenceSources:
             lower = [o for _, o, _ in self.seq[k:end - 1] if not _is_capitalised(o)]
             if noun in REFERENCE_NOUNS and k > 0 and words[k - 1] == "the" \
                     and not any(_is_capitalised(o) for _, o, _ in self.seq[k:end]):
-                return ("the " + noun, "reference"), k - 1  # "the high command said": the one named before
+                # "the high command said": the one named before; "the interior ministry said": a body of the
+                # state keeps its remit, which tells it from another ministry named before
+                kept = words[k:end] if noun in STATE_BODIES else [noun]
+                return ("the " + " ".join(kept), "reference"), k - 1
             if noun in FINDING_NOUNS and not any(_is_capitalised(o) for _, o, i in self.seq[k:end] if i > 0):
                 while k < end - 1 and words[k] in EVALUATIVE_ADJECTIVES:
                     k += 1  # "a damning report found": an unnamed finding, the judgement dropped
