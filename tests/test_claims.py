@@ -546,6 +546,8 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("all of them are the number", "All of the 300 workers were evacuated.",
      [("displaced", 300, 300, "exact", False, "")]),
     ("a whole with no event", "Half of the 800 residents own cars.", []),
+    ("a part as a percentage", "Around 40% of the 2,000 inhabitants were evacuated.",
+     [("other", 2000, 2000, "exact", False, "")]),
     # a figure after ", but X said" is X's, not the first sayer's: two sources, two figures
     ("a second sayer after a contrast", "Officials said 12 people died, but witnesses said at least 30 were killed.",
      [("killed", 12, 12, "exact", False, "officials"), ("killed", 30, None, "lower_bound", False, "witnesses")]),

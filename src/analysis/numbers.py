@@ -86,7 +86,7 @@ PREFIXES = {
     ("close", "to"): ("approximate", 0), ("circa",): ("approximate", 0),
 }
 SUFFIXES = {("or", "more"): "lower_bound", ("or", "so"): "approximate",
-            ("or", "fewer"): "upper_bound", ("or", "less"): "upper_bound"}
+            ("or", "fewer"): "upper_bound", ("or", "less"): "upper_bound", ("-", "plus"): "lower_bound"}
 RANGE_WORDS = {"to", "or", "-"}
 _PREFIXES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[0]))
 # the same, by their last word: only the phrases ending in the word before a number can stand before it
@@ -410,9 +410,9 @@ def _figure_at(words, k):
                 low *= scale  # "two to three hundred", "30 or 40 thousand": the scale belongs to both
         if q2 is not None and q2[1] == "exact" and q2[0] > low:
             return (first - 1 if between else first), q2[2], low, q2[0], "range"
-    suffix = SUFFIXES.get(tuple(words[end:end + 2])) if kind == "exact" and qualifier == "exact" else None
-    if suffix is not None:  # every suffix is two words
-        qualifier, end = suffix, end + 2
+    suffix = SUFFIXES.get(tuple(words[end:end + 2])) if kind == "exact" else None
+    if suffix is not None:  # every suffix is two words, part of the figure; a qualifier before it comes first
+        qualifier, end = (suffix if qualifier == "exact" else qualifier), end + 2
     if qualifier == "lower_bound":
         return first, end, value + shift, None, qualifier
     if qualifier == "upper_bound":
@@ -438,7 +438,8 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         right = norm[b] if b < len(norm) else " "
         if left.isalpha() or right.isalpha() or left in "+'/:#.^" or right in "/:%^":
             return True  # 1930s, 5th, 10am, G20, +7, '90s, 1/2, 10:30, 50%, 10^6 (a power: not read)
-        if right == "-" and norm[b + 1:b + 2].isalpha() or left == "-" and norm[a - 2:a - 1].isalpha():
+        plus = re.match(r"-plus\b", norm[b:b + 6], re.IGNORECASE)  # "17,000-plus people": a lower bound
+        if right == "-" and norm[b + 1:b + 2].isalpha() and not plus or left == "-" and norm[a - 2:a - 1].isalpha():
             return True  # 25-year-old, a 3-day trial, COVID-19
         if re.fullmatch(r"\d{4}", words[i]) and 1800 <= int(words[i]) <= 2100:
             return True  # a year (write 2,000 for a count)

@@ -529,11 +529,17 @@ def _is_partitive_whole(words, figure, figures) -> bool:
     return False
 
 
+#: Words that end a percentage before "of the": "40 %", "40 pct", "40 percent", "40 per cent".
+PERCENT_WORDS = {"%", "pct", "percent", "cent"}
+
+
 def _whole_of_a_part_word(words, figure) -> bool:
-    """The "800" of "half of the 800 residents", "most of the 300 workers": a group of which a part
-    (:data:`PART_WORDS`) is said to have met the event, not the number who did ("all of the 300" are the 300)."""
+    """The "800" of "half of the 800 residents", "most of the 300 workers", "40 % of the 2,000 inhabitants": a
+    group of which a part (:data:`PART_WORDS`, a percentage) is said to have met the event, not the number who
+    did ("all of the 300" are the 300)."""
     k = figure.first
-    return k > 2 and words[k - 1] in _PARTITIVE_DETERMINERS and words[k - 2] == "of" and words[k - 3] in PART_WORDS
+    return k > 2 and words[k - 1] in _PARTITIVE_DETERMINERS and words[k - 2] == "of" \
+        and (words[k - 3] in PART_WORDS or words[k - 3] in PERCENT_WORDS)
 
 
 def _subject_reading(words, j, starts, lex, *, relative=True):
