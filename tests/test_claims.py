@@ -538,6 +538,8 @@ def test_cli_writes_the_claims_table(tmp_path):
      "said this blast was far from it.", [("killed", 2, 2, "exact", False, "")]),
     ("a sayer at the end of the sentence", "Two people were killed in a fire but the plant reopened, the spokesman "
      "said.", [("killed", 2, 2, "exact", False, "spokesman")]),
+    ("tortured, as beaten, is harm", "Up to 100 people were allegedly tortured in detention.",
+     [("injured", None, 100, "upper_bound", True, "")]),
     ("a ministry by its remit", "The interior ministry said 18 police officers were injured.",
      [("injured", 18, 18, "exact", False, "interior ministry")]),
     # "half of the 800": the 800 are the whole a part was taken from, not the number who met the event
