@@ -395,9 +395,10 @@ def _counted_noun(words, tokens, sentence, figure, starts, lex):
         event = lex.events.at(words, j)
         if event is not None:
             nxt = words[j + event[1]] if j + event[1] < len(words) else ""
-            if seen == 0 and modifier is None and _is_noun_like(nxt, lex):
+            # "17 missing miners": an adjective; not a phrase with its own object ("20 treated for smoke inhalation")
+            if seen == 0 and modifier is None and event[1] == 1 and _is_noun_like(nxt, lex):
                 if not _adjective_of_a_thing(words, j, lex):
-                    modifier = event[0], w  # "17 missing miners": an adjective
+                    modifier = event[0], w
                 continue
             break  # "three died"; "three bombs killed": a thing the lexicon does not list as people
         if w.endswith("ly") and seen == 0:
