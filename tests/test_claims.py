@@ -539,7 +539,8 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("a sayer at the end of the sentence", "Two people were killed in a fire but the plant reopened, the spokesman "
      "said.", [("killed", 2, 2, "exact", False, "spokesman")]),
     ("an event phrase with its own object after the figure", "Around 150 people were evacuated, with 20 treated "
-     "for smoke inhalation.", [("displaced", 150, 150, "approximate", False, ""), ("injured", 20, 20, "exact", False, "")]),
+     "for smoke inhalation.",
+     [("displaced", 150, 150, "approximate", False, ""), ("injured", 20, 20, "exact", False, "")]),
     ("tortured, as beaten, is harm", "Up to 100 people were allegedly tortured in detention.",
      [("injured", None, 100, "upper_bound", True, "")]),
     ("a ministry by its remit", "The interior ministry said 18 police officers were injured.",

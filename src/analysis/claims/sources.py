@@ -179,8 +179,8 @@ TOLL_SAYER_VERBS = {"put", "puts", "putting", "estimated", "estimate", "estimate
 
 def contrast_sayer(words, figure) -> tuple[int, int] | None:
     """``(start, end)`` of the sayer of a clause that ", but" (:data:`CONTRAST_WORDS`), "; but" or ";" opens
-    before the figure, when the clause has a sayer of its own ("Officials said 12 died, but witnesses said at least 30
-    were killed": ``witnesses said``), or None.
+    before the figure, when the clause has a sayer of its own ("Officials said 12 died, but witnesses said at
+    least 30 were killed": ``witnesses said``), or None.
 
     The sayer is at most :data:`~analysis.attribution.SUBJECT_PHRASE_WORDS` words right after the conjunction,
     with no punctuation, and its verb is a reporting verb (or "put" with "at": "though activists put the toll at
