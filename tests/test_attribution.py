@@ -195,6 +195,7 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Twelve died, according to a watchdog.", "watchdog", "group"),
     # a body of the state keeps its remit: "the interior ministry" is not any ministry named before
     ("The interior ministry said 18 police officers were injured.", "the interior ministry", "reference"),
+    ("The country's interior ministry said 18 were hurt.", "the interior ministry", "reference"),
     # reporting verbs besides "say"
     ("Twelve people were killed, the mayor stressed.", "the mayor", "reference"),
     ("Police acknowledged that 30 protesters were arrested.", "police", "group"),
@@ -218,6 +219,8 @@ def test_find_source(sentence, text, kind):
     "The storm has claimed 14 lives.",  # a verb with a count is not one of saying
     "Rescuers found 12 bodies in the mine.",  # "found" with an object is not a finding
     "The government denies the claims.",  # nor "denies" with one
+    "Doctors blamed stress for 12 deaths.",  # "stress" is a noun as often as a verb: only "stressed" says
+    "Troops will monitor the airport, where 12 died.",  # nor is "monitor" a kind of organisation
     "the flood killed 300, information minister ana ruiz told reuters.",  # an all-lower-case story
     "The rebels are claimed to have killed 12 soldiers.",  # a passive "claimed to" is a hedge
     # a sayer of a clause about a noun, no "that" ("a raid [that] the army said was ..."), is not the sentence's

@@ -551,6 +551,10 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("all of them are the number", "All of the 300 workers were evacuated.",
      [("displaced", 300, 300, "exact", False, "")]),
     ("a whole with no event", "Half of the 800 residents own cars.", []),
+    ("the event is the whole's own", "Half of the 800 people killed were civilians.",
+     [("killed", 800, 800, "exact", False, "")]),
+    ("the whole's noun says what they are", "Some of the 40 hostages were freed.",
+     [("detained", 40, 40, "exact", False, "")]),
     ("a part as a percentage", "Around 40% of the 2,000 inhabitants were evacuated.",
      [("other", 2000, 2000, "exact", False, "")]),
     # a figure after ", but X said" is X's, not the first sayer's: two sources, two figures
@@ -565,6 +569,15 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("detained", 200, 200, "exact", False, "police"), ("detained", 500, 500, "exact", False, "organisers")]),
     ("a semicolon, no sayer of its own", "Police said 200 people were arrested; 50 were later freed.",
      [("detained", 200, 200, "exact", False, "police"), ("released", 50, 50, "exact", False, "police")]),
+    ("a contrast sayer before 'that'", "Police said 12 died, but witnesses said that 30 were killed.",
+     [("killed", 12, 12, "exact", False, "police"), ("killed", 30, 30, "exact", False, "witnesses")]),
+    ("a contrast sayer not named: the sentence's", "The army said 40 rebels were killed, but it said only 10 "
+     "civilians died.", [("killed", 40, 40, "exact", False, "army"), ("killed", 10, 10, "exact", False, "army")]),
+    ("'found' with an object is no saying", "Police said 12 died, but rescuers found 30 bodies in the rubble.",
+     [("killed", 12, 12, "exact", False, "police"), ("killed", 30, 30, "exact", False, "police")]),
+    ("no verb in a sayer", "The ministry said 35 people were killed, while soldiers patrolled the area where police "
+     "said 20 were arrested.",
+     [("killed", 35, 35, "exact", False, "ministry"), ("detained", 20, 20, "exact", False, "ministry")]),
     ("a contrast with no sayer of its own", "The ministry said 35 died, while 50 were injured.",
      [("killed", 35, 35, "exact", False, "ministry"), ("injured", 50, 50, "exact", False, "ministry")]),
     # victims are affected people: a count of them is other, unless what happened to them says more

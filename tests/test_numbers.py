@@ -55,7 +55,8 @@ def figures(text):
     ("fewer than 100 men", "fewer than 100", None, 99, "upper_bound"),
     ("100 or more men", "100 or more", 100, None, "lower_bound"),
     ("17,000-plus people", "17,000-plus", 17000, None, "lower_bound"),
-    ("some 300-plus people", "some 300-plus", 300, 300, "approximate"),
+    ("some 300-plus people", "some 300-plus", 300, None, "lower_bound"),
+    ("about 50 or fewer people", "about 50 or fewer", None, 50, "upper_bound"),
     ("some 300 people", "some 300", 300, 300, "approximate"),
     ("tens of thousands of people", "tens of thousands", 20_000, None, "vague"),
     # guide version 2

@@ -46,10 +46,10 @@ REPORTING_VERBS = {
     "insist", "insists", "insisted", "warn", "warns", "warned", "counted",
     "maintain", "maintains", "maintained", "urge", "urges", "urged", "deny", "denies", "denied",
     "conclude", "concludes", "concluded", "find", "finds", "found",
-    "argue", "argues", "argued", "acknowledge", "acknowledges", "acknowledged", "stress", "stresses", "stressed",
+    "argue", "argues", "argued", "acknowledge", "acknowledges", "acknowledged", "stresses", "stressed",
     "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised", "assert", "asserts",
-    "asserted", "testify", "testifies", "testified", "predict", "predicts", "predicted", "caution", "cautions",
-    "cautioned", "reply", "replies", "replied",
+    "asserted", "testify", "testifies", "testified", "predict", "predicts", "predicted", "cautions",
+    "cautioned", "replies", "replied",  # not "stress", "caution", "reply": nouns as often ("blamed stress for")
 }
 #: Reporting verbs only before "that" or at the end of a clause ("an inquiry found that ...", "..., a study
 #: found."), not with an object ("rescuers found 12 bodies", "the government denies the claims").
@@ -188,7 +188,7 @@ _APPOSITIVE_ORG = re.compile(
 OUTLET_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "tv"}
 ORGANISATION_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "television", "group", "company", "firm",
                                           "organisation", "organization", "charity", "network", "party", "movement",
-                                          "watchdog", "monitor"}
+                                          "watchdog"}
 _NOUN_THEN_NAME = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_NOUNS))}) (?P<name>{_NAME})")
 
 #: "Name, a male nurse," / "Name, an official," : a person and the role the text gives them.
@@ -983,7 +983,8 @@ class _SentenceSources:
                     and not any(_is_capitalised(o) for _, o, _ in self.seq[k:end]):
                 # "the high command said": the one named before; "the interior ministry said": a body of the
                 # state keeps its remit, which tells it from another ministry named before
-                kept = words[k:end] if noun in STATE_BODIES else [noun]
+                kept = [w for w in words[k:end] if not w.endswith("'s") and w not in EVALUATIVE_ADJECTIVES] \
+                    if noun in STATE_BODIES else [noun]  # not "the country's", "the powerful"
                 return ("the " + " ".join(kept), "reference"), k - 1
             if noun in FINDING_NOUNS and not any(_is_capitalised(o) for _, o, i in self.seq[k:end] if i > 0):
                 while k < end - 1 and words[k] in EVALUATIVE_ADJECTIVES:

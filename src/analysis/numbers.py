@@ -411,8 +411,8 @@ def _figure_at(words, k):
         if q2 is not None and q2[1] == "exact" and q2[0] > low:
             return (first - 1 if between else first), q2[2], low, q2[0], "range"
     suffix = SUFFIXES.get(tuple(words[end:end + 2])) if kind == "exact" else None
-    if suffix is not None:  # every suffix is two words, part of the figure; a qualifier before it comes first
-        qualifier, end = (suffix if qualifier == "exact" else qualifier), end + 2
+    if suffix is not None:  # every suffix is two words, part of the figure; a bound outranks "some", "about"
+        qualifier, end = (suffix if qualifier in ("exact", "approximate") else qualifier), end + 2
     if qualifier == "lower_bound":
         return first, end, value + shift, None, qualifier
     if qualifier == "upper_bound":

@@ -117,8 +117,10 @@ HEALTH_WORDS = {"disease", "diseases", "virus", "viral", "infection", "infection
 #: Forms of "hold", which says detained of people but is said of meetings, seats, shares and positions: a figure
 #: with no noun of people it counts is detained by them only in a sentence with another sign of detention
 #: (:func:`_detention_besides_holding`): "Twelve were held by the police", "captured five and held them"; not "One
-#: must be held before June", "the party holding five". "being" is listed for the lexicon's "being held".
-HOLDING_WORDS = {"held", "holding", "hold", "holds", "being"}
+#: must be held before June", "the party holding five".
+HOLDING_WORDS = {"held", "holding", "hold", "holds"}
+#: Words that make a lexicon phrase of "hold" no more than "hold" ("being held").
+_HOLDING_AUXILIARIES = {"being"}
 #: Words of detention the lexicon does not list as events or as detained people: who holds people and where.
 DETENTION_WORDS = {"police", "custody", "prison", "prisons", "jail", "jails", "kidnappers", "captors", "captivity",
                    "camp", "camps", "guards", "incommunicado", "troops", "soldiers", "rebels", "guerrillas",
@@ -296,15 +298,18 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = "killed", f"noun '{noun}'"  # "eight bodies were found", "free the 80 bodies": the dead, whatever
         # is said of them
     held = _outranking(words, figure, figures, lex)
-    if _whole_of_a_part_word(words, figure):
-        return "other", WHOLE_OF_PART  # "half of the 800 residents were evacuated": the 800 were not
+    if _whole_of_a_part_word(words, figure) and noun_end < len(words) and words[noun_end] in _VERB_GROUP:
+        # "half of the 800 residents were evacuated": the 800 were not, they are the whole (other), or what their
+        # noun says ("some of the 40 hostages were freed": 40 hostages); "half of the 800 people killed were
+        # civilians": the event is the whole's own
+        return (noun_category, f"noun '{noun}'") if noun_category else ("other", WHOLE_OF_PART)
     return held or found
 
 
 def _detention_besides_holding(words, lex) -> bool:
     """Whether the sentence says detention by more than a form of "hold": a lexicon event or noun of the detained
-    that is not made of :data:`HOLDING_WORDS` alone ("arrested", "held hostage", "prisoners"), or a word of
-    :data:`DETENTION_WORDS`.
+    that is not made of :data:`HOLDING_WORDS` alone ("arrested", "held hostage", "prisoners"; "being held" is only
+    "held"), or a word of :data:`DETENTION_WORDS`.
 
     >>> from analysis.claims.lexicon import lexicon_for
     >>> [_detention_besides_holding(s.split(), lexicon_for()) for s in
@@ -316,7 +321,8 @@ def _detention_besides_holding(words, lex) -> bool:
     for k in range(len(words)):
         event, noun = lex.events.at(words, k), lex.nouns.at(words, k)  # (category, length), ((role, category), length)
         hits = ([event] if event else []) + ([(noun[0][1], noun[1])] if noun else [])
-        if any(category == "detained" and not HOLDING_WORDS.issuperset(words[k:k + n]) for category, n in hits):
+        if any(category == "detained" and not (HOLDING_WORDS | _HOLDING_AUXILIARIES).issuperset(words[k:k + n])
+               for category, n in hits):
             return True
     return False
 

@@ -23,8 +23,8 @@ True
 from __future__ import annotations
 
 from ..attribution import (
-    CONTACT_CLAUSE_VERBS, FUNCTION_WORDS, REPORTING_VERBS, SUBJECT_PHRASE_WORDS, DocumentSources, Gazetteer, Source,
-    find_source,
+    CLAUSE_ONLY_VERBS, CONTACT_CLAUSE_VERBS, DETERMINERS, FUNCTION_WORDS, REPORTING_VERBS, SUBJECT_PHRASE_WORDS,
+    DocumentSources, Gazetteer, Source, find_source,
 )
 from .figures import word_tokens
 from .lexicon import lexicon_for
@@ -174,7 +174,9 @@ def after_contrast(words, figure, verb: int) -> bool:
 
 
 #: Verbs after which the subject puts a figure of its own: "activists put the toll at 50" (with "at").
-TOLL_SAYER_VERBS = {"put", "puts", "putting", "estimated", "estimate", "estimates"}
+TOLL_SAYER_VERBS = {"put", "puts", "putting"}
+#: Words a sayer after a conjunction may hold besides nouns and adjectives: "the", "some", "aid groups' ...".
+_SAYER_FUNCTION_WORDS = DETERMINERS
 
 
 def contrast_sayer(words, figure) -> tuple[int, int] | None:
@@ -183,12 +185,15 @@ def contrast_sayer(words, figure) -> tuple[int, int] | None:
     least 30 were killed": ``witnesses said``), or None.
 
     The sayer is at most :data:`~analysis.attribution.SUBJECT_PHRASE_WORDS` words right after the conjunction,
-    with no punctuation, and its verb is a reporting verb (or "put" with "at": "though activists put the toll at
-    more than 50") before the figure, with no comma between them; ``end`` is the verb, or the word before the
-    figure after "put ... at". The figure is then what that sayer says, not what the sentence's first sayer says.
+    nouns and adjectives with no punctuation and no function word but a determiner (not "soldiers patrolled the
+    area where police said"). Its verb is a reporting verb before the figure ("said", "said that"; "found" and
+    "denied" only before "that", :data:`~analysis.attribution.CLAUSE_ONLY_VERBS`), or "put" with "at" ("though
+    activists put the toll at more than 50"), with no comma between it and the figure; ``end`` is the verb, or the
+    word before the figure after "put ... at". The figure is then what that sayer says, not what the sentence's
+    first sayer says.
 
     >>> from analysis.claims.figures import find_figures
-    >>> s = "Police said 12 died, but witnesses said at least 30 were killed."
+    >>> s = "Police said 12 died, but witnesses said that at least 30 were killed."
     >>> words = [t for t, _, _ in word_tokens(s)]
     >>> start, verb = contrast_sayer(words, find_figures(s)[1])
     >>> words[start:verb + 1]
@@ -199,19 +204,20 @@ def contrast_sayer(words, figure) -> tuple[int, int] | None:
     for j in range(figure.first - 1, 0, -1):
         w = words[j]
         if w in CONTRAST_WORDS and words[j - 1] in (",", ";") or w == ";":
-            for v in range(j + 2, min(figure.first, j + 2 + SUBJECT_PHRASE_WORDS)):
-                if not words[v - 1][:1].isalpha():
-                    return None
+            for v in range(j + 1, min(figure.first, j + 2 + SUBJECT_PHRASE_WORDS)):
                 between = words[v + 1:figure.first]
-                if "," in between or ";" in between:
-                    continue
-                if words[v] in REPORTING_VERBS:
+                if v > j + 1 and words[v] in REPORTING_VERBS and "," not in between and ";" not in between:
+                    if words[v] in CLAUSE_ONLY_VERBS and words[v + 1] != "that":
+                        return None  # "but rescuers found 30 bodies": no saying
                     return j + 1, v
-                if words[v] in TOLL_SAYER_VERBS and "at" in between:
+                if v > j + 1 and words[v] in TOLL_SAYER_VERBS and "at" in between and "," not in between:
                     return j + 1, figure.first - 1  # the sayer reads as such with its "the toll at"
+                if not (words[v][:1].isalpha() and (words[v] not in FUNCTION_WORDS or words[v] in
+                                                    _SAYER_FUNCTION_WORDS)):
+                    return None
             return None
-        if w in (":", '"', ".") or w in RELATIVE_WORDS:
-            return None
+        if w in (":", '"', ".") or w in RELATIVE_WORDS and not (w == "that" and words[j - 1] in REPORTING_VERBS):
+            return None  # not "said that 30 were killed": the "that" of what is said
     return None
 
 
@@ -222,12 +228,14 @@ def figure_source(sources: DocumentSources, i: int, position: int, words, figure
     the army said killed 40, ..."): the figure is then the sayer's, a pronoun or "the army" resolved
     against the sources of the sentences before.
     """
+    own, contrast = None, False
     if not in_background_clause(words, figure, lex):
         own = sources.for_position(i, position)
         if own is not None and own.verb > figure.last and after_contrast(words, figure, own.verb):
             return None  # "Two were killed on March 13, but the spokesman said ...": not what the spokesman said
         sayer = contrast_sayer(words, figure)  # "..., but witnesses said at least 30": not the first sayer's
-        if sayer is None or own is None or not 0 <= own.verb < sayer[0]:
+        contrast = sayer is not None and own is not None and 0 <= own.verb < sayer[0]
+        if not contrast:
             sayer = None if own is not None else contact_sayer(words, figure)
         if sayer is None:
             return own
@@ -244,5 +252,6 @@ def figure_source(sources: DocumentSources, i: int, position: int, words, figure
     found = find_source(clause[:1].upper() + clause[1:], gazetteer=sources.gazetteer)
     found = sources.resolved(found, i)
     if found is None or found.kind not in ("person", "org", "group"):
-        return None
+        # a contrast clause's sayer that cannot be named ("..., but it said ..."): the sentence's sayer, as before
+        return own if contrast else None
     return Source(found.text, found.kind, f"sayer of the clause holding the figure: {found.rule}", -1).short()
