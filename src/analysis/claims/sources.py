@@ -175,7 +175,7 @@ def after_contrast(words, figure, verb: int) -> bool:
 
 #: Verbs after which the subject puts a figure of its own: "activists put the toll at 50" (with "at").
 TOLL_SAYER_VERBS = {"put", "puts", "putting"}
-#: Words a sayer after a conjunction may hold besides nouns and adjectives: "the", "some", "aid groups' ...".
+#: The function words a sayer after a conjunction may hold: determiners ("the rebels", "some officials").
 _SAYER_FUNCTION_WORDS = DETERMINERS
 
 
