@@ -541,6 +541,9 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("an event phrase with its own object after the figure", "Around 150 people were evacuated, with 20 treated "
      "for smoke inhalation.",
      [("displaced", 150, 150, "approximate", False, ""), ("injured", 20, 20, "exact", False, "")]),
+    ("aid recipients are other", "Some 20,000 people are in need of assistance, the agency said.",
+     [("other", 20000, 20000, "approximate", False, "agency")]),
+    ("a need that is no aid", "The company needs 500 workers.", []),
     ("tortured, as beaten, is harm", "Up to 100 people were allegedly tortured in detention.",
      [("injured", None, 100, "upper_bound", True, "")]),
     ("a ministry by its remit", "The interior ministry said 18 police officers were injured.",
