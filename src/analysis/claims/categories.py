@@ -119,8 +119,8 @@ HEALTH_WORDS = {"disease", "diseases", "virus", "viral", "infection", "infection
 #: (:func:`_detention_besides_holding`): "Twelve were held by the police", "captured five and held them"; not "One
 #: must be held before June", "the party holding five".
 HOLDING_WORDS = {"held", "holding", "hold", "holds"}
-#: Words that make a lexicon phrase of "hold" no more than "hold" ("being held").
-_HOLDING_AUXILIARIES = {"being"}
+#: The words of a lexicon phrase that says no more than "hold" ("held", "being held").
+_HOLDING_PHRASE_WORDS = HOLDING_WORDS | {"being"}
 #: Words of detention the lexicon does not list as events or as detained people: who holds people and where.
 DETENTION_WORDS = {"police", "custody", "prison", "prisons", "jail", "jails", "kidnappers", "captors", "captivity",
                    "camp", "camps", "guards", "incommunicado", "troops", "soldiers", "rebels", "guerrillas",
@@ -321,8 +321,7 @@ def _detention_besides_holding(words, lex) -> bool:
     for k in range(len(words)):
         event, noun = lex.events.at(words, k), lex.nouns.at(words, k)  # (category, length), ((role, category), length)
         hits = ([event] if event else []) + ([(noun[0][1], noun[1])] if noun else [])
-        if any(category == "detained" and not (HOLDING_WORDS | _HOLDING_AUXILIARIES).issuperset(words[k:k + n])
-               for category, n in hits):
+        if any(category == "detained" and not _HOLDING_PHRASE_WORDS.issuperset(words[k:k + n]) for category, n in hits):
             return True
     return False
 
@@ -525,15 +524,25 @@ PART_WORDS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths
               "minority", "most", "many", "some", "several", "few", "none"}
 
 
+def _part_before(words, figure) -> tuple[int, int] | None:
+    """``(p, gap)`` when the figure is the whole of "PART of FIGURE" ("19 of 29", gap 1) or "PART of the FIGURE"
+    ("32 of the 543", gap 2): ``p`` is the index of the part's last word."""
+    k = figure.first
+    for gap in (1, 2):
+        if k > gap and words[k - gap] == "of" and (gap == 1 or words[k - 1] in _PARTITIVE_DETERMINERS):
+            return k - gap - 1, gap
+    return None
+
+
 def _is_partitive_whole(words, figure, figures) -> bool:
     """The "543" of "32 of the 543 passengers", the "eight" of "one of its eight crew members": the group
     the part is taken from (the part is the figure just before, or a numeral)."""
-    k = figure.first
+    found = _part_before(words, figure)
+    if found is None:
+        return False
+    p, _ = found
     part = figures.previous(figure)
-    for gap in (1, 2):  # "19 of 29 members", "32 of the 543 passengers"
-        if k > gap and words[k - gap] == "of" and (gap == 1 or words[k - 1] in _PARTITIVE_DETERMINERS):
-            return words[k - gap - 1][:1].isdigit() or part is not None and part.last == k - gap
-    return False
+    return words[p][:1].isdigit() or part is not None and part.last == p + 1
 
 
 #: Words that end a percentage before "of the": "40 %", "40 pct", "40 percent", "40 per cent".
@@ -544,9 +553,8 @@ def _whole_of_a_part_word(words, figure) -> bool:
     """The "800" of "half of the 800 residents", "most of the 300 workers", "40 % of the 2,000 inhabitants": a
     group of which a part (:data:`PART_WORDS`, a percentage) is said to have met the event, not the number who
     did ("all of the 300" are the 300)."""
-    k = figure.first
-    return k > 2 and words[k - 1] in _PARTITIVE_DETERMINERS and words[k - 2] == "of" \
-        and (words[k - 3] in PART_WORDS or words[k - 3] in PERCENT_WORDS)
+    found = _part_before(words, figure)
+    return found is not None and found[1] == 2 and (words[found[0]] in PART_WORDS or words[found[0]] in PERCENT_WORDS)
 
 
 def _subject_reading(words, j, starts, lex, *, relative=True):

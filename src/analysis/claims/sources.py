@@ -149,6 +149,11 @@ def contact_sayer(words, figure) -> tuple[int, int] | None:
 CONTRAST_WORDS = {"but", "while", "although", "though", "whereas", "yet"}
 
 
+def _opens_contrast(words, j) -> bool:
+    """Word ``j`` is a conjunction of :data:`CONTRAST_WORDS` right after a comma or semicolon (", but")."""
+    return words[j] in CONTRAST_WORDS and j > 0 and words[j - 1] in (",", ";")
+
+
 def after_contrast(words, figure, verb: int) -> bool:
     """The reporting verb at ``verb`` belongs to a clause that ", but" (:data:`CONTRAST_WORDS`) opens after the
     figure, its sayer right after the conjunction ("..., but the spokesman said this incident was ..."): the
@@ -166,7 +171,7 @@ def after_contrast(words, figure, verb: int) -> bool:
     """
     for j in range(verb - 1, figure.last, -1):
         if words[j] in CONTRAST_WORDS:
-            return words[j - 1] in (",", ";") and all(w[:1].isalpha() for w in words[j + 1:verb]) \
+            return _opens_contrast(words, j) and all(w[:1].isalpha() for w in words[j + 1:verb]) \
                 and verb - j - 1 <= SUBJECT_PHRASE_WORDS and verb + 1 < len(words) and words[verb + 1][:1].isalnum()
         if not words[j][:1].isalpha():
             return False
@@ -203,7 +208,7 @@ def contrast_sayer(words, figure) -> tuple[int, int] | None:
     """
     for j in range(figure.first - 1, 0, -1):
         w = words[j]
-        if w in CONTRAST_WORDS and words[j - 1] in (",", ";") or w == ";":
+        if _opens_contrast(words, j) or w == ";":
             for v in range(j + 1, min(figure.first, j + 2 + SUBJECT_PHRASE_WORDS)):
                 between = words[v + 1:figure.first]
                 if v > j + 1 and words[v] in REPORTING_VERBS and "," not in between and ";" not in between:
