@@ -12,6 +12,9 @@ from analysis import paths
 from analysis.report import build_report, numbered_notebooks
 
 NOTEBOOKS = numbered_notebooks()
+#: The package's steps that take ``progress=`` and draw a bar on a large corpus.
+PROGRESS_STEPS = ("load_corpus", "read_corpus", "extract_claims", "term_frequencies", "similarity_pairs",
+                  "shared_passages")
 
 
 def test_notebooks_exist_in_reading_order():
@@ -34,6 +37,10 @@ def test_notebook_runs_and_writes_its_charts(notebook, tmp_path):
     streams = [o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                if o.output_type == "stream" and o.name == "stderr"]
     assert not any("it/s" in text or "doc/s" in text for text in streams)
+    bars = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+            if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+            and "%|" in "".join(o["data"].get("text/plain", ""))]
+    assert bars == [], "a long step of the notebook was called without progress=PROGRESS"
     # the first cell states the question, the second holds the parameters
     assert nb.cells[0].cell_type == "markdown" and "Reads" in nb.cells[0].source and "Writes" in nb.cells[0].source
     assert "parameters" in nb.cells[1].metadata.get("tags", [])
@@ -99,3 +106,7 @@ def test_every_notebook_shows_progress_when_run_by_hand(notebook):
     loading = [line for c in nb.cells if c.cell_type == "code" for line in c.source.splitlines()
                if "load_corpus(CORPUS" in line or "read_corpus(CORPUS" in line]
     assert loading and all("progress=PROGRESS" in line for line in loading)
+    # every call of a step that draws a bar says whether it does (PROGRESS, or False for a small part)
+    calls = [line for c in nb.cells if c.cell_type == "code" for line in c.source.splitlines()
+             if any(f"{step}(" in line for step in PROGRESS_STEPS)]
+    assert [line for line in calls if "progress=" not in line] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 import pandas as pd
@@ -145,6 +146,38 @@ def test_progress_bars_show_when_asked_or_on_a_terminal(progress, shown):
     out = io.StringIO()  # not a terminal
     assert list(progress_bar(range(5), progress=progress, desc="words", file=out)) == list(range(5))
     assert ("words" in out.getvalue()) is shown
+
+
+class _Terminal:
+    def __init__(self):
+        self.written = ""
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.written += text
+
+    def flush(self):
+        pass
+
+
+def test_a_bar_left_to_decide_shows_on_a_terminal():
+    from analysis.parallel import progress_bar
+
+    out = _Terminal()
+    assert list(progress_bar(range(5), progress=None, desc="words", file=out)) == list(range(5))
+    assert "words" in out.written
+
+
+def test_a_bar_left_to_decide_is_not_drawn_in_a_notebook(monkeypatch):
+    # tqdm's notebook bar (tqdm.auto in a kernel) shows for disable=None, so the package decides: a kernel's
+    # output is not a terminal, and an executed report keeps no bar of a step that was not asked for one
+    asked = []
+    monkeypatch.setattr(parallel, "tqdm", lambda iterable=None, **options: asked.append(options) or iterable)
+    monkeypatch.setattr(parallel.sys, "stderr", io.StringIO())
+    assert list(parallel.progress_bar(range(3), progress=None, desc="terms")) == [0, 1, 2]
+    assert asked[0]["disable"] is True
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])

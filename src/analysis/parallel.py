@@ -85,11 +85,24 @@ def progress_bar(iterable=None, *, progress: bool | None, **options):
 
     ``True`` shows it anywhere: in a notebook as a widget (``tqdm.auto``), which is how the
     notebooks' ``PROGRESS`` parameter turns bars on; ``False`` never. Bars disappear when done.
+    A Jupyter kernel's output is not a terminal, so there a bar shows only when asked for:
+    tqdm's notebook bar would show for ``None`` too, and a report would keep it.
 
     >>> [x for x in progress_bar(range(3), progress=False, desc="words")]
     [0, 1, 2]
     """
-    return tqdm(iterable, disable=None if progress is None else not progress, leave=False, **options)
+    if progress is None:
+        progress = _on_terminal(options.get("file") or sys.stderr)
+    return tqdm(iterable, disable=not progress, leave=False, **options)
+
+
+def _on_terminal(stream) -> bool:
+    """Whether ``stream``, where a bar is drawn, is a terminal (a Jupyter kernel's output is not)."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
 
 
 #: NumPy's switch for asking the kernel for transparent huge pages for each new array of 4 MB or more (NumPy

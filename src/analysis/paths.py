@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 #: The repository root (``src/analysis/paths.py`` -> two levels up from ``src``).
@@ -45,3 +46,28 @@ DEV_GOLD_DIR = SHARED_DIR / "gold" / "dev"
 PACKAGE_DATA_DIR = Path(__file__).resolve().parent / "data"
 #: nbconvert templates of the report's HTML pages (``report/``: JupyterLab's page, loading nothing from the web).
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+# names a corpus may not take under reports/, where the shipped report keeps its own folders
+_REPORT_FOLDERS = {"figures", "tables"}
+_TABLE_SUFFIX = re.compile(r"(\.jsonl\.gz|\.jsonl|\.json|\.csv|\.parquet|\.txt|\.md|\.html?)$", re.IGNORECASE)
+
+
+def default_output_dir(corpus=None) -> Path:
+    """Where a report on ``corpus`` goes unless told: ``reports/`` for the seeds, else ``reports/<corpus name>/``.
+
+    A run on your own corpus never writes into the shipped report. Here, not in
+    :mod:`analysis.report`, so that a notebook finds its output folder without
+    importing what runs notebooks (nbformat and jsonschema, 1 to 3 s).
+
+    >>> default_output_dir() == REPORTS_DIR
+    True
+    >>> default_output_dir("~/quake/stories.jsonl.gz").relative_to(REPORTS_DIR).as_posix()
+    'stories'
+    >>> default_output_dir("/data/figures").name
+    'figures-corpus'
+    """
+    if corpus is None or str(corpus) == "" or Path(corpus).expanduser().resolve() == RAW_DATA_DIR.resolve():
+        return REPORTS_DIR
+    name = _TABLE_SUFFIX.sub("", Path(corpus).expanduser().resolve().name)
+    name = re.sub(r"[^\w.-]+", "_", name).strip("._") or "corpus"
+    return REPORTS_DIR / (f"{name}-corpus" if name in _REPORT_FOLDERS else name)

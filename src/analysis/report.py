@@ -21,11 +21,14 @@ import logging
 import re
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 
 from . import paths
 from .parallel import map_ranges
+from .paths import default_output_dir  # kept here too: it was defined here first
+
+# nbformat (and papermill, nbconvert) are imported inside the functions that run or write notebooks: importing
+# nbformat takes 1 to 3 s (jsonschema builds its IRI parsers), which `python -m analysis --help` need not pay.
 
 __all__ = ["LOADER_PARAMETERS", "build_report", "check_output_folder", "default_output_dir", "numbered_notebooks",
            "scrub_notebook", "shown_paths"]
@@ -37,9 +40,6 @@ LOADER_PARAMETERS = {
     "url_column": "URL_COLUMN", "html_column": "HTML_COLUMN", "keep_duplicates": "KEEP_DUPLICATES",
     "strict": "STRICT",
 }
-# names a corpus may not take under reports/, where the shipped report keeps its own folders
-_REPORT_FOLDERS = {"figures", "tables"}
-_TABLE_SUFFIX = re.compile(r"(\.jsonl\.gz|\.jsonl|\.json|\.csv|\.parquet|\.txt|\.md|\.html?)$", re.IGNORECASE)
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-.+\.ipynb$")
 #: Arguments for the kernel: its log stops at errors, so the "running over TCP without encryption"
@@ -65,26 +65,6 @@ def numbered_notebooks(folder=None) -> list[Path]:
     """
     folder = Path(folder) if folder is not None else paths.NOTEBOOKS_DIR
     return sorted(p for p in folder.iterdir() if NOTEBOOK_PATTERN.match(p.name))
-
-
-def default_output_dir(corpus=None) -> Path:
-    """Where a report on ``corpus`` goes unless told: ``reports/`` for the seeds, else ``reports/<corpus name>/``.
-
-    A run on your own corpus never writes into the shipped report.
-
-    >>> default_output_dir() == paths.REPORTS_DIR
-    True
-    >>> default_output_dir("~/quake/stories.jsonl.gz").relative_to(paths.REPORTS_DIR).as_posix()
-    'stories'
-    >>> default_output_dir("/data/figures").name
-    'figures-corpus'
-    """
-    if corpus is None or str(corpus) == "" or Path(corpus).expanduser().resolve() == paths.RAW_DATA_DIR.resolve():
-        return paths.REPORTS_DIR
-    name = _TABLE_SUFFIX.sub("", Path(corpus).expanduser().resolve().name)
-    name = re.sub(r"[^\w.-]+", "_", name).strip("._") or "corpus"
-    return paths.REPORTS_DIR / (f"{name}-corpus" if name in _REPORT_FOLDERS else name)
-
 
 
 def check_output_folder(out, *, corpus=None, notebooks=None) -> Path:
@@ -161,6 +141,8 @@ def scrub_notebook(nb, *, replacements: dict[str, str] | None = None) -> None:
     papermill parameters. Line breaks pandas escaped inside table cells are
     shown as spaces.
     """
+    import nbformat
+
     if replacements:
         nb.cells = [nbformat.from_dict(c) for c in _replace_paths(nb.cells, replacements)]
         if "papermill" in nb.metadata:
@@ -188,6 +170,8 @@ def scrub_notebook(nb, *, replacements: dict[str, str] | None = None) -> None:
 
 def _renumber_widgets(nb, store) -> None:
     """Give widget models ids by a walk from the displayed widgets, in cell order."""
+    import nbformat
+
     state = store["state"]
     text = json.dumps(nb.cells)
     roots = [m for m in re.findall(r'"model_id": "([0-9a-f]{32})"', text) if m in state]
@@ -310,6 +294,7 @@ def build_report(*, corpus=None, out_dir=None, notebooks=None, parameters=None, 
 
 def _execute(context, start: int, stop: int) -> list:
     """Run notebooks ``start:stop`` with papermill (one kernel each), then scrub them and write their HTML."""
+    import nbformat
     import papermill
 
     sources, out, params, replacements = context
