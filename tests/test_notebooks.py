@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import nbformat
 import pytest
@@ -14,7 +15,7 @@ from analysis.report import build_report, numbered_notebooks
 NOTEBOOKS = numbered_notebooks()
 #: The package's steps that take ``progress=`` and draw a bar on a large corpus.
 PROGRESS_STEPS = ("load_corpus", "read_corpus", "extract_claims", "term_frequencies", "similarity_pairs",
-                  "shared_passages")
+                  "shared_passages", "keyness")
 
 
 def test_notebooks_exist_in_reading_order():
@@ -108,5 +109,5 @@ def test_every_notebook_shows_progress_when_run_by_hand(notebook):
     assert loading and all("progress=PROGRESS" in line for line in loading)
     # every call of a step that draws a bar says whether it does (PROGRESS, or False for a small part)
     calls = [line for c in nb.cells if c.cell_type == "code" for line in c.source.splitlines()
-             if any(f"{step}(" in line for step in PROGRESS_STEPS)]
+             if re.search(rf"\b({'|'.join(PROGRESS_STEPS)})\(", line)]
     assert [line for line in calls if "progress=" not in line] == []

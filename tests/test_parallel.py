@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import extract_claims, parallel, read_corpus, shared_passages, similarity_pairs, term_frequencies
+from analysis.keyness import keyness
 from analysis.parallel import count_ranges, map_ranges, resolve_jobs
 from inline_corpus import write_generated_corpus
 
@@ -67,6 +68,7 @@ def test_loading_is_the_same_with_one_or_two_processes(generated, tiny_chunks):
 @pytest.mark.parametrize("analysis, rows", [
     (lambda docs, n: extract_claims(docs, n_jobs=n), lambda t: len(t) >= 24 and set(t["category"]) >= {"killed"}),
     (lambda docs, n: term_frequencies(docs, n_jobs=n), lambda t: "harbour" in set(t["term"])),
+    (lambda docs, n: keyness(docs, by="doc_id", min_count=1, max_p=1, n_jobs=n), lambda t: len(t) > 20),
     (lambda docs, n: shared_passages(docs, n_jobs=n), lambda t: (t["kind"] == "verbatim").sum() >= 6),
     (lambda docs, n: similarity_pairs(docs, top_k=3, n_jobs=n), lambda t: len(t) >= 24 and t["cosine"].max() > 0.5),
 ])

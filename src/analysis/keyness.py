@@ -89,6 +89,8 @@ def keyness(
     stem: bool = False,
     min_count: int = 3,
     max_p: float = 0.05,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Terms that one group uses more (or less) than the others.
 
@@ -107,6 +109,9 @@ def keyness(
         Leave out terms used fewer times in target and reference together.
     max_p : float, default 0.05
         Keep terms whose G2 has a p-value at most this (1 keeps all).
+    n_jobs, progress
+        As for :func:`analysis.terms.term_frequencies`: counting the terms
+        is the long part on a large corpus.
 
     Returns
     -------
@@ -118,7 +123,8 @@ def keyness(
         (``"over"`` if relatively more frequent in the target, else
         ``"under"``). Sorted by group, then ``g2`` from the highest.
     """
-    tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem)
+    tc = count_terms(docs, by=by, ngram=ngram, include=include, stopwords=stopwords, stem=stem, n_jobs=n_jobs,
+                     progress=progress)
     return keyness_of_counts(tc, pair=pair, min_count=min_count, max_p=max_p)
 
 

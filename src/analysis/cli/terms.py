@@ -82,7 +82,7 @@ def run_terms(args) -> int:
 def run_keyness(args) -> int:
     docs = load_from_args(args).documents
     table = keyness(docs, by=args.by, pair=tuple(args.pair) if args.pair else None, ngram=args.ngram,
-                    include=args.include, min_count=args.min_count, max_p=args.max_p)
+                    include=args.include, min_count=args.min_count, max_p=args.max_p, n_jobs=args.jobs)
     write_table(table, args.out, safe=args.safe_csv)
     return 0
 
