@@ -8,9 +8,10 @@ claims (:func:`extract_claims`, :func:`claims_by_source`, :func:`provenance`).
 Every function takes and returns tidy pandas DataFrames; chart functions, in
 :mod:`analysis.charts`, return matplotlib Figures.
 
-The analysis functions and modules are imported on first use, so ``import
-analysis`` and the command line stay quick, and every name below works after
-``import analysis`` alone. ``kwic``, ``keyness`` and ``collocations`` are
+The analysis functions and modules are imported on first use: ``import
+analysis`` imports only the loader (with pandas and NLTK, whose own import
+takes 2 to 3 s on a slow machine), and every name below works after ``import
+analysis`` alone. ``kwic``, ``keyness`` and ``collocations`` are
 modules named after their main function: ``analysis.kwic`` is always the
 module, and the function is ``analysis.kwic.kwic`` (likewise
 ``analysis.keyness.keyness``, ``analysis.collocations.collocations``,
