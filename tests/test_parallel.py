@@ -150,18 +150,9 @@ def test_progress_bars_show_when_asked_or_on_a_terminal(progress, shown):
     assert ("words" in out.getvalue()) is shown
 
 
-class _Terminal:
-    def __init__(self):
-        self.written = ""
-
+class _Terminal(io.StringIO):
     def isatty(self):
         return True
-
-    def write(self, text):
-        self.written += text
-
-    def flush(self):
-        pass
 
 
 def test_a_bar_left_to_decide_shows_on_a_terminal():
@@ -169,7 +160,7 @@ def test_a_bar_left_to_decide_shows_on_a_terminal():
 
     out = _Terminal()
     assert list(progress_bar(range(5), progress=None, desc="words", file=out)) == list(range(5))
-    assert "words" in out.written
+    assert "words" in out.getvalue()
 
 
 def test_a_bar_left_to_decide_is_not_drawn_in_a_notebook(monkeypatch):
