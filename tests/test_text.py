@@ -57,6 +57,24 @@ def test_sentence_spans_point_into_the_text():
     assert all(a < b for a, b in spans) and spans == sorted(spans)
 
 
+def test_lines_without_sentence_end_characters_skip_punkt_with_its_result(seed_docs, monkeypatch):
+    """A line with no . ? ! is one sentence without asking Punkt: the characters are Punkt's, the spans its."""
+    import re
+
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    from analysis import text as text_module
+
+    assert set(text_module._PUNKT_ENDS.pattern.strip("[]")) == set(PunktLanguageVars.sent_end_chars)
+    texts = seed_docs["raw_text"].tolist() + [
+        "Headline without a stop\n   \n\tIndented line, no end  \nEnds here.\n“Quoted” — and dashed ”\n",
+        "no end at all", "  ", "Wrapped line that is long enough to continue on the\nnext one without a stop",
+    ]
+    skipped = [sentence_spans(t) for t in texts]
+    monkeypatch.setattr(text_module, "_PUNKT_ENDS", re.compile(""))  # every line through Punkt
+    assert skipped == [sentence_spans(t) for t in texts]
+
+
 @pytest.mark.parametrize("text, tokens", [
     ("non-traditional sexual orientation", ["non-traditional", "sexual", "orientation"]),
     ("the LGBTI community", ["the", "lgbti", "community"]),
