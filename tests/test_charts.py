@@ -302,3 +302,17 @@ def test_charts_that_draw_some_outlets_say_how_many(generated_charts):
     assert legend.get_title().get_text() == "colours of the first 12 of 31 outlets"
     coverage = generated_charts["05-coverage"]
     assert all(float(t).is_integer() for ax in coverage.axes if ax.get_visible() for t in ax.get_yticks())
+
+
+def test_every_segment_label_has_a_colour_and_front_matter_draws(tmp_path):
+    from analysis import LABELS, load_corpus
+    from analysis.charts.overview import LABEL_COLOURS, plot_segment_lengths
+    from analysis.overview import segment_lengths
+
+    assert set(LABEL_COLOURS) == set(LABELS)
+    (tmp_path / "a.md").write_text("---\ntitle: Police detain 40 men\ndate: 2017-04-13\n---\n\n"
+                                   "At least 40 men were detained, officials said.\n", encoding="utf-8")
+    lengths = segment_lengths(load_corpus(tmp_path))
+    assert "front_matter" in set(lengths["label"])
+    legend = plot_segment_lengths(lengths).axes[0].get_legend()
+    assert "front_matter" in [t.get_text() for t in legend.get_texts()]

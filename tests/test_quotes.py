@@ -494,6 +494,17 @@ def test_speaker_explorer_shows_every_outlet(seed_docs, seed_quotes):
     assert set(box.table["speaker"]) == {"Russian LGBT Network"}
 
 
+def test_speaker_explorer_when_no_statement_is_carried_by_two_articles():
+    """One article, or articles that share no statement: the variants panel is empty, not an error."""
+    docs = make_docs([("a", "X", '"We are investigating," said Ivan Petrov, a spokesman.'),
+                      ("b", "Y", "Rain is expected tomorrow, forecasters said.")])
+    quotes = quotations(docs)
+    groups = quote_variants(quotes, docs)
+    assert groups.empty and len(quotes)
+    box = speaker_explorer(quotes, groups=groups, speaker="Ivan Petrov")
+    assert len(box.table) == 1 and box.children[3].value == ""
+
+
 def test_cli_quotes_and_variants(tmp_path):
     out = tmp_path / "quotes.csv"
     assert main(["quotes", str(paths.RAW_DATA_DIR), "--out", str(out)]) == 0

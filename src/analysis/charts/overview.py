@@ -21,6 +21,7 @@ LABEL_COLOURS = {
     "caption": "#969696",
     "comments": "#fdae6b",
     "off_topic": "#e6550d",
+    "front_matter": "#d9d9d9",
 }
 
 

@@ -80,7 +80,9 @@ def speaker_explorer(quotes: pd.DataFrame, *, groups: pd.DataFrame | None = None
         view.value = quotes_html(shown)
         if groups is not None and len(shown):
             keys = set(zip(shown["doc_id"], shown["start"]))
-            chosen = groups[[k in keys for k in zip(groups["doc_id"], groups["start"])]]["group"].unique()
+            carried = pd.Series([k in keys for k in zip(groups["doc_id"], groups["start"])], index=groups.index,
+                                dtype=bool)  # a Series: a plain list, when empty, would select columns
+            chosen = groups.loc[carried, "group"].unique()
             variants.value = variants_html(groups[groups["group"].isin(chosen)]) if len(chosen) else ""
         else:
             variants.value = ""
