@@ -106,3 +106,27 @@ def test_jobs_option_gives_the_same_table_and_refuses_nonsense(tmp_path, capsys)
     with pytest.raises(SystemExit):
         main(["terms", str(paths.RAW_DATA_DIR), "--jobs", "zero"])
     assert "--jobs: expected a positive number of processes" in capsys.readouterr().err
+
+
+def test_ordinary_mistakes_are_messages_not_tracebacks(tmp_path, capsys):
+    import pytest
+
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "bad.csv").write_text("category,role,term\ndetained,verb,held\n", encoding="utf-8")
+    seeds = str(paths.RAW_DATA_DIR)
+    for argv, said in [
+        (["overview", seeds, "--out", str(tmp_path / "folder")], f"error: {tmp_path / 'folder'}: Is a directory"),
+        (["claims", seeds, "--lexicon", str(tmp_path / "none.csv")], "none.csv: No such file or directory"),
+        (["claims", seeds, "--lexicon", str(tmp_path / "bad.csv")], "line 2: unknown role 'verb'"),
+        (["kwic", seeds, "detain(ed|ing", "--regex"], "not a regular expression: 'detain(ed|ing': missing )"),
+        (["kwic", seeds, "(?i)detained", "--regex"], "works here only inline, as (?i:...)"),
+    ]:
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err, (argv, err)
+    for argv, said in [(["terms", seeds, "--top", "-1"], "--top: expected at least 1, not -1"),
+                       (["kwic", seeds, "men", "--window", "-3"], "--window: expected at least 0, not -3"),
+                       (["scale", seeds, "--out", str(tmp_path / "s"), "--top-k", "0"], "--top-k: expected at least 1")]:
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert said in capsys.readouterr().err, argv

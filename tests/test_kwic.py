@@ -107,3 +107,11 @@ def test_dispersion_of_no_terms_is_an_empty_table_with_its_header():
     table = dispersion(DOCS, [])
     assert table.empty and list(table.columns) == ["term", "doc_id", "outlet", "word", "offset", "doc_start",
                                                    "start", "end"]
+
+
+def test_a_bad_regular_expression_is_a_value_error_naming_it():
+    with pytest.raises(ValueError, match=r"not a regular expression: 'detain\(ed\|ing'"):
+        compile_patterns(["men", "detain(ed|ing"], regex=True)
+    with pytest.raises(ValueError, match=r"\(\?i:\.\.\.\)"):
+        compile_patterns("(?i)men", regex=True)
+    assert compile_patterns("(?i:Men)", regex=True, case_sensitive=True).search("men")

@@ -62,6 +62,20 @@ def _phrase_regex(phrase: str) -> str:
     return r"\s+".join(parts) + _WORD_END
 
 
+def _checked_regex(pattern: str) -> str:
+    """``pattern`` if it is a regular expression that can stand inside a group, else a ValueError naming it."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a regular expression: {pattern!r}: {exc}") from None
+    try:
+        re.compile(f"(?:{pattern})")  # as compile_patterns puts it: a named group among others
+    except re.error:
+        raise ValueError(f"{pattern!r}: a flag such as (?i) works here only inline, as (?i:...); matching ignores "
+                         "case unless asked to match it") from None
+    return pattern
+
+
 def compile_patterns(patterns, *, regex: bool = False, case_sensitive: bool = False) -> re.Pattern:
     """One regular expression for one or several patterns, each a named group.
 
@@ -74,7 +88,7 @@ def compile_patterns(patterns, *, regex: bool = False, case_sensitive: bool = Fa
     patterns = [patterns] if isinstance(patterns, str) else list(patterns)
     if not patterns:
         raise ValueError("no pattern given")
-    bodies = [p if regex else _phrase_regex(p) for p in patterns]
+    bodies = [_checked_regex(p) if regex else _phrase_regex(p) for p in patterns]
     order = sorted(range(len(patterns)), key=lambda i: -len(patterns[i]))
     joined = "|".join(f"(?P<_q{i}>{bodies[i]})" for i in order)
     if not regex:  # one word-start test for all phrases: several times faster than one each

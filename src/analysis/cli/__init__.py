@@ -23,8 +23,8 @@ from ..parallel import resolve_jobs
 from ..segmenting import ANALYSED, include_labels
 
 __all__ = [
-    "COMMANDS", "main", "add_corpus_arguments", "add_include_argument", "add_jobs_argument", "add_loader_arguments", "load_from_args",
-    "loader_options", "printable", "safe_csv_cells", "write_table",
+    "COMMANDS", "main", "add_corpus_arguments", "at_least", "add_include_argument", "add_jobs_argument", "add_loader_arguments", "load_from_args",
+    "loader_options", "printable", "reported", "safe_csv_cells", "write_table",
 ]
 
 #: The modules of this package that define commands, in ``--help`` order.
@@ -61,6 +61,25 @@ def _jobs(value: str) -> int:
         return resolve_jobs(int(value))
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a positive number of processes or -1, not {value!r}") from None
+
+
+def at_least(minimum: int):
+    """An argparse ``type``: a whole number not below ``minimum`` (``--top -1`` is a usage error, not a result).
+
+    >>> at_least(1)("3")
+    3
+    """
+    def whole_number(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"expected at least {minimum}, not {number}")
+        return number
+
+    whole_number.__name__ = f"whole number >= {minimum}"  # what argparse names in its messages
+    return whole_number
 
 
 def add_jobs_argument(parser: argparse.ArgumentParser, *, what: str = "processes for the per-article work") -> None:
@@ -129,6 +148,20 @@ def add_include_argument(parser: argparse.ArgumentParser) -> None:
                         help="segment labels to read, comma-separated, or 'all' (default: headline,body)")
 
 
+def reported(run):
+    """Wrap a command's ``run``: a ValueError (an unknown column or group, a bad pattern or lexicon) becomes a
+    message and exit status 2."""
+
+    def wrapped(args) -> int:
+        try:
+            return run(args)
+        except ValueError as exc:
+            print(printable(f"error: {exc}"), file=sys.stderr)
+            return 2
+
+    return wrapped
+
+
 def load_from_args(args: argparse.Namespace):
     """Read the corpus named on the command line; print set-aside inputs to stderr."""
     corpus = read_corpus(args.path, **loader_options(args), n_jobs=getattr(args, "jobs", None))
@@ -170,6 +203,10 @@ def main(argv=None) -> int:
         return args.run(args) or 0
     except CorpusError as exc:
         print(printable(f"error: {exc}"), file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file named on the command line that cannot be read or written (--out a folder ...)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(printable(f"error: {where}{exc.strerror or exc}"), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

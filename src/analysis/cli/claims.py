@@ -6,7 +6,7 @@ Writes one row per mention of a figure (the columns of
 
 from __future__ import annotations
 
-from . import add_corpus_arguments, add_include_argument, load_from_args, write_table
+from . import add_corpus_arguments, add_include_argument, load_from_args, reported, write_table
 
 
 def register(subparsers) -> None:
@@ -19,13 +19,14 @@ def register(subparsers) -> None:
     add_include_argument(parser)
     parser.add_argument("--lexicon", help="your own category lexicon CSV (category,role,term); "
                                           "default: the shipped data/claims_lexicon.csv")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=reported(run))
 
 
 def run(args) -> int:
-    from ..claims import extract_claims
+    from ..claims import extract_claims, load_lexicon
 
+    lexicon = load_lexicon(args.lexicon) if args.lexicon else None  # a bad lexicon fails before the corpus is read
     corpus = load_from_args(args)
-    write_table(extract_claims(corpus.documents, include=args.include, lexicon=args.lexicon,
+    write_table(extract_claims(corpus.documents, include=args.include, lexicon=lexicon,
                                n_jobs=args.jobs), args.out, safe=args.safe_csv)
     return 0

@@ -7,20 +7,7 @@ import sys
 from ..keyness import keyness
 from ..kwic import kwic
 from ..terms import term_frequencies, top_terms
-from . import add_corpus_arguments, add_include_argument, load_from_args, write_table
-
-
-def _reported(run):
-    """Turn a ValueError (unknown column or group) into a message and exit status 2."""
-
-    def wrapped(args) -> int:
-        try:
-            return run(args)
-        except ValueError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-
-    return wrapped
+from . import add_corpus_arguments, add_include_argument, at_least, load_from_args, reported, write_table
 
 
 def _common(parser, *, by: bool = True) -> None:
@@ -40,10 +27,10 @@ def register(subparsers) -> None:
     )
     _common(terms)
     terms.add_argument("--ngram", type=int, choices=(1, 2, 3), default=1, help="words per term (default 1)")
-    terms.add_argument("--top", type=int, help="keep the N most frequent terms of each group (default: all)")
+    terms.add_argument("--top", type=at_least(1), help="keep the N most frequent terms of each group (default: all)")
     terms.add_argument("--min-count", type=int, default=1, help="leave out terms used fewer times in a group")
     terms.add_argument("--stem", action="store_true", help="count Snowball stems")
-    terms.set_defaults(run=_reported(run_terms))
+    terms.set_defaults(run=reported(run_terms))
 
     key = subparsers.add_parser(
         "keyness", help="terms each outlet uses more or less than the rest (log-likelihood G2, log ratio)",
@@ -54,7 +41,7 @@ def register(subparsers) -> None:
     key.add_argument("--ngram", type=int, choices=(1, 2, 3), default=1, help="words per term (default 1)")
     key.add_argument("--min-count", type=int, default=3, help="minimum count in target and reference together (default 3)")
     key.add_argument("--max-p", type=float, default=0.05, help="keep terms with p at most this (default 0.05; 1 keeps all)")
-    key.set_defaults(run=_reported(run_keyness))
+    key.set_defaults(run=reported(run_keyness))
 
     lines = subparsers.add_parser(
         "kwic", help="keyword in context: every occurrence of a word, phrase or regular expression",
@@ -62,13 +49,13 @@ def register(subparsers) -> None:
     )
     add_corpus_arguments(lines)
     lines.add_argument("pattern", help="a word, a phrase ('said to be'), a prefix ('alleg*'), or a regex with --regex")
-    lines.add_argument("--window", type=int, default=8, help="words of context on each side (default 8)")
+    lines.add_argument("--window", type=at_least(0), default=8, help="words of context on each side (default 8)")
     lines.add_argument("--regex", action="store_true", help="PATTERN is a Python regular expression")
     lines.add_argument("--case-sensitive", action="store_true", help="match case exactly")
     lines.add_argument("--sentence", action="store_true", help="keep the context inside the sentence")
     add_include_argument(lines)
     lines.add_argument("--out", help="CSV file to write (default: standard output)")
-    lines.set_defaults(run=_reported(run_kwic))
+    lines.set_defaults(run=reported(run_kwic))
 
 
 def run_terms(args) -> int:
