@@ -251,6 +251,16 @@ def test_metadata_row_without_a_file_is_reported_missing(make_folder):
         read_corpus(folder, strict=True)
 
 
+def test_metadata_naming_a_file_in_a_subfolder_by_its_name_reaches_it_or_is_reported(make_folder):
+    folder = make_folder({"x/a.txt": ARTICLE, "y/b.txt": OTHER, "z/b.txt": OTHER + " Again.",
+                          "metadata.csv": "filename,outlet\na.txt,Wire\nb,Daily\n"})
+    corpus = read_corpus(folder)
+    assert corpus.documents.set_index("doc_id").loc["x/a", "outlet"] == "Wire"  # the one file named a.txt
+    row = _only(corpus.report, "b")  # two files are named b: the row is not joined to either, and says so
+    assert row["status"] == "missing" and "names 2 files (y/b.txt, z/b.txt)" in row["reason"]
+    assert set(corpus.documents["outlet"]) == {"Wire", ""}
+
+
 def test_file_without_a_metadata_row_loads_with_a_note(make_folder):
     folder = make_folder({"a.txt": ARTICLE, "b.txt": OTHER, "metadata.csv": "doc_id,outlet\na,The Daily\n"})
     corpus = read_corpus(folder, strict=True)  # a note, not a skip

@@ -891,20 +891,34 @@ def _join_metadata(records, report, meta_path: Path, columns: Columns, *, whole_
     if dupes:
         raise CorpusError(f"{meta_path}: {id_column} {dupes[0]!r} has more than one row")
     by_name: dict[str, dict] = {}
+    in_subfolders: dict[str, list[dict]] = {}  # "a.txt" and "a" -> the files named so in any subfolder
     for r in records:
         by_name.setdefault(r["doc_id"], r)
         by_name.setdefault(r["_name"], r)
+        if "/" in r["_name"]:
+            base = r["_name"].rsplit("/", 1)[1]
+            for name in {base, os.path.splitext(base)[0]}:
+                in_subfolders.setdefault(name, []).append(r)
     known = {row[1] for row in report} | {Path(row[0]).name for row in report}
 
     def lookup(key: str):
         if key in by_name:
             return by_name[key]
         stem, suffix = os.path.splitext(key)
-        return by_name.get(stem) if suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES else None
+        if suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES and stem in by_name:
+            return by_name[stem]
+        # a file name without its folder ("a.txt" for sub/a.txt) names the one file so named
+        found = in_subfolders.get(key, []) if "/" not in key else []
+        return found[0] if len(found) == 1 else found or None
 
     matched = set()
     for key, row in zip(keys, meta.to_dict("records")):
         record = lookup(key)
+        if isinstance(record, list):
+            report.append([str(meta_path), key, "missing",
+                           f"{meta_path.name} has a row for {key!r}, which names {len(record)} files ("
+                           + ", ".join(r["_name"] for r in record[:3]) + "): write the path from the folder"])
+            continue
         if record is None:
             if whole_folder and key not in known and os.path.splitext(key)[0] not in known:
                 report.append([str(meta_path), key, "missing",
