@@ -494,6 +494,21 @@ def test_speaker_explorer_shows_every_outlet(seed_docs, seed_quotes):
     assert set(box.table["speaker"]) == {"Russian LGBT Network"}
 
 
+def test_an_over_long_sentence_is_not_read_for_quotations_and_says_so():
+    """Unpunctuated text (a dump, a transcript without stops) would cost time in the square of its cues."""
+    import random
+
+    from analysis.text import MAX_SENTENCE_CHARS
+
+    words = 'the police said men were "detained" in town officials rights group reported ministry denied'.split()
+    dump = "Then " + " ".join(random.Random(1).choice(words) for _ in range(MAX_SENTENCE_CHARS // 4))
+    start = len('"We are investigating," said Ivan Petrov. ')
+    docs = make_docs([("a", "X", f'"We are investigating," said Ivan Petrov. {dump}.')])
+    with pytest.warns(UserWarning, match=rf"1 sentence\(s\) longer than 5,000 characters .*quotations.*a at {start}"):
+        quotes = quotations(docs)
+    assert quotes[["speaker", "quote"]].values.tolist() == [["Ivan Petrov", "We are investigating,"]]
+
+
 def test_speaker_explorer_when_no_statement_is_carried_by_two_articles():
     """One article, or articles that share no statement: the variants panel is empty, not an error."""
     docs = make_docs([("a", "X", '"We are investigating," said Ivan Petrov, a spokesman.'),

@@ -34,6 +34,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .paths import PACKAGE_DATA_DIR
 
 __all__ = [
+    "MAX_SENTENCE_CHARS",
     "STOPWORDS",
     "count_tokens",
     "load_stopwords",
@@ -46,6 +47,7 @@ __all__ = [
     "strip_possessive",
     "token_runs",
     "token_spans",
+    "warn_unread_sentences",
     "tokenize",
 ]
 
@@ -233,6 +235,30 @@ def _undo_false_breaks(text: str, pieces: list[tuple[int, int]]) -> list[tuple[i
         else:
             merged.append((start, end))
     return merged
+
+
+#: A "sentence" longer than this is a table or a dump, not prose: claims and quotations do not read it (with a
+#: warning), so that every row, which repeats its sentence, stays small and time stays linear in the text.
+MAX_SENTENCE_CHARS = 5_000
+
+
+def warn_unread_sentences(unread: list[tuple[str, int]], what: str, *, stacklevel: int = 3) -> None:
+    """Warn that the sentences at ``unread`` (``(doc_id, offset)``), over :data:`MAX_SENTENCE_CHARS`, were not read.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_unread_sentences([("a", 120)], "claims")
+    >>> print(caught[0].message)
+    1 sentence(s) longer than 5,000 characters were not read for claims (a table or a dump, not prose): a at 120
+    """
+    if not unread:
+        return
+    import warnings
+
+    where = ", ".join(f"{d} at {a}" for d, a in unread[:5]) + (" ..." if len(unread) > 5 else "")
+    warnings.warn(f"{len(unread)} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters were not read for "
+                  f"{what} (a table or a dump, not prose): {where}", stacklevel=stacklevel)
 
 
 def sentences(text: str) -> list[str]:

@@ -8,14 +8,12 @@ unconfirmed, and :mod:`~analysis.claims.sources` who the sentence credits.
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
 
 from ..loading import as_documents
 from ..parallel import map_ranges
 from ..segmenting import ANALYSED, include_labels
-from ..text import sentence_spans
+from ..text import MAX_SENTENCE_CHARS, sentence_spans, warn_unread_sentences
 from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of, running_total
 from .figures import find_figures, may_hold_figures, word_tokens
 from .hedges import hedge_positions, is_hedged
@@ -24,9 +22,6 @@ from .sources import DocumentSources, Gazetteer, figure_source
 
 __all__ = ["CLAIM_COLUMNS", "MAX_SENTENCE_CHARS", "extract_claims"]
 
-#: A "sentence" longer than this is a table or a dump, not prose: it is not read (with a warning), so
-#: that every row, which repeats its sentence, stays small and time stays linear in the text.
-MAX_SENTENCE_CHARS = 5_000
 #: Columns of :func:`extract_claims`, in order.
 CLAIM_COLUMNS = ["doc_id", "outlet", "category", "value_low", "value_high", "qualifier", "hedged",
                  "attributed_to", "stated", "sentence", "start", "end", "rule"]
@@ -87,11 +82,7 @@ def extract_claims(docs: pd.DataFrame, *, include=ANALYSED, lexicon=None, gazett
     per_doc = map_ranges(_claims_chunk, len(docs), context=(columns, keep, lex, gazetteer), n_jobs=n_jobs,
                          progress=progress, desc="claims")
     rows = [row for found, _ in per_doc for row in found]
-    skipped = [where for _, long in per_doc for where in long]
-    if skipped:
-        where = ", ".join(f"{d} at {a}" for d, a in skipped[:5]) + (" ..." if len(skipped) > 5 else "")
-        warnings.warn(f"{len(skipped)} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters were not read for "
-                      f"claims (a table or a dump, not prose): {where}", stacklevel=2)
+    warn_unread_sentences([where for _, long in per_doc for where in long], "claims")
     return _claims_frame(rows)
 
 

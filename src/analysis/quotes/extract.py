@@ -44,7 +44,7 @@ from ..attribution import (
 from ..loading import as_documents
 from ..numbers import word_tokens
 from ..segmenting import ANALYSED, include_labels
-from ..text import STOPWORDS, sentence_spans
+from ..text import MAX_SENTENCE_CHARS, STOPWORDS, sentence_spans, warn_unread_sentences
 
 __all__ = ["QUOTE_COLUMNS", "CUES", "full_name", "quotations", "split_speaker"]
 
@@ -209,12 +209,17 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
     corpus_names = Names(n for names in names_of for n in names)
     # words the corpus writes in lower case: a name made of them is not a person's ("General Electric")
     lower_words = frozenset(w.strip(_WORD_EDGES) for raw in docs["raw_text"] for w in raw.split() if w[:1].islower())
-    records = []
+    records, unread = [], []
     for doc_id, outlet, raw, spans, names in zip(docs["doc_id"], docs["outlet"], docs["raw_text"], docs["spans"],
                                                  names_of):
         outlet = outlet if isinstance(outlet, str) else ""
         kept = [(s0, s1) for label, s0, s1 in spans if label in keep]
         sentences = [(s0 + a, s0 + b) for s0, s1 in kept for a, b in sentence_spans(raw[s0:s1])]
+        long = [(a, b) for a, b in sentences if b - a > MAX_SENTENCE_CHARS]
+        if long:  # not prose: neither its frames nor the quotations inside it are read
+            unread += [(doc_id, a) for a, _ in long]
+            sentences = [(a, b) for a, b in sentences if b - a <= MAX_SENTENCE_CHARS]
+            kept = [piece for s0, s1 in kept for piece in _without(s0, s1, long)]
         regions = quote_regions(raw)  # read once: the units and the speakers' hidden spans
         units = _quote_units(raw, kept, regions)
         rows = _document_rows(raw, sentences, units)
@@ -229,12 +234,31 @@ def quotations(docs: pd.DataFrame, *, include=ANALYSED) -> pd.DataFrame:
             records.append({"doc_id": doc_id, "outlet": outlet, "kind": row.kind, "speaker": name,
                             "speaker_org": org, "cue": row.cue, "quote": raw[row.start:row.end],
                             "start": row.start, "end": row.end, "rule": f"{row.rule}; speaker: {rule}"})
+    warn_unread_sentences(unread, "quotations")
     table = pd.DataFrame(records, columns=QUOTE_COLUMNS)
     for column in ("start", "end"):
         table[column] = table[column].astype("int64")
     for column in set(QUOTE_COLUMNS) - {"start", "end"}:
         table[column] = table[column].astype(object)
     return table
+
+
+def _without(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``[start, end)`` without the spans ``holes`` (sorted, not overlapping).
+
+    >>> _without(0, 100, [(10, 20), (50, 60)])
+    [(0, 10), (20, 50), (60, 100)]
+    """
+    pieces = []
+    for a, b in holes:
+        if a >= end or b <= start:
+            continue
+        if a > start:
+            pieces.append((start, a))
+        start = max(start, b)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 # ------------------------------------------------------------ names
