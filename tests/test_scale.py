@@ -143,6 +143,13 @@ def test_strict_raises_for_an_input_set_aside(client, make_folder):
         scale.read_corpus(folder, strict=True, partition_files=1)
 
 
+def test_a_corpus_without_a_word_outside_the_stopwords_has_no_pairs_not_an_error(client, make_folder):
+    folder = make_folder({"a.txt": "Head\n\n!!! ... ??? ,,,\n", "b.txt": "the and of\n\nit is a the\n"})
+    corpus = scale.read_corpus(folder, partition_files=1)
+    pairs = scale.similarity_pairs(corpus, top_k=3)
+    assert pairs.empty and list(pairs.columns) == list(analysis.similarity_pairs(corpus.documents.compute()).columns)
+
+
 def test_gazetteer_merged_in_order_is_the_gazetteer_of_all_texts():
     texts = ["Anna Petrova, a spokeswoman for the Red Cross, said.", "Anna Petrova of Amnesty said.",
              "Ivan Petrova, a doctor, said. The Kremlin denied it."]

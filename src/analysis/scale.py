@@ -576,6 +576,10 @@ def _tfidf(part: pd.DataFrame, idf, include):
     from .similarity import _texts, _words, tfidf_rows
 
     index, weights, rank = idf
+    if not index:  # no word outside the stopwords in the whole corpus: no term, no pair (scikit-learn would raise)
+        from scipy import sparse
+
+        return sparse.csr_matrix((len(part), 0), dtype=np.float64)
     counts = CountVectorizer(analyzer=_words, vocabulary=index, dtype=np.float64).fit_transform(
         _texts(part, include)).tocsr()
     rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
