@@ -646,3 +646,28 @@ def test_a_plain_table_is_read_whole_and_its_blanks_filled():
     assert docs.loc[0, "spans"] == (("body", 0, 18),) and docs.loc[0, "n_words"] == 4 and docs.loc[0, "outlet"] == ""
     loaded = load_corpus(pd.DataFrame({"doc_id": ["a"], "text": ["Two men were held."]}))
     assert as_documents(loaded) is loaded
+
+
+@pytest.mark.parametrize("declared, data, text, note", [
+    ("windows-1251", "Полиция задержала 40 мужчин".encode("cp1251"), "Полиция задержала 40 мужчин",
+     "decoded as windows-1251, as the page declares"),
+    ("koi8-r", "Полиция задержала 40 мужчин".encode("koi8_r"), "Полиция задержала 40 мужчин",
+     "decoded as koi8-r, as the page declares"),
+    ("windows-1251", "Café owner says 40 held".encode(), "Café owner says 40 held", None),  # UTF-8 is UTF-8
+    ("no-such-codec", "Café owner says 40 held".encode("cp1252"), "Café owner says 40 held", "decoded as cp1252"),
+])
+def test_a_web_page_is_decoded_in_the_charset_it_declares(make_folder, declared, data, text, note):
+    page = (f'<html><head><meta charset="{declared}"><title>'.encode() + data + b"</title></head><body><article>"
+            b"<h1>" + data + b"</h1><p>" + data + b" at the station on Monday, the officials said in a statement."
+            b"</p></article></body></html>")
+    corpus = read_corpus(make_folder({"page.html": page}))
+    assert corpus.documents.loc[0, "title"] == text
+    reason = corpus.report.loc[0, "reason"]
+    assert (note in reason) if note else "decoded as" not in reason
+
+
+def test_the_users_encoding_decides_over_a_pages_declaration(make_folder):
+    page = ('<html><head><meta charset="koi8-r"><title>Café</title></head><body><article><h1>Café</h1><p>The café '
+            "owner said police detained 40 men at the station on Monday.</p></article></body></html>")
+    corpus = read_corpus(make_folder({"page.html": page.encode("cp1252")}), encoding="cp1252")
+    assert corpus.documents.loc[0, "title"] == "Café" and corpus.documents.loc[0, "encoding"] == "cp1252"

@@ -521,13 +521,17 @@ def _walk_folder(folder: Path):
     return files, report
 
 
-def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str, str]:
+def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | None = None) -> tuple[str, str, str]:
     """Decode file contents; return ``(text, encoding, warning)``.
 
-    Raises ``ValueError`` with a reason when the bytes are not text.
+    ``encoding`` is the user's, and decides. Otherwise a UTF-16 byte-order mark, then UTF-8, then ``declared``
+    (the charset a web page declares, :func:`declared_charset`), then cp1252 and latin-1. Raises ``ValueError``
+    with a reason when the bytes are not text.
 
     >>> decode_bytes("caf\\u00e9".encode("cp1252"))
     ('café', 'cp1252', 'not valid UTF-8; decoded as cp1252')
+    >>> decode_bytes("\\u0447\\u0430\\u0439".encode("cp1251"), declared="windows-1251")[0]
+    'чай'
     """
     if encoding is not None:
         try:
@@ -545,6 +549,11 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str, st
         return data.decode("utf-8-sig"), "utf-8", ""
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared), declared, f"not valid UTF-8; decoded as {declared}, as the page declares"
+        except (UnicodeDecodeError, LookupError):
+            pass  # a declaration the bytes do not bear out (or no such codec): guess as for any file
     for fallback in ("cp1252", "latin-1"):
         try:
             text = data.decode(fallback)
@@ -554,6 +563,19 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str, st
         if controls <= max(1, len(text) // 1000):
             return text, fallback, f"not valid UTF-8; decoded as {fallback}"
     raise ValueError("undecodable: not UTF-8, and control characters show it is not cp1252 or latin-1 text")
+
+
+def declared_charset(page: bytes) -> str | None:
+    """The charset a saved web page declares (``<meta charset>``, ``http-equiv``), or None.
+
+    Read by Beautiful Soup's detector, near the start of the page as browsers read it.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1251"><title>'), declared_charset(b"<p>Hi</p>")
+    ('windows-1251', None)
+    """
+    from bs4.dammit import EncodingDetector
+
+    return EncodingDetector.find_declared_encoding(page, is_html=True)
 
 
 def _doc_ids(files, root: Path) -> tuple[list[str], list[str], list[str]]:
@@ -634,7 +656,8 @@ def _read_files(files, root: Path, encoding):
             report.append([str(p), doc_id, "skipped", f"unreadable: {exc.strerror or exc}"])
             continue
         try:
-            text, used, warning = decode_bytes(data, encoding)
+            declared = declared_charset(data) if encoding is None and p.suffix.lower() in HTML_SUFFIXES else None
+            text, used, warning = decode_bytes(data, encoding, declared=declared)
         except ValueError as exc:
             report.append([str(p), doc_id, "skipped", str(exc)])
             continue
