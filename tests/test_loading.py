@@ -553,7 +553,10 @@ def test_tables_and_metadata_in_other_encodings_load_as_files_do(tmp_path, make_
     assert corpus.documents.loc[0, "raw_text"].startswith("Café owners “detained”")
     assert note in corpus.report.loc[0, "reason"]
     folder = make_folder({"a.txt": ARTICLE, "metadata.csv": "doc_id,outlet\na,Caf\u00e9 Daily\n".encode(encoding)})
-    assert load_corpus(folder).loc[0, "outlet"] == "Café Daily"
+    corpus = read_corpus(folder)
+    assert corpus.documents.loc[0, "outlet"] == "Café Daily"
+    if note:  # said of the metadata file, not of the article, which is UTF-8
+        assert note in _only(corpus.report, "")["reason"] and note not in _only(corpus.report, "a")["reason"]
 
 
 def test_a_file_too_large_is_refused_with_its_size(make_folder, monkeypatch):
@@ -671,3 +674,10 @@ def test_the_users_encoding_decides_over_a_pages_declaration(make_folder):
             "owner said police detained 40 men at the station on Monday.</p></article></body></html>")
     corpus = read_corpus(make_folder({"page.html": page.encode("cp1252")}), encoding="cp1252")
     assert corpus.documents.loc[0, "title"] == "Café" and corpus.documents.loc[0, "encoding"] == "cp1252"
+
+
+def test_an_articles_text_given_as_the_source_is_a_clear_error():
+    with pytest.raises(CorpusError, match=r"looks like an article's text: pass a DataFrame with a text column"):
+        load_corpus("Police detain 40 men\n\nAt least 40 men were detained in the city, officials said. " * 10)
+    with pytest.raises(CorpusError, match=r"^/no/such/folder: no such file or folder$"):
+        load_corpus("/no/such/folder")

@@ -300,8 +300,17 @@ def read_corpus(
     else:
         path = Path(source)
         label = str(path)
-        if not path.exists():
-            raise CorpusError(f"{path}: no such file or folder")
+        try:
+            exists = path.exists()
+        except OSError as exc:  # a name too long for the file system: most likely an article's text
+            exists, why = False, exc.strerror
+        else:
+            why = "no such file or folder"
+        if not exists:
+            looks_like_text = isinstance(source, str) and ("\n" in source or len(source) > 255)
+            hint = (" (this looks like an article's text: pass a DataFrame with a text column, "
+                    "pandas.DataFrame({'text': [...]}))" if looks_like_text else "")
+            raise CorpusError(f"{_preview(str(path)) if looks_like_text else path}: {why}{hint}")
         if path.is_dir():
             records, report = _read_folder(path, encoding)
             metadata, meta_columns, whole_folder = _find_metadata(path, metadata), columns, True
@@ -951,12 +960,15 @@ def _join_metadata(records, report, meta_path: Path, columns: Columns, *, whole_
         for field, column in chosen.items():
             if field != "doc_id" and column and row.get(column, "").strip():
                 record[field] = row[column].strip()
+    if note:  # how the metadata file was decoded is said on its own row (given one if it sits beside the folder)
+        own = next((row for row in report if row[0] == str(meta_path) and row[2] == "ignored"), None)
+        if own is None:
+            own = [str(meta_path), "", "ignored", "metadata file, joined on doc_id"]
+            report.append(own)
+        own[3] = f"{own[3]}; {note}"
     for record in records:
-        notes = [note] if note else []
         if id(record) not in matched:
-            notes.append(f"no row in {meta_path.name}: outlet, title, date and url unknown")
-        if notes:
-            _note(record, "; ".join(notes))
+            _note(record, f"no row in {meta_path.name}: outlet, title, date and url unknown")
 
 
 def _note(record: dict, text: str) -> None:
