@@ -681,3 +681,14 @@ def test_an_articles_text_given_as_the_source_is_a_clear_error():
         load_corpus("Police detain 40 men\n\nAt least 40 men were detained in the city, officials said. " * 10)
     with pytest.raises(CorpusError, match=r"^/no/such/folder: no such file or folder$"):
         load_corpus("/no/such/folder")
+
+
+def test_utf8_text_with_a_few_stray_cp1252_bytes_loads_with_a_note(make_folder):
+    """Text pasted together from two sources: it was skipped as undecodable, or read whole as cp1252 (mojibake)."""
+    data = ("Owner says 40 men detained, “we saw it”\n\nThe café owner said police detained 40 men.".encode()
+            + b" He added: \x93It was terrible.\x94\n")
+    corpus = read_corpus(make_folder({"a.txt": data, "b.txt": "„Fuß“ und Straße, schön.\n".encode("cp1252")}))
+    docs = corpus.documents.set_index("doc_id")
+    assert docs.loc["a", "raw_text"].endswith("The café owner said police detained 40 men. He added: “It was terrible.”\n")
+    assert "2 byte(s) not UTF-8 read as cp1252 (the first at character 95)" in _only(corpus.report, "a")["reason"]
+    assert docs.loc["b", "raw_text"] == "„Fuß“ und Straße, schön.\n" and docs.loc["b", "encoding"] == "cp1252"

@@ -563,6 +563,9 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | No
             return data.decode(declared), declared, f"not valid UTF-8; decoded as {declared}, as the page declares"
         except (UnicodeDecodeError, LookupError):
             pass  # a declaration the bytes do not bear out (or no such codec): guess as for any file
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     for fallback in ("cp1252", "latin-1"):
         try:
             text = data.decode(fallback)
@@ -572,6 +575,39 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | No
         if controls <= max(1, len(text) // 1000):
             return text, fallback, f"not valid UTF-8; decoded as {fallback}"
     raise ValueError("undecodable: not UTF-8, and control characters show it is not cp1252 or latin-1 text")
+
+
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as errors="surrogateescape" keeps it
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str, str] | None:
+    """UTF-8 text with a few stray bytes of another encoding (text pasted together from two sources).
+
+    Each byte that is not UTF-8 is read as cp1252 (latin-1 where cp1252 has no character), as
+    browsers read such bytes. Only when the text holds at least as many real UTF-8 characters
+    beyond ASCII as stray bytes; otherwise None, and the caller decodes it whole: in a cp1252 file a pair
+    such as "ß“" is valid UTF-8 by chance, but such pairs are far fewer than the file's other accents.
+
+    >>> _mostly_utf8("Caf\\u00e9 owner \\u2014 ".encode() + b"\\x93It was terrible.\\x94")
+    ('Café owner — “It was terrible.”', 'utf-8', '2 byte(s) not UTF-8 read as cp1252 (the first at character 13)')
+    >>> _mostly_utf8("Caf\\u00e9".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    stray = [m.start() for m in _STRAY_BYTE.finditer(text)]
+    real = sum(1 for ch in text if ord(ch) > 127) - len(stray)
+    if not stray or real < len(stray):
+        return None
+
+    def read(match) -> str:
+        byte = bytes([ord(match.group()) - 0xDC00])
+        try:
+            return byte.decode("cp1252")
+        except UnicodeDecodeError:
+            return byte.decode("latin-1")
+
+    return (_STRAY_BYTE.sub(read, text), "utf-8",
+            f"{len(stray)} byte(s) not UTF-8 read as cp1252 (the first at character {stray[0]})")
 
 
 def declared_charset(page: bytes) -> str | None:
