@@ -130,3 +130,10 @@ def test_ordinary_mistakes_are_messages_not_tracebacks(tmp_path, capsys):
         with pytest.raises(SystemExit):
             main(argv)
         assert said in capsys.readouterr().err, argv
+
+
+def test_an_empty_table_on_standard_output_says_so(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Men held\n\nDozens of men were detained, officials said.\n", encoding="utf-8")
+    assert main(["similarity", str(tmp_path)]) == 0  # one article: no pair
+    out, err = capsys.readouterr()
+    assert out.strip() == "doc_a,doc_b,outlet_a,outlet_b,cosine" and "0 rows: nothing to show" in err

@@ -185,6 +185,8 @@ def write_table(table: pd.DataFrame, out: str | None, *, safe: bool = False) -> 
         print(printable(f"wrote {len(table)} rows to {out}"), file=sys.stderr)
     else:
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        if table.empty:  # a header alone on the terminal says nothing: say it
+            print("0 rows: nothing to show for this corpus", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
