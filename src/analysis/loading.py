@@ -588,8 +588,12 @@ def _mostly_utf8(data: bytes) -> tuple[str, str, str] | None:
     beyond ASCII as stray bytes; otherwise None, and the caller decodes it whole: in a cp1252 file a pair
     such as "ß“" is valid UTF-8 by chance, but such pairs are far fewer than the file's other accents.
 
-    >>> _mostly_utf8("Caf\\u00e9 owner \\u2014 ".encode() + b"\\x93It was terrible.\\x94")
-    ('Café owner — “It was terrible.”', 'utf-8', '2 byte(s) not UTF-8 read as cp1252 (the first at character 13)')
+    >>> text, encoding, note = _mostly_utf8("Caf\\u00e9 owner \\u2014 ".encode() + b"\\x93It was terrible.\\x94")
+    >>> text, encoding
+    ('Café owner — “It was terrible.”', 'utf-8')
+    >>> note
+    '2 byte(s) not UTF-8 read as cp1252 (the first at character 13)'
+
     >>> _mostly_utf8("Caf\\u00e9".encode("cp1252")) is None
     True
     """

@@ -23,8 +23,8 @@ from ..parallel import resolve_jobs
 from ..segmenting import ANALYSED, include_labels
 
 __all__ = [
-    "COMMANDS", "main", "add_corpus_arguments", "at_least", "add_include_argument", "add_jobs_argument", "add_loader_arguments", "load_from_args",
-    "loader_options", "printable", "reported", "safe_csv_cells", "write_table",
+    "COMMANDS", "main", "add_corpus_arguments", "add_include_argument", "add_jobs_argument", "add_loader_arguments",
+    "at_least", "load_from_args", "loader_options", "printable", "reported", "safe_csv_cells", "write_table",
 ]
 
 #: The modules of this package that define commands, in ``--help`` order.

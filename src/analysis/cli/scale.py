@@ -38,9 +38,11 @@ def register(subparsers) -> None:
     parser.add_argument("--out", required=True, help="folder to write the CSV tables into")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786)")
-    where.add_argument("--workers", type=at_least(1), default=2, help="worker processes of a local cluster (default: 2)")
+    where.add_argument("--workers", type=at_least(1), default=2,
+                       help="worker processes of a local cluster (default: 2)")
     parser.add_argument("--memory-limit", default="4GB", help="memory per local worker (default: 4GB)")
-    parser.add_argument("--top-k", type=at_least(1), default=10, help="neighbours per document for pairs.csv (default: 10)")
+    parser.add_argument("--top-k", type=at_least(1), default=10,
+                        help="neighbours per document for pairs.csv (default: 10)")
     parser.add_argument("--max-doc-share", type=float, default=None,
                         help="for pairs.csv, leave the terms in more than this share of the documents out of the "
                              "search (the cosines stay exact; default: the exact search, which grows with the "
