@@ -56,9 +56,29 @@ def test_reuse_command(tmp_path):
 def test_reuse_command_errors(tmp_path, capsys):
     (tmp_path / "empty.txt").write_text("  ")
     assert main(["reuse", str(tmp_path / "empty.txt"), str(paths.RAW_DATA_DIR)]) == 2
-    assert "is empty" in capsys.readouterr().err
+    assert "empty.txt: only white space" in capsys.readouterr().err
     assert main(["reuse", str(tmp_path / "missing.txt"), str(paths.RAW_DATA_DIR)]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert "missing.txt: cannot read: No such file or directory" in capsys.readouterr().err
+
+
+def test_reuse_reads_its_source_as_the_loader_reads_an_article(tmp_path):
+    """A press release saved as a web page is its article text, not its markup; other encodings are read."""
+    folder = _folder(tmp_path)
+    plain = tmp_path / "release.txt"
+    plain.write_text(STORY, encoding="utf-8")
+    page = tmp_path / "release.html"
+    page.write_text("<html><head><script>var tracking = 'x y z';</script></head><body><nav>Home News Sport</nav>"
+                    f"<article><p>{STORY}</p></article><footer>Copyright</footer></body></html>", encoding="utf-8")
+    accented = STORY + " The café owners said so."
+    (tmp_path / "utf8.txt").write_text(accented, encoding="utf-8")
+    (tmp_path / "cp1252.txt").write_bytes(accented.encode("cp1252"))
+    tables = []
+    for source in (plain, page, tmp_path / "utf8.txt", tmp_path / "cp1252.txt"):
+        out = tmp_path / f"{source.stem}{source.suffix}.csv"
+        assert main(["reuse", str(source), str(folder), "--out", str(out)]) == 0
+        tables.append(pd.read_csv(out, keep_default_na=False)[["doc_id", "n_source_words", "share_of_source"]])
+    assert tables[1].equals(tables[0]) and tables[3].equals(tables[2])
+    assert tables[0]["n_source_words"].iloc[0] < tables[2]["n_source_words"].iloc[0]
 
 
 def test_reconcile_command(tmp_path):

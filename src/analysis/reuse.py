@@ -38,7 +38,7 @@ from .labels import outlet_labels
 from .passages import MAX_GAP, MIN_SHARED_NGRAMS, MIN_WORDS, PASSAGE_COLUMNS
 from .segmenting import ANALYSED, include_labels
 
-__all__ = ["REUSE_COLUMNS", "Reuse", "SOURCE_ID", "reuse_of"]
+__all__ = ["REUSE_COLUMNS", "Reuse", "SOURCE_ID", "read_source", "reuse_of"]
 
 #: ``doc_a`` of the spans table: the text given to :func:`reuse_of`.
 SOURCE_ID = "source"
@@ -55,6 +55,44 @@ class Reuse(NamedTuple):
     #: One row per aligned span: columns of :data:`analysis.passages.PASSAGE_COLUMNS`,
     #: ``doc_a`` is :data:`SOURCE_ID` and ``start_a``/``end_a`` are offsets into the given text.
     passages: pd.DataFrame
+
+
+def read_source(path) -> str:
+    """The text of a source file (a press release, a report) as the loader reads an article file.
+
+    Decoded as articles are (UTF-8, UTF-16, a page's declared charset, cp1252 ...), and a saved web
+    page's article text extracted from its markup (:func:`analysis.webpages.extract_page`); a file of
+    another suffix is read as plain text. Raises :class:`analysis.CorpusError` naming the file when it
+    is missing, not text, or empty.
+
+    >>> import tempfile, pathlib
+    >>> page = pathlib.Path(tempfile.mkdtemp()) / "release.html"
+    >>> _ = page.write_text("<html><body><article><h1>Bridge to reopen</h1><p>The bridge will reopen on "
+    ...                     "Monday, the ministry said in a statement.</p></article></body></html>")
+    >>> read_source(page).splitlines()[0]
+    'Bridge to reopen'
+    """
+    from pathlib import Path
+
+    from .loading import ARTICLE_SUFFIXES, CorpusError, decode_bytes, read_corpus
+    from .text import normalize_text
+    from .webpages import HTML_SUFFIXES
+
+    path = Path(path)
+    if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES:
+        corpus = read_corpus(path)
+        if corpus.documents.empty:
+            raise CorpusError(f"{path}: {corpus.report['reason'].iloc[0]}")
+        return corpus.documents["raw_text"].iloc[0]
+    try:
+        text = normalize_text(decode_bytes(path.read_bytes())[0])
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise CorpusError(f"{path}: {exc}") from None
+    if not text.strip():
+        raise CorpusError(f"{path}: empty")
+    return text
 
 
 def reuse_of(

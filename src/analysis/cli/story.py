@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..copies import MIN_SHARE
 from ..coverage import FREQUENCIES
@@ -86,17 +85,9 @@ def run_copies(args: argparse.Namespace) -> int:
 
 
 def run_reuse(args: argparse.Namespace) -> int:
-    from ..reuse import reuse_of
+    from ..reuse import read_source, reuse_of
 
-    source = Path(args.source_file)
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read {source}: {exc}", file=sys.stderr)
-        return 2
-    if not text.strip():
-        print(f"error: {source} is empty", file=sys.stderr)
-        return 2
+    text = read_source(args.source_file)  # read as an article file is; a CorpusError is the command's message
     if args.min_words < 1:
         print("error: --min-words must be at least 1", file=sys.stderr)
         return 2
