@@ -138,3 +138,14 @@ def test_an_empty_table_on_standard_output_says_so(tmp_path, capsys):
     assert main(["similarity", str(tmp_path)]) == 0  # one article: no pair
     out, err = capsys.readouterr()
     assert out.strip() == "doc_a,doc_b,outlet_a,outlet_b,cosine" and "0 rows: nothing to show" in err
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    """``analysis terms ... | head -1``: the closed pipe ends the command quietly, with status 0."""
+    script = ("import sys; from analysis.cli import main; sys.exit(main(['terms', sys.argv[1]]))")
+    reader = subprocess.Popen([sys.executable, "-c", script, str(paths.RAW_DATA_DIR)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    reader.stdout.readline()
+    reader.stdout.close()  # as head does after its line
+    err = reader.stderr.read().decode()
+    assert reader.wait() == 0 and "error" not in err, err

@@ -115,3 +115,9 @@ def test_a_bad_regular_expression_is_a_value_error_naming_it():
     with pytest.raises(ValueError, match=r"\(\?i:\.\.\.\)"):
         compile_patterns("(?i)men", regex=True)
     assert compile_patterns("(?i:Men)", regex=True, case_sensitive=True).search("men")
+
+
+def test_numbered_backreferences_are_a_value_error_not_a_traceback():
+    with pytest.raises(ValueError, match=r"refer back to a group by name"):
+        compile_patterns(r"(\w)\1", regex=True)
+    assert compile_patterns(r"(?P<w>\w)(?P=w)", regex=True).search("the ballot")

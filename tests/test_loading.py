@@ -685,10 +685,38 @@ def test_an_articles_text_given_as_the_source_is_a_clear_error():
 
 def test_utf8_text_with_a_few_stray_cp1252_bytes_loads_with_a_note(make_folder):
     """Text pasted together from two sources: it was skipped as undecodable, or read whole as cp1252 (mojibake)."""
-    data = ("Owner says 40 men detained, “we saw it”\n\nThe café owner said police detained 40 men.".encode()
+    data = ("Owner says 40 men detained — “we saw it”\n\nThe café owner’s son said police detained 40 men.".encode()
             + b" He added: \x93It was terrible.\x94\n")
     corpus = read_corpus(make_folder({"a.txt": data, "b.txt": "„Fuß“ und Straße, schön.\n".encode("cp1252")}))
     docs = corpus.documents.set_index("doc_id")
     assert docs.loc["a", "raw_text"].endswith("police detained 40 men. He added: “It was terrible.”\n")
-    assert "2 byte(s) not UTF-8 read as cp1252 (the first at character 95)" in _only(corpus.report, "a")["reason"]
+    assert "2 byte(s) not UTF-8 read as cp1252 (the first at character 102)" in _only(corpus.report, "a")["reason"]
     assert docs.loc["b", "raw_text"] == "„Fuß“ und Straße, schön.\n" and docs.loc["b", "encoding"] == "cp1252"
+
+
+def test_a_bare_name_of_a_top_level_input_is_not_joined_to_a_subfolders_file(make_folder):
+    folder = make_folder({"b.txt": b"\x00binary", "2017/b.txt": OTHER,
+                          "metadata.csv": "filename,outlet\n2017/b.txt,Sub\nb.txt,MeantForTopB\n"})
+    assert read_corpus(folder).documents.set_index("doc_id").loc["2017/b", "outlet"] == "Sub"
+
+
+@pytest.mark.parametrize("data, expected", [
+    ("Mit freundlichem Gruß\xa0– Anna".encode("cp1252"), "Mit freundlichem Gruß\xa0– Anna"),  # ß+nbsp: UTF-8 by chance
+    ("café — èè".encode() + b"\x81\x8d\x90", None),  # stray bytes cp1252 has no character for: not text
+])
+def test_cp1252_text_is_not_taken_for_utf8_with_stray_bytes(data, expected):
+    from analysis.loading import decode_bytes
+
+    if expected is None:
+        with pytest.raises(ValueError, match="undecodable"):
+            decode_bytes(data)
+    else:
+        assert decode_bytes(data)[:2] == (expected, "cp1252")
+
+
+def test_a_page_declaring_latin1_is_read_as_browsers_read_it(make_folder):
+    page = (b'<html><head><meta charset="iso-8859-1"><title>\x93No\x94 \x96 police</title></head><body><article>'
+            b"<p>\x93No comment\x94 \x96 the police said about the 40 men detained at the station on Monday.</p>"
+            b"</article></body></html>")
+    docs = read_corpus(make_folder({"page.html": page})).documents
+    assert "“No comment” – the police said" in docs.loc[0, "raw_text"] and docs.loc[0, "encoding"] == "cp1252"

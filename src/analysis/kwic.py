@@ -93,7 +93,11 @@ def compile_patterns(patterns, *, regex: bool = False, case_sensitive: bool = Fa
     joined = "|".join(f"(?P<_q{i}>{bodies[i]})" for i in order)
     if not regex:  # one word-start test for all phrases: several times faster than one each
         joined = f"{_WORD_START}(?:{joined})"
-    return re.compile(joined, 0 if case_sensitive else re.IGNORECASE)
+    try:
+        return re.compile(joined, 0 if case_sensitive else re.IGNORECASE)
+    except re.error as exc:  # each pattern compiles alone: together, a numbered group refers to another's
+        raise ValueError(f"these patterns cannot be searched together ({exc}): refer back to a group by name, "
+                         "(?P<word>...)(?P=word), not by number") from None
 
 
 def _matches(docs, patterns, *, regex, case_sensitive, include, count_words=False):

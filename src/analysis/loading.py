@@ -307,7 +307,8 @@ def read_corpus(
         else:
             why = "no such file or folder"
         if not exists:
-            looks_like_text = isinstance(source, str) and ("\n" in source or len(source) > 255)
+            looks_like_text = isinstance(source, str) and ("\n" in source or any(len(part) > 255 for part in
+                                                                                  source.split("/")))
             hint = (" (this looks like an article's text: pass a DataFrame with a text column, "
                     "pandas.DataFrame({'text': [...]}))" if looks_like_text else "")
             raise CorpusError(f"{_preview(str(path)) if looks_like_text else path}: {why}{hint}")
@@ -558,9 +559,12 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | No
         return data.decode("utf-8-sig"), "utf-8", ""
     except UnicodeDecodeError:
         pass
-    if declared:
+    declared = _AS_BROWSERS_READ.get(declared.lower(), declared.lower()) if declared else None
+    if declared and not declared.startswith(("utf-16", "utf-32")):  # browsers ignore those in a page's bytes
         try:
-            return data.decode(declared), declared, f"not valid UTF-8; decoded as {declared}, as the page declares"
+            text = data.decode(declared)
+            if not _has_controls(text):
+                return text, declared, f"not valid UTF-8; decoded as {declared}, as the page declares"
         except (UnicodeDecodeError, LookupError):
             pass  # a declaration the bytes do not bear out (or no such codec): guess as for any file
     mixed = _mostly_utf8(data)
@@ -571,10 +575,23 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | No
             text = data.decode(fallback)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-        if controls <= max(1, len(text) // 1000):
+        if not _has_controls(text):
             return text, fallback, f"not valid UTF-8; decoded as {fallback}"
     raise ValueError("undecodable: not UTF-8, and control characters show it is not cp1252 or latin-1 text")
+
+
+#: Page charsets that browsers read as another (the WHATWG Encoding standard): latin-1 and ASCII labels as cp1252.
+_AS_BROWSERS_READ = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+                     "ascii": "cp1252"}
+#: Real UTF-8 characters beyond ASCII needed per stray byte to read a file as UTF-8 with stray bytes: in a cp1252
+#: file a pair such as "ß“" is valid UTF-8 by chance, but such pairs are far fewer than its other accents.
+MIXED_UTF8_MIN_RATIO = 2
+
+
+def _has_controls(text: str) -> bool:
+    """Whether decoded text holds more control characters than text does (a sign of the wrong encoding)."""
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    return controls > max(1, len(text) // 1000)
 
 
 _STRAY_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as errors="surrogateescape" keeps it
@@ -585,14 +602,15 @@ def _mostly_utf8(data: bytes) -> tuple[str, str, str] | None:
 
     Each byte that is not UTF-8 is read as cp1252 (latin-1 where cp1252 has no character), as
     browsers read such bytes. Only when the text holds at least as many real UTF-8 characters
-    beyond ASCII as stray bytes; otherwise None, and the caller decodes it whole: in a cp1252 file a pair
-    such as "ß“" is valid UTF-8 by chance, but such pairs are far fewer than the file's other accents.
+    beyond ASCII as :data:`MIXED_UTF8_MIN_RATIO` times the stray bytes, and no more control characters than
+    text has; otherwise None, and the caller decodes it whole.
 
-    >>> text, encoding, note = _mostly_utf8("Caf\\u00e9 owner \\u2014 ".encode() + b"\\x93It was terrible.\\x94")
+    >>> text, encoding, note = _mostly_utf8("Caf\\u00e9 owner \\u2014 \\u201cno\\u201d. ".encode()
+    ...                                     + b"\\x93It was terrible.\\x94")
     >>> text, encoding
-    ('Café owner — “It was terrible.”', 'utf-8')
+    ('Café owner — “no”. “It was terrible.”', 'utf-8')
     >>> note
-    '2 byte(s) not UTF-8 read as cp1252 (the first at character 13)'
+    '2 byte(s) not UTF-8 read as cp1252 (the first at character 19)'
 
     >>> _mostly_utf8("Caf\\u00e9".encode("cp1252")) is None
     True
@@ -600,7 +618,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, str, str] | None:
     text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
     stray = [m.start() for m in _STRAY_BYTE.finditer(text)]
     real = sum(1 for ch in text if ord(ch) > 127) - len(stray)
-    if not stray or real < len(stray):
+    if not stray or real < MIXED_UTF8_MIN_RATIO * len(stray):
         return None
 
     def read(match) -> str:
@@ -610,7 +628,10 @@ def _mostly_utf8(data: bytes) -> tuple[str, str, str] | None:
         except UnicodeDecodeError:
             return byte.decode("latin-1")
 
-    return (_STRAY_BYTE.sub(read, text), "utf-8",
+    mended = _STRAY_BYTE.sub(read, text)
+    if _has_controls(mended):
+        return None
+    return (mended, "utf-8",
             f"{len(stray)} byte(s) not UTF-8 read as cp1252 (the first at character {stray[0]})")
 
 
@@ -972,6 +993,7 @@ def _join_metadata(records, report, meta_path: Path, columns: Columns, *, whole_
             for name in {base, os.path.splitext(base)[0]}:
                 in_subfolders.setdefault(name, []).append(r)
     known = {row[1] for row in report} | {Path(row[0]).name for row in report}
+    at_top = {n for row in report if row[1] and "/" not in row[1] for n in (row[1], Path(row[0]).name)}
 
     def lookup(key: str):
         if key in by_name:
@@ -980,7 +1002,9 @@ def _join_metadata(records, report, meta_path: Path, columns: Columns, *, whole_
         if suffix.lower() in ARTICLE_SUFFIXES + HTML_SUFFIXES and stem in by_name:
             return by_name[stem]
         # a file name without its folder ("a.txt" for sub/a.txt) names the one file so named
-        found = in_subfolders.get(key, []) if "/" not in key else []
+        if "/" in key or key in at_top or stem in at_top:
+            return None  # a path, or the name of an input at the top (skipped, say): not another folder's file
+        found = in_subfolders.get(key, [])
         return found[0] if len(found) == 1 else found or None
 
     matched = set()

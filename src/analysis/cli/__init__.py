@@ -78,7 +78,6 @@ def at_least(minimum: int):
             raise argparse.ArgumentTypeError(f"expected at least {minimum}, not {number}")
         return number
 
-    whole_number.__name__ = f"whole number >= {minimum}"  # what argparse names in its messages
     return whole_number
 
 
@@ -206,9 +205,9 @@ def main(argv=None) -> int:
     except CorpusError as exc:
         print(printable(f"error: {exc}"), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return 0
     except OSError as exc:  # a file named on the command line that cannot be read or written (--out a folder ...)
         where = f"{exc.filename}: " if exc.filename else ""
         print(printable(f"error: {where}{exc.strerror or exc}"), file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 0
