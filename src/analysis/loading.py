@@ -531,16 +531,16 @@ def _walk_folder(folder: Path):
     return files, report
 
 
-def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | None = None) -> tuple[str, str, str]:
+def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False) -> tuple[str, str, str]:
     """Decode file contents; return ``(text, encoding, warning)``.
 
-    ``encoding`` is the user's, and decides. Otherwise a UTF-16 byte-order mark, then UTF-8, then ``declared``
-    (the charset a web page declares, :func:`declared_charset`), then cp1252 and latin-1. Raises ``ValueError``
-    with a reason when the bytes are not text.
+    ``encoding`` is the user's, and decides. Otherwise a UTF-16 byte-order mark, then UTF-8, then, for a web
+    ``page``, the charset it declares (:func:`declared_charset`), then UTF-8 with stray bytes, cp1252 and
+    latin-1. Raises ``ValueError`` with a reason when the bytes are not text.
 
     >>> decode_bytes("caf\\u00e9".encode("cp1252"))
     ('café', 'cp1252', 'not valid UTF-8; decoded as cp1252')
-    >>> decode_bytes("\\u0447\\u0430\\u0439".encode("cp1251"), declared="windows-1251")[0]
+    >>> decode_bytes(b'<meta charset="windows-1251">' + "\\u0447\\u0430\\u0439".encode("cp1251"), page=True)[0][-3:]
     'чай'
     """
     if encoding is not None:
@@ -559,6 +559,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | No
         return data.decode("utf-8-sig"), "utf-8", ""
     except UnicodeDecodeError:
         pass
+    declared = declared_charset(data) if page else None  # read only where UTF-8 failed
     declared = _AS_BROWSERS_READ.get(declared.lower(), declared.lower()) if declared else None
     if declared and not declared.startswith(("utf-16", "utf-32")):  # browsers ignore those in a page's bytes
         try:
@@ -726,8 +727,7 @@ def _read_files(files, root: Path, encoding):
             report.append([str(p), doc_id, "skipped", f"unreadable: {exc.strerror or exc}"])
             continue
         try:
-            declared = declared_charset(data) if encoding is None and p.suffix.lower() in HTML_SUFFIXES else None
-            text, used, warning = decode_bytes(data, encoding, declared=declared)
+            text, used, warning = decode_bytes(data, encoding, page=p.suffix.lower() in HTML_SUFFIXES)
         except ValueError as exc:
             report.append([str(p), doc_id, "skipped", str(exc)])
             continue
