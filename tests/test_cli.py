@@ -28,6 +28,32 @@ def test_overview_lists_skips_on_stderr_and_strict_fails(tmp_path, capsys):
     assert err.startswith("error: ") and "empty.txt: empty file" in err and "Traceback" not in err
 
 
+def test_many_set_aside_inputs_are_counted_after_the_first_and_all_written_to_the_load_report(tmp_path, capsys):
+    from analysis.cli import LISTED_PROBLEMS
+
+    rows = [{"doc_id": f"d{i}", "text": ""} for i in range(LISTED_PROBLEMS + 5)]
+    rows += [{"doc_id": "ok", "text": "Three men were detained."}, {"doc_id": "again", "text": "Three men were detained."}]
+    pd.DataFrame(rows).to_csv(tmp_path / "t.csv", index=False)
+    report = tmp_path / "load.csv"
+    assert main(["overview", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o.csv"),
+                 "--load-report", str(report)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert sum(line.startswith("skipped: ") for line in err) == LISTED_PROBLEMS
+    assert ("... and 6 more set aside: 5 skipped (no text in column 'text'), 1 skipped (duplicate); "
+            "--load-report FILE.csv lists every input") in err
+    assert "1 documents loaded from 27 inputs (26 skipped)" in err and f"wrote 27 rows to {report}" in err
+    written = pd.read_csv(report, keep_default_na=False)
+    assert written.columns.tolist() == ["path", "doc_id", "status", "reason"] and len(written) == 27
+    assert written["status"].value_counts().to_dict() == {"skipped": 26, "loaded": 1}
+
+
+def test_a_few_set_aside_inputs_are_each_listed(tmp_path, capsys):
+    pd.DataFrame({"text": ["", "Three men were detained."]}).to_csv(tmp_path / "t.csv", index=False)
+    assert main(["overview", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "skipped: " in err and "more set aside" not in err and "load report" not in err
+
+
 def test_console_entry_point_runs_as_a_module(tmp_path):
     result = subprocess.run([sys.executable, "-m", "analysis", "overview", str(tmp_path / "missing")],
                             capture_output=True, text=True)

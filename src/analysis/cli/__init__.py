@@ -30,6 +30,11 @@ __all__ = [
 #: The modules of this package that define commands, in ``--help`` order.
 COMMANDS = ["claims", "overview", "quotes", "report", "scale", "similarity", "story", "terms"]
 
+#: Inputs set aside that are listed one by one on stderr; the rest are counted by reason. Reuters-21578 has 2,032
+#: rows without a body or repeating one, and 2,032 lines would bury the command's own output; ``--load-report FILE``
+#: writes every input, with its status and reason.
+LISTED_PROBLEMS = 20
+
 #: What a spreadsheet reads as the start of a formula; ``--safe-csv`` escapes such cells.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -88,11 +93,16 @@ def add_jobs_argument(parser: argparse.ArgumentParser, *, what: str = "processes
                              "Results are the same for any N")
 
 
-def add_corpus_arguments(parser: argparse.ArgumentParser, *, jobs: bool = True) -> None:
-    """Add ``PATH``, the loader's options, ``--jobs`` (unless ``jobs=False``) and ``--safe-csv``."""
+def add_corpus_arguments(parser: argparse.ArgumentParser, *, jobs: bool = True, load_report: bool = True) -> None:
+    """Add ``PATH``, the loader's options, ``--jobs`` (unless ``jobs=False``), ``--load-report`` (unless
+    ``load_report=False``: a command that writes the load report itself) and ``--safe-csv``."""
     parser.add_argument("path", help="folder of .txt/.md/.html articles, one article file, or a table "
                                      "(.csv/.jsonl/.jsonl.gz/.parquet)")
     add_loader_arguments(parser)
+    if load_report:
+        parser.add_argument("--load-report", metavar="FILE.csv",
+                            help="write the load report: every input with its status (loaded, skipped, missing, "
+                                 "ignored) and reason (stderr lists the first %d set aside)" % LISTED_PROBLEMS)
     if jobs:
         add_jobs_argument(parser)
     parser.add_argument("--safe-csv", action="store_true",
@@ -162,13 +172,35 @@ def reported(run):
 
 
 def load_from_args(args: argparse.Namespace):
-    """Read the corpus named on the command line; print set-aside inputs to stderr."""
+    """Read the corpus named on the command line; list set-aside inputs on stderr (the first
+    :data:`LISTED_PROBLEMS`, then a count by reason), and write the load report to ``--load-report``."""
     corpus = read_corpus(args.path, **loader_options(args), n_jobs=getattr(args, "jobs", None))
-    for row in corpus.problems.itertuples():
+    problems = corpus.problems
+    for row in problems.head(LISTED_PROBLEMS).itertuples():
         print(printable(f"{row.status}: {row.path}: {row.reason}"), file=sys.stderr)
-    if corpus.documents.empty or len(corpus.problems):
+    if len(problems) > LISTED_PROBLEMS:
+        print(printable(_unlisted_problems(problems.iloc[LISTED_PROBLEMS:])), file=sys.stderr)
+    if getattr(args, "load_report", None):
+        write_table(corpus.report, args.load_report, safe=getattr(args, "safe_csv", False))
+    if corpus.documents.empty or len(problems):
         print(printable(corpus.summary()), file=sys.stderr)
     return corpus
+
+
+def _unlisted_problems(rest: pd.DataFrame) -> str:
+    """One line for the inputs set aside beyond those listed: how many, by status and kind of reason (its
+    words before the first colon), most common first.
+
+    >>> rest = pd.DataFrame({"status": ["skipped"] * 3, "reason": ["no text in column 'body'",
+    ...                      "duplicate: same text as 3", "duplicate: same text as 9"]})
+    >>> _unlisted_problems(rest).split("; ")[0]
+    "... and 3 more set aside: 2 skipped (duplicate), 1 skipped (no text in column 'body')"
+    """
+    kinds = rest["status"] + " (" + rest["reason"].str.split(":", n=1).str[0] + ")"
+    counts = kinds.value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")  # ties in name order
+    listed = ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
+    return f"... and {len(rest):,} more set aside: {listed}; --load-report FILE.csv lists every input"
 
 
 def write_table(table: pd.DataFrame, out: str | None, *, safe: bool = False) -> None:

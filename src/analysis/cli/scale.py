@@ -34,7 +34,8 @@ def register(subparsers) -> None:
         "scale", help="the same analyses on Dask, for corpora in many files or shards (needs the dask extra)",
         description="Read a partitioned corpus on a Dask cluster and write the load report, claims, term "
                     "frequencies by outlet, top-k similar pairs, shared passages and the overview as CSV.")
-    add_corpus_arguments(parser, jobs=False)  # --workers or --scheduler say where the work runs
+    # --workers or --scheduler say where the work runs; the load report is written to --out
+    add_corpus_arguments(parser, jobs=False, load_report=False)
     parser.add_argument("--out", required=True, help="folder to write the CSV tables into")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786)")
