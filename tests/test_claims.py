@@ -319,6 +319,8 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("aboard", "The bus was carrying 48 pilgrims.", [("other", 48, 48, "exact", False, "")]),
     ("trapped", "Some 15 workers were trapped in the tunnel.", [("other", 15, 15, "approximate", False, "")]),
     ("mixed total", "Thirty villagers were killed or injured by the landslide.", [("other", 30, 30, "exact", False, "")]),
+    ("mixed total as a list", "At least 40 fighters were killed, wounded or captured in the raid.",
+     [("other", 40, None, "lower_bound", False, "")]),
     ("survivors", "Rescuers found nine survivors in the rubble.", [("other", 9, 9, "exact", False, "")]),
     ("found alive", "8 MISSING DIVERS FOUND ALIVE", [("other", 8, 8, "exact", False, "")]),
     # values

@@ -103,15 +103,22 @@ def load_hedges(path=None) -> list[str]:
 class PhraseTable:
     """Phrases (tuples of words; a trailing ``*`` on a word = any ending) matched on lowercase tokens.
 
+    With ``commas``, a comma may stand between two words of a phrase, as it does in a list: "killed,
+    wounded or captured" is the phrase "killed wounded or captured" (and the length counts the comma).
+
     >>> table = PhraseTable([("death toll", "killed"), ("kill*", "killed")])
     >>> table.at(["the", "death", "toll", "rose"], 1), table.at(["killing"], 0)
     (('killed', 2), ('killed', 1))
+    >>> PhraseTable([("killed wounded or captured", "other")], commas=True).at(
+    ...     ["killed", ",", "wounded", "or", "captured"], 0)
+    ('other', 5)
     """
 
     #: Letters of a prefix pattern used to index it ("kill*" under "kil").
     PREFIX_KEY = 3
 
-    def __init__(self, entries):
+    def __init__(self, entries, *, commas: bool = False):
+        self.commas = commas
         self.by_first: dict[str, list] = {}
         self.by_prefix: dict[str, list] = {}
         for phrase, value in entries:
@@ -124,20 +131,35 @@ class PhraseTable:
             options.sort(key=lambda item: -len(item[0]))
 
     def at(self, words, k):
-        """``(value, length)`` of the longest phrase starting at ``words[k]``, or None."""
+        """``(value, length)`` of the longest phrase starting at ``words[k]``, or None; the length is in tokens."""
         word = words[k]
         best = None
         for options in (self.by_first.get(word), self.by_prefix.get(word[:self.PREFIX_KEY])):
             if not options:
                 continue
             for phrase, value in options:
-                n = len(phrase)
-                if best is not None and n <= best[1]:
+                if best is not None and len(phrase) <= best[2]:
                     break
-                if k + n <= len(words) and all(_word_matches(words[k + i], p) for i, p in enumerate(phrase)):
-                    best = value, n
+                n = self._matched(words, k, phrase)
+                if n:
+                    best = value, n, len(phrase)
                     break
-        return best
+        return best[:2] if best is not None else None
+
+    def _matched(self, words, k, phrase) -> int:
+        """Tokens from ``words[k]`` that ``phrase`` matches (a comma between two of its words counted), or 0."""
+        if not self.commas:  # the common case, kept as fast as it was
+            n = len(phrase)
+            return n if k + n <= len(words) and all(_word_matches(words[k + i], p) for i, p in enumerate(phrase)) \
+                else 0
+        j = k
+        for i, p in enumerate(phrase):
+            if i and j + 1 < len(words) and words[j] == "," and not _word_matches(",", p):
+                j += 1  # "killed, wounded": the comma of a list
+            if j >= len(words) or not _word_matches(words[j], p):
+                return 0
+            j += 1
+        return j - k
 
 
 def _word_matches(word: str, pattern: str) -> bool:
@@ -155,7 +177,7 @@ class Lexicon:
     @classmethod
     def from_table(cls, table: pd.DataFrame) -> "Lexicon":
         rows = list(table[["category", "role", "term"]].itertuples(index=False))
-        return cls(PhraseTable((t, c) for c, r, t in rows if r == "event"),
+        return cls(PhraseTable(((t, c) for c, r, t in rows if r == "event"), commas=True),
                    PhraseTable((t, (r, c)) for c, r, t in rows if r in ("place", "person", "group", "ignore")),
                    PhraseTable((t, True) for c, r, t in rows if r == "negation"))
 
