@@ -152,6 +152,8 @@ def test_ordinary_mistakes_are_messages_not_tracebacks(tmp_path, capsys):
         assert said in err and "Traceback" not in err, (argv, err)
     for argv, said in [(["terms", seeds, "--top", "-1"], "--top: expected at least 1, not -1"),
                        (["kwic", seeds, "men", "--window", "-3"], "--window: expected at least 0, not -3"),
+                       (["terms", seeds, "--min-count", "-2"], "--min-count: expected at least 0, not -2"),
+                       (["keyness", seeds, "--min-count", "-1"], "--min-count: expected at least 0, not -1"),
                        (["scale", seeds, "--out", str(tmp_path / "s"), "--top-k", "0"],
                         "--top-k: expected at least 1")]:
         with pytest.raises(SystemExit):

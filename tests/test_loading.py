@@ -720,3 +720,56 @@ def test_a_page_declaring_latin1_is_read_as_browsers_read_it(make_folder):
             b"</article></body></html>")
     docs = read_corpus(make_folder({"page.html": page})).documents
     assert "“No comment” – the police said" in docs.loc[0, "raw_text"] and docs.loc[0, "encoding"] == "cp1252"
+
+
+def test_markdown_with_front_matter_only_is_skipped_not_an_empty_document(make_folder):
+    corpus = read_corpus(make_folder({"a.txt": ARTICLE, "empty.md": "---\ntitle: Men held\n---\n\n"}))
+    assert corpus.documents["doc_id"].tolist() == ["a"]
+    row = _only(corpus.report, "empty")
+    assert row["status"] == "skipped" and row["reason"] == "front matter only, no article text after it"
+
+
+def test_a_nul_byte_in_a_table_cell_sets_aside_that_row_only(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_bytes(b'doc_id,text\na,"' + ARTICLE.encode() + b'"\nb,"Bad \x00 cell"\nc,"' + ARTICLE.encode()[::-1] + b'"\n')
+    corpus = read_corpus(table)
+    assert corpus.documents["doc_id"].tolist() == ["a", "c"]
+    row = _only(corpus.report, "b")
+    assert row["status"] == "skipped" and row["path"].endswith("t.csv#row2")
+    assert row["reason"] == "binary data (NUL bytes) in column 'text', not text"
+
+
+def test_a_table_of_nul_bytes_is_still_binary(tmp_path):
+    utf16 = tmp_path / "u.csv"  # UTF-16 without a byte-order mark: every other byte a NUL
+    utf16.write_bytes(("doc_id,text\na," + ARTICLE.replace("\n", " ") + "\n").encode("utf-16-le"))
+    with pytest.raises(CorpusError, match=r"u.csv: cannot be read as a table: binary file \(contains NUL bytes\)"):
+        read_corpus(utf16)
+
+
+def test_a_cut_short_or_damaged_gzip_table_is_a_clear_error(tmp_path):
+    import gzip
+    import json
+
+    data = gzip.compress("\n".join(json.dumps({"text": f"{ARTICLE} {i}"}) for i in range(500)).encode())
+    cut, damaged, plain = tmp_path / "cut.jsonl.gz", tmp_path / "damaged.jsonl.gz", tmp_path / "plain.jsonl.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    flipped = bytearray(data)
+    flipped[60:120] = bytes(b ^ 0xFF for b in flipped[60:120])
+    damaged.write_bytes(bytes(flipped))
+    plain.write_bytes(b'{"text": "not compressed"}\n')
+    for path, reason in ((cut, "the gzip data ends too soon"), (damaged, "damaged gzip data"), (plain, "not gzip")):
+        with pytest.raises(CorpusError, match=f"{path.name}: cannot be read as a table: {reason}"):
+            read_corpus(path)
+
+
+def test_a_saved_page_folder_of_resources_is_ignored_beside_its_page(make_folder):
+    page = ("<html><head><title>Men detained</title></head><body><article><h1>Men detained</h1><p>Police "
+            "detained 30 men on Monday, officials said. They were held for days in a camp.</p></article></body></html>")
+    frame = "<html><body><p>An advertising frame with a sentence or two of text in it, as frames have.</p></body></html>"
+    folder = make_folder({"Story.html": page, "Story_files/frame.html": frame, "Story_files/app.js": "x",
+                          "notes_files/b.txt": ARTICLE})
+    corpus = read_corpus(folder)
+    assert sorted(corpus.documents["doc_id"]) == ["Story", "notes_files/b"]  # no page notes.html: a folder of articles
+    row = corpus.report[corpus.report["path"].str.endswith("Story_files")].iloc[0]
+    assert row["status"] == "ignored"
+    assert row["reason"] == "the images, scripts and frames of the saved page Story.html (Story_files): not read"

@@ -31,6 +31,7 @@ import os
 import re
 import unicodedata
 import warnings
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -491,12 +492,18 @@ def _walk_folder(folder: Path):
         except OSError as exc:
             report.append([str(current), "", "skipped", f"unreadable folder: {exc.strerror or exc}"])
             return
+        names = {entry.name.lower() for entry in entries}
         for entry in entries:
             p = Path(entry.path)
             rel = p.relative_to(folder).as_posix()
             if entry.name.startswith("."):
                 kind = "folder" if entry.is_dir() else "file"
                 report.append([str(p), "", "ignored", f"hidden {kind} ({rel}): not read"])
+                continue
+            page = _saved_page_of(entry, names)
+            if page is not None:
+                report.append([str(p), "", "ignored", f"the images, scripts and frames of the saved page {page} "
+                               f"({rel}): not read"])
                 continue
             link = entry.is_symlink()
             if link:
@@ -531,12 +538,32 @@ def _walk_folder(folder: Path):
     return files, report
 
 
-def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False) -> tuple[str, str, str]:
+#: The folder a browser's "Save page, complete" writes beside ``NAME.html``: ``NAME`` and this ending. It holds the
+#: page's images, style sheets, scripts and frames (themselves ``.html`` files), not articles.
+SAVED_PAGE_FOLDER_END = "_files"
+
+
+def _saved_page_of(entry: os.DirEntry, names: set[str]) -> str | None:
+    """The page whose resources folder ``entry`` is (``NAME_files`` beside ``NAME.html`` or ``.htm``), or None.
+
+    ``names``: the lowercase names in the entry's folder.
+    """
+    name = entry.name
+    if not name.lower().endswith(SAVED_PAGE_FOLDER_END) or not entry.is_dir():
+        return None
+    stem = name[:-len(SAVED_PAGE_FOLDER_END)]
+    return next((stem + suffix for suffix in HTML_SUFFIXES if (stem + suffix).lower() in names), None)
+
+
+def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False,
+                 table: bool = False) -> tuple[str, str, str]:
     """Decode file contents; return ``(text, encoding, warning)``.
 
     ``encoding`` is the user's, and decides. Otherwise a UTF-16 byte-order mark, then UTF-8, then, for a web
     ``page``, the charset it declares (:func:`declared_charset`), then UTF-8 with stray bytes, cp1252 and
-    latin-1. Raises ``ValueError`` with a reason when the bytes are not text.
+    latin-1. Raises ``ValueError`` with a reason when the bytes are not text. A NUL byte makes a file
+    binary, except in a ``table``, where a few (one, or one in :data:`TABLE_MAX_NUL_SHARE` bytes: a database
+    export's stray NUL in a cell) are kept, for the rows that hold them to be set aside.
 
     >>> decode_bytes("caf\\u00e9".encode("cp1252"))
     ('café', 'cp1252', 'not valid UTF-8; decoded as cp1252')
@@ -553,7 +580,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False
             return data.decode("utf-16"), "utf-16", ""
         except UnicodeDecodeError as exc:
             raise ValueError(f"has a UTF-16 byte-order mark but is not UTF-16: {exc}") from None
-    if b"\x00" in data:
+    if b"\x00" in data and not (table and data.count(b"\x00") <= max(1, len(data) // TABLE_MAX_NUL_SHARE)):
         raise ValueError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8-sig"), "utf-8", ""
@@ -580,6 +607,10 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False
             return text, fallback, f"not valid UTF-8; decoded as {fallback}"
     raise ValueError("undecodable: not UTF-8, and control characters show it is not cp1252 or latin-1 text")
 
+
+#: A table may hold one NUL byte in this many bytes and still be text (see :func:`decode_bytes`); a UTF-16 file
+#: without a byte-order mark is half NULs, a binary file many more.
+TABLE_MAX_NUL_SHARE = 1000
 
 #: Page charsets that browsers read as another (the WHATWG Encoding standard): latin-1 and ASCII labels as cp1252.
 _AS_BROWSERS_READ = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
@@ -709,6 +740,8 @@ def _article_record(doc_id, text, source, used, suffix) -> dict:
                        published_raw=page.published, outlet=page.site, url=page.url, html=text,
                        _comments_at=comments_at, _note=page.describe(len(text)))
     front_end, front = _split_front_matter(text) if suffix == ".md" else (0, {})
+    if front_end and _is_blank(text[front_end:]):
+        raise ValueError("front matter only, no article text after it")
     note = f"front matter read ({', '.join(sorted(front))})" if front_end else ""
     return _record(doc_id, text, source, used, _front_end=front_end, _note=note, **front)
 
@@ -772,10 +805,15 @@ def _read_table_file(path: Path) -> tuple[pd.DataFrame, str, str]:
     if name.endswith(".gz"):
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+        except EOFError:
+            raise CorpusError(f"{path}: cannot be read as a table: the gzip data ends too soon (a download or "
+                              "copy cut short?)") from None
+        except gzip.BadGzipFile as exc:
             raise CorpusError(f"{path}: cannot be read as a table: not gzip ({exc})") from None
+        except (OSError, zlib.error) as exc:
+            raise CorpusError(f"{path}: cannot be read as a table: damaged gzip data ({exc})") from None
     try:
-        text, _, note = decode_bytes(data)
+        text, _, note = decode_bytes(data, table=True)
     except ValueError as exc:
         raise CorpusError(f"{path}: cannot be read as a table: {exc}") from None
     if name.endswith((".jsonl", ".jsonl.gz")):
@@ -892,6 +930,9 @@ def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "
         raw = normalize_text(_cell(value, here, text_column, text=True))
         if not raw:
             report.append([here, doc_id, "skipped", f"no text in column {text_column!r}"])
+            continue
+        if "\x00" in raw:
+            report.append([here, doc_id, "skipped", f"binary data (NUL bytes) in column {text_column!r}, not text"])
             continue
         if len(raw) > MAX_ARTICLE_BYTES:
             report.append([here, doc_id, "skipped", _too_large(len(raw.encode("utf-8")))])

@@ -28,7 +28,7 @@ def register(subparsers) -> None:
     _common(terms)
     terms.add_argument("--ngram", type=int, choices=(1, 2, 3), default=1, help="words per term (default 1)")
     terms.add_argument("--top", type=at_least(1), help="keep the N most frequent terms of each group (default: all)")
-    terms.add_argument("--min-count", type=int, default=1, help="leave out terms used fewer times in a group")
+    terms.add_argument("--min-count", type=at_least(0), default=1, help="leave out terms used fewer times in a group")
     terms.add_argument("--stem", action="store_true", help="count Snowball stems")
     terms.set_defaults(run=reported(run_terms))
 
@@ -39,7 +39,7 @@ def register(subparsers) -> None:
     _common(key)
     key.add_argument("--pair", nargs=2, metavar=("TARGET", "REFERENCE"), help="compare these two groups only")
     key.add_argument("--ngram", type=int, choices=(1, 2, 3), default=1, help="words per term (default 1)")
-    key.add_argument("--min-count", type=int, default=3, help="minimum count in target and reference together (default 3)")
+    key.add_argument("--min-count", type=at_least(0), default=3, help="minimum count in target and reference together (default 3)")
     key.add_argument("--max-p", type=float, default=0.05, help="keep terms with p at most this (default 0.05; 1 keeps all)")
     key.set_defaults(run=reported(run_keyness))
 
