@@ -22,10 +22,12 @@ the memory the machine gives the step; without ``smaps_rollup`` the resident siz
 an upper bound. Reading ``Pss`` walks a process's page tables (about 2.5 ms per GB here), and with two
 workers running each sample reads it for three processes. Sampled every 50 ms, the meter slowed the steps it
 measured (2026-12-02, the same code with and without it: loading 5.05 and 4.95 s against 4.56 and 4.55 s, claims
-6.09 and 5.98 s against 5.23 and 4.95 s), so a sample is taken every :data:`SAMPLE_SECONDS` and reads ``Pss`` only
-when the resident sizes, cheap to read and never below it, add up to more than the peak so far. Claims, in one
-process one after the other: 6.09 and 6.08 s sampled every 0.05 s, 5.57 s every 0.1 s, 5.24 s every 0.2 s,
-5.28 s every 0.5 s; the peak varied from run to run (414 to 506 MB) whatever the interval.
+6.09 and 5.98 s against 5.23 and 4.95 s), so a sample is taken every :data:`SAMPLE_SECONDS`, the workers are found
+from the kernel's ``children`` files instead of every process's ``stat``, and ``Pss`` is read only when the
+resident sizes, cheap to read and never below it, add up to more than the peak so far (which saves little while
+workers run: their resident sizes count the pages they share twice). Claims, in one process one after the other:
+6.09 and 6.08 s sampled every 0.05 s, 5.57 s every 0.1 s, 5.24 s every 0.2 s, 5.28 s every 0.5 s; the peak varied
+from run to run (414 to 506 MB) whatever the interval.
 
 Part 2, the similarity command, loading included, against plain scikit-learn, side by side in this
 one run, each side in its own Python process started fresh (interpreter start and imports counted):

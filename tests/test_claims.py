@@ -321,6 +321,9 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("mixed total", "Thirty villagers were killed or injured by the landslide.", [("other", 30, 30, "exact", False, "")]),
     ("mixed total as a list", "At least 40 fighters were killed, wounded or captured in the raid.",
      [("other", 40, None, "lower_bound", False, "")]),
+    ("a comma that closes a clause is no list", "Two soldiers were killed, and injured civilians were taken away.",
+     [("killed", 2, 2, "exact", False, "")]),
+    ("a comma that opens an aside is no list", "20 people were treated, for the most part at home.", []),
     ("survivors", "Rescuers found nine survivors in the rubble.", [("other", 9, 9, "exact", False, "")]),
     ("found alive", "8 MISSING DIVERS FOUND ALIVE", [("other", 8, 8, "exact", False, "")]),
     # values

@@ -25,7 +25,8 @@ def test_overview_lists_skips_on_stderr_and_strict_fails(tmp_path, capsys):
     assert "skipped: " in capsys.readouterr().err
     assert main(["overview", str(tmp_path), "--strict"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and "empty.txt: empty file" in err and "Traceback" not in err
+    last = err.splitlines()[-1]  # what was set aside is listed, then the command fails
+    assert last.startswith("error: ") and "empty.txt: empty file" in last and "Traceback" not in err
 
 
 def test_many_set_aside_inputs_are_counted_after_the_first_and_all_written_to_the_load_report(tmp_path, capsys):
@@ -39,7 +40,7 @@ def test_many_set_aside_inputs_are_counted_after_the_first_and_all_written_to_th
                  "--load-report", str(report)]) == 0
     err = capsys.readouterr().err.splitlines()
     assert sum(line.startswith("skipped: ") for line in err) == LISTED_PROBLEMS
-    assert ("... and 6 more set aside: 5 skipped (no text in column 'text'), 1 skipped (duplicate); "
+    assert ("... and 6 more: 5 skipped (no text in column 'text'), 1 skipped (duplicate); "
             "--load-report FILE.csv lists every input") in err
     assert "1 documents loaded from 27 inputs (26 skipped)" in err and f"wrote 27 rows to {report}" in err
     written = pd.read_csv(report, keep_default_na=False)
@@ -51,7 +52,31 @@ def test_a_few_set_aside_inputs_are_each_listed(tmp_path, capsys):
     pd.DataFrame({"text": ["", "Three men were detained."]}).to_csv(tmp_path / "t.csv", index=False)
     assert main(["overview", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o.csv")]) == 0
     err = capsys.readouterr().err
-    assert "skipped: " in err and "more set aside" not in err and "load report" not in err
+    assert "skipped: " in err and " more: " not in err and "--load-report" not in err
+
+
+def test_inputs_set_aside_are_listed_before_notes_on_loaded_ones(tmp_path, capsys):
+    from analysis.cli import LISTED_PROBLEMS
+
+    for i in range(LISTED_PROBLEMS + 3):  # each loaded with a note ("front matter read")
+        (tmp_path / f"a{i:02}.md").write_text(f"---\ntitle: Men held {i}\n---\nThree men were detained.\n")
+    (tmp_path / "z.txt").write_text("")
+    (tmp_path / "z.jpg").write_bytes(b"\xff\xd8")
+    assert main(["overview", str(tmp_path), "--out", str(tmp_path / "o.csv")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("ignored: ") and "z.jpg: not an article file" in err[0]  # set aside, in path order
+    assert err[1].startswith("skipped: ") and "z.txt: empty file" in err[1]
+    assert all(line.startswith("loaded: ") for line in err[2:LISTED_PROBLEMS])
+    assert err[LISTED_PROBLEMS].startswith("... and 5 more: 5 loaded (front matter read); ")
+
+
+def test_strict_still_writes_the_load_report_before_failing(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Men held\n\nThree men were detained.\n")
+    (tmp_path / "empty.txt").write_text("")
+    report = tmp_path / "load.csv"
+    assert main(["overview", str(tmp_path), "--strict", "--load-report", str(report)]) == 2
+    assert "empty.txt: empty file" in capsys.readouterr().err
+    assert pd.read_csv(report, keep_default_na=False)["status"].tolist() == ["loaded", "skipped"]
 
 
 def test_console_entry_point_runs_as_a_module(tmp_path):

@@ -729,14 +729,20 @@ def test_markdown_with_front_matter_only_is_skipped_not_an_empty_document(make_f
     assert row["status"] == "skipped" and row["reason"] == "front matter only, no article text after it"
 
 
-def test_a_nul_byte_in_a_table_cell_sets_aside_that_row_only(tmp_path):
+def test_a_nul_byte_in_a_table_cell_is_removed_with_a_note(tmp_path):
     table = tmp_path / "t.csv"
-    table.write_bytes(b'doc_id,text\na,"' + ARTICLE.encode() + b'"\nb,"Bad \x00 cell"\nc,"' + ARTICLE.encode()[::-1] + b'"\n')
+    long = ARTICLE.encode() * 40  # three NULs in over 3,000 bytes: a few, not a binary file
+    table.write_bytes(b'doc_id,title,text\na,,"' + long + b'"\nb,Men\x00 held,"Three men\x00 were '
+                      b'detained."\nc,,"\x00"\n')
     corpus = read_corpus(table)
-    assert corpus.documents["doc_id"].tolist() == ["a", "c"]
-    row = _only(corpus.report, "b")
-    assert row["status"] == "skipped" and row["path"].endswith("t.csv#row2")
-    assert row["reason"] == "binary data (NUL bytes) in column 'text', not text"
+    assert corpus.documents["doc_id"].tolist() == ["a", "b"]
+    doc = corpus.documents.iloc[1]
+    assert doc["title"] == "Men held" and doc["raw_text"] == "Men held\n\nThree men were detained."
+    assert _only(corpus.report, "b")["reason"] == "1 NUL byte(s) removed from column 'text'"
+    assert _only(corpus.report, "c")["reason"] == "no text in column 'text'"
+    jsonl = tmp_path / "t.jsonl"  # a raw NUL (a control character) inside a JSON string
+    jsonl.write_bytes(b'{"text": "Three men\x00 were detained."}\n{"text": "' + ARTICLE.encode()[:20] + b'"}\n')
+    assert read_corpus(jsonl).documents["raw_text"].tolist()[0] == "Three men were detained."
 
 
 def test_a_table_of_nul_bytes_is_still_binary(tmp_path):
@@ -767,9 +773,11 @@ def test_a_saved_page_folder_of_resources_is_ignored_beside_its_page(make_folder
             "detained 30 men on Monday, officials said. They were held for days in a camp.</p></article></body></html>")
     frame = "<html><body><p>An advertising frame with a sentence or two of text in it, as frames have.</p></body></html>"
     folder = make_folder({"Story.html": page, "Story_files/frame.html": frame, "Story_files/app.js": "x",
-                          "notes_files/b.txt": ARTICLE})
+                          "notes_files/b.txt": ARTICLE, "old.HTM": page.replace("30 men", "40 men"),
+                          "Old_FILES/frame.html": frame, "_files/c.txt": ARTICLE.replace("Dozens", "Scores")})
     corpus = read_corpus(folder)
-    assert sorted(corpus.documents["doc_id"]) == ["Story", "notes_files/b"]  # no page notes.html: a folder of articles
-    row = corpus.report[corpus.report["path"].str.endswith("Story_files")].iloc[0]
-    assert row["status"] == "ignored"
-    assert row["reason"] == "the images, scripts and frames of the saved page Story.html (Story_files): not read"
+    # no notes.html beside notes_files/, and "_files" names no page: folders of articles
+    assert sorted(corpus.documents["doc_id"]) == ["Story", "_files/c", "notes_files/b", "old"]
+    reasons = dict(zip(corpus.report["path"].map(lambda p: p.rsplit("/", 1)[-1]), corpus.report["reason"]))
+    assert reasons["Story_files"] == "the images, scripts and frames of the saved page Story.html (Story_files): not read"
+    assert reasons["Old_FILES"] == "the images, scripts and frames of the saved page old.HTM (Old_FILES): not read"

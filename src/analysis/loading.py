@@ -161,6 +161,19 @@ class Corpus:
         """Report rows that are not a clean load."""
         return self.report[self.report["reason"] != ""].reset_index(drop=True)
 
+    def require_complete(self, label: str) -> None:
+        """Raise :class:`CorpusError` if an input was skipped or missing, or no document was loaded (what
+        ``strict=True`` asks); ``label`` names the source."""
+        bad = self.report[self.report["status"].isin(["skipped", "missing"])]
+        if len(bad):
+            first = bad.iloc[0]
+            raise CorpusError(
+                f"{first['path']}: {first['reason']}"
+                + (f" (and {len(bad) - 1} more input(s) set aside)" if len(bad) > 1 else "")
+            )
+        if self.documents.empty:
+            raise CorpusError(f"{label}: {self.summary()}")
+
     def summary(self) -> str:
         """One line: documents loaded out of how many inputs, and what was set aside.
 
@@ -333,15 +346,7 @@ def read_corpus(
     documents = _build_documents(records, n_jobs=n_jobs, progress=progress)
     corpus = Corpus(documents, pd.DataFrame(report, columns=REPORT_COLUMNS))
     if strict:
-        bad = corpus.report[corpus.report["status"].isin(["skipped", "missing"])]
-        if len(bad):
-            first = bad.iloc[0]
-            raise CorpusError(
-                f"{first['path']}: {first['reason']}"
-                + (f" (and {len(bad) - 1} more input(s) set aside)" if len(bad) > 1 else "")
-            )
-        if documents.empty:
-            raise CorpusError(f"{label}: {corpus.summary()}")
+        corpus.require_complete(label)
     return corpus
 
 
@@ -492,7 +497,7 @@ def _walk_folder(folder: Path):
         except OSError as exc:
             report.append([str(current), "", "skipped", f"unreadable folder: {exc.strerror or exc}"])
             return
-        names = {entry.name.lower() for entry in entries}
+        names = {entry.name.lower(): entry.name for entry in entries}
         for entry in entries:
             p = Path(entry.path)
             rel = p.relative_to(folder).as_posix()
@@ -543,16 +548,17 @@ def _walk_folder(folder: Path):
 SAVED_PAGE_FOLDER_END = "_files"
 
 
-def _saved_page_of(entry: os.DirEntry, names: set[str]) -> str | None:
+def _saved_page_of(entry: os.DirEntry, names: dict[str, str]) -> str | None:
     """The page whose resources folder ``entry`` is (``NAME_files`` beside ``NAME.html`` or ``.htm``), or None.
 
-    ``names``: the lowercase names in the entry's folder.
+    ``names``: the names in the entry's folder, by their lowercase form.
     """
     name = entry.name
-    if not name.lower().endswith(SAVED_PAGE_FOLDER_END) or not entry.is_dir():
-        return None
     stem = name[:-len(SAVED_PAGE_FOLDER_END)]
-    return next((stem + suffix for suffix in HTML_SUFFIXES if (stem + suffix).lower() in names), None)
+    if not stem or not name.lower().endswith(SAVED_PAGE_FOLDER_END) or not entry.is_dir():
+        return None
+    return next((names[(stem + suffix).lower()] for suffix in HTML_SUFFIXES if (stem + suffix).lower() in names),
+                None)
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False,
@@ -563,7 +569,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False
     ``page``, the charset it declares (:func:`declared_charset`), then UTF-8 with stray bytes, cp1252 and
     latin-1. Raises ``ValueError`` with a reason when the bytes are not text. A NUL byte makes a file
     binary, except in a ``table``, where a few (one, or one in :data:`TABLE_MAX_NUL_SHARE` bytes: a database
-    export's stray NUL in a cell) are kept, for the rows that hold them to be set aside.
+    export's stray NUL in a cell) are kept, for the loader to remove from the cells that hold them.
 
     >>> decode_bytes("caf\\u00e9".encode("cp1252"))
     ('café', 'cp1252', 'not valid UTF-8; decoded as cp1252')
@@ -607,6 +613,9 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False
             return text, fallback, f"not valid UTF-8; decoded as {fallback}"
     raise ValueError("undecodable: not UTF-8, and control characters show it is not cp1252 or latin-1 text")
 
+
+#: The first two bytes of gzip data (RFC 1952).
+GZIP_MAGIC = b"\x1f\x8b"
 
 #: A table may hold one NUL byte in this many bytes and still be text (see :func:`decode_bytes`); a UTF-16 file
 #: without a byte-order mark is half NULs, a binary file many more.
@@ -803,14 +812,14 @@ def _read_table_file(path: Path) -> tuple[pd.DataFrame, str, str]:
     except Exception as exc:  # pyarrow raises many types; the user needs the file and reason
         raise CorpusError(f"{path}: cannot be read as a table: {type(exc).__name__}: {exc}") from None
     if name.endswith(".gz"):
+        if not data.startswith(GZIP_MAGIC):
+            raise CorpusError(f"{path}: cannot be read as a table: not gzip (it does not start as gzip data does)")
         try:
             data = gzip.decompress(data)
         except EOFError:
             raise CorpusError(f"{path}: cannot be read as a table: the gzip data ends too soon (a download or "
                               "copy cut short?)") from None
-        except gzip.BadGzipFile as exc:
-            raise CorpusError(f"{path}: cannot be read as a table: not gzip ({exc})") from None
-        except (OSError, zlib.error) as exc:
+        except (OSError, zlib.error) as exc:  # a bad checksum, a corrupt block, bytes after the end
             raise CorpusError(f"{path}: cannot be read as a table: damaged gzip data ({exc})") from None
     try:
         text, _, note = decode_bytes(data, table=True)
@@ -834,7 +843,7 @@ def _read_jsonl(text: str, path: Path) -> pd.DataFrame:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = json.loads(line, strict=False)  # control characters inside strings, a NUL too, are kept
         except ValueError as exc:
             raise CorpusError(f"{path}: line {number} is not JSON: {exc}") from None
         if not isinstance(row, dict):
@@ -852,7 +861,7 @@ def _cell(value, where: str, column: str, *, text: bool = False) -> str:
     if isinstance(value, float) and math.isnan(value):
         return ""
     if isinstance(value, str):
-        return value
+        return value if text else value.replace("\x00", "")  # (a text cell's NULs are removed with a note)
     if isinstance(value, (bytes, bytearray)):
         try:
             return decode_bytes(bytes(value))[0]
@@ -928,11 +937,11 @@ def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "
             raise CorpusError(f"{where}: doc_id {doc_id!r} appears twice ({where}#row{first_row[doc_id]} and {here})")
         first_row[doc_id] = i + 1
         raw = normalize_text(_cell(value, here, text_column, text=True))
+        nul = raw.count("\x00")  # a database export's stray NUL, which no reader sees
+        nul_note = f"{nul} NUL byte(s) removed from column {text_column!r}" if nul else ""
+        raw = raw.replace("\x00", "") if nul else raw
         if not raw:
             report.append([here, doc_id, "skipped", f"no text in column {text_column!r}"])
-            continue
-        if "\x00" in raw:
-            report.append([here, doc_id, "skipped", f"binary data (NUL bytes) in column {text_column!r}, not text"])
             continue
         if len(raw) > MAX_ARTICLE_BYTES:
             report.append([here, doc_id, "skipped", _too_large(len(raw.encode("utf-8")))])
@@ -956,7 +965,7 @@ def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "
             record = _record(doc_id, _with_title(fields_.get("title", ""), raw), here, **fields_)
             record["_note"] = ""
         blank_id = f"no {chosen['doc_id']!r}: doc_id is the row number" if chosen["doc_id"] and not ids[i] else ""
-        row = [here, doc_id, "loaded", "; ".join(x for x in (note, blank_id, record.pop("_note")) if x)]
+        row = [here, doc_id, "loaded", "; ".join(x for x in (note, blank_id, nul_note, record.pop("_note")) if x)]
         report.append(row)
         record["_report"] = row
         record["_name"] = doc_id
@@ -997,7 +1006,7 @@ def _read_metadata(meta_path: Path) -> tuple[pd.DataFrame, str]:
     if not meta_path.is_file():
         raise CorpusError(f"{meta_path}: metadata file not found")
     try:
-        text, _, note = decode_bytes(meta_path.read_bytes())
+        text, _, note = decode_bytes(meta_path.read_bytes(), table=True)
     except OSError as exc:
         raise CorpusError(f"{meta_path}: unreadable: {exc.strerror or exc}") from None
     except ValueError as exc:

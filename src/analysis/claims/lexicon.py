@@ -103,15 +103,17 @@ def load_hedges(path=None) -> list[str]:
 class PhraseTable:
     """Phrases (tuples of words; a trailing ``*`` on a word = any ending) matched on lowercase tokens.
 
-    With ``commas``, a comma may stand between two words of a phrase, as it does in a list: "killed,
-    wounded or captured" is the phrase "killed wounded or captured" (and the length counts the comma).
+    With ``commas``, a phrase that is a list may be written with the commas of a list: "killed, wounded or
+    captured" (and "killed, wounded, or captured") is the phrase "killed wounded or captured", and the
+    length counts the commas. Only a list's commas: "killed, and injured survivors" is not "killed and
+    injured", nor "treated, for the most part" "treated for".
 
     >>> table = PhraseTable([("death toll", "killed"), ("kill*", "killed")])
     >>> table.at(["the", "death", "toll", "rose"], 1), table.at(["killing"], 0)
     (('killed', 2), ('killed', 1))
-    >>> PhraseTable([("killed wounded or captured", "other")], commas=True).at(
-    ...     ["killed", ",", "wounded", "or", "captured"], 0)
-    ('other', 5)
+    >>> lists = PhraseTable([("killed wounded or captured", "other"), ("killed and injured", "other")], commas=True)
+    >>> lists.at(["killed", ",", "wounded", "or", "captured"], 0), lists.at(["killed", ",", "and", "injured"], 0)
+    (('other', 5), None)
     """
 
     #: Letters of a prefix pattern used to index it ("kill*" under "kil").
@@ -152,14 +154,26 @@ class PhraseTable:
             n = len(phrase)
             return n if k + n <= len(words) and all(_word_matches(words[k + i], p) for i, p in enumerate(phrase)) \
                 else 0
-        j = k
+        j, listed = k, False
         for i, p in enumerate(phrase):
-            if i and j + 1 < len(words) and words[j] == "," and not _word_matches(",", p):
-                j += 1  # "killed, wounded": the comma of a list
+            if i and j + 1 < len(words) and words[j] == "," and _list_comma(phrase, i, listed):
+                j, listed = j + 1, True  # "killed, wounded or captured": the comma of a list
             if j >= len(words) or not _word_matches(words[j], p):
                 return 0
             j += 1
         return j - k
+
+
+_CONJUNCTIONS = ("and", "or")
+
+
+def _list_comma(phrase, i: int, listed: bool) -> bool:
+    """Whether a comma may stand before word ``i`` of ``phrase`` as in a list: before an item that a conjunction
+    later in the phrase closes ("killed, wounded or captured"), or before that conjunction after such a comma
+    ("killed, wounded, or captured")."""
+    if phrase[i] in _CONJUNCTIONS:
+        return listed
+    return any(word in _CONJUNCTIONS for word in phrase[i + 1:])
 
 
 def _word_matches(word: str, pattern: str) -> bool:

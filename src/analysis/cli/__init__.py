@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -172,35 +173,46 @@ def reported(run):
 
 
 def load_from_args(args: argparse.Namespace):
-    """Read the corpus named on the command line; list set-aside inputs on stderr (the first
-    :data:`LISTED_PROBLEMS`, then a count by reason), and write the load report to ``--load-report``."""
-    corpus = read_corpus(args.path, **loader_options(args), n_jobs=getattr(args, "jobs", None))
-    problems = corpus.problems
-    for row in problems.head(LISTED_PROBLEMS).itertuples():
+    """Read the corpus named on the command line; report on stderr what was set aside, then what was loaded with
+    a note (the first :data:`LISTED_PROBLEMS` of them, and a count of the rest by kind); write the load report to
+    ``--load-report``, with ``--strict`` too, before failing."""
+    options = loader_options(args)
+    strict = options.pop("strict")
+    corpus = read_corpus(args.path, **options, strict=False, n_jobs=getattr(args, "jobs", None))
+    report = corpus.problems
+    report = pd.concat([report[report["status"] != "loaded"], report[report["status"] == "loaded"]])
+    for row in report.head(LISTED_PROBLEMS).itertuples():
         print(printable(f"{row.status}: {row.path}: {row.reason}"), file=sys.stderr)
-    if len(problems) > LISTED_PROBLEMS:
-        print(printable(_unlisted_problems(problems.iloc[LISTED_PROBLEMS:])), file=sys.stderr)
+    if len(report) > LISTED_PROBLEMS:
+        print(printable(_unlisted(report.iloc[LISTED_PROBLEMS:])), file=sys.stderr)
+    if corpus.documents.empty or len(report):
+        print(printable(corpus.summary()), file=sys.stderr)
     if getattr(args, "load_report", None):
         write_table(corpus.report, args.load_report, safe=getattr(args, "safe_csv", False))
-    if corpus.documents.empty or len(problems):
-        print(printable(corpus.summary()), file=sys.stderr)
+    if strict:
+        corpus.require_complete(str(args.path))
     return corpus
 
 
-def _unlisted_problems(rest: pd.DataFrame) -> str:
-    """One line for the inputs set aside beyond those listed: how many, by status and kind of reason (its
-    words before the first colon), most common first.
+#: A reason's details, left out when reasons are counted by kind: names in brackets, and what follows a colon.
+_REASON_DETAILS = re.compile(r"\s*\([^)]*\)|:.*", re.DOTALL)
 
-    >>> rest = pd.DataFrame({"status": ["skipped"] * 3, "reason": ["no text in column 'body'",
-    ...                      "duplicate: same text as 3", "duplicate: same text as 9"]})
-    >>> _unlisted_problems(rest).split("; ")[0]
-    "... and 3 more set aside: 2 skipped (duplicate), 1 skipped (no text in column 'body')"
+
+def _unlisted(rest: pd.DataFrame) -> str:
+    """One line for the report rows beyond those listed: how many, by status and kind of reason (the reason
+    without its details: names in brackets, what follows a colon), most common first.
+
+    >>> rest = pd.DataFrame({"status": ["skipped", "skipped", "skipped", "ignored", "loaded"], "reason": [
+    ...     "no text in column 'body'", "duplicate: same text as 3", "duplicate: same text as 9",
+    ...     "not an article file (a.jpg): only .txt are read", "front matter read (title)"]})
+    >>> _unlisted(rest).split("; ")[0]
+    "... and 5 more: 2 skipped (duplicate), 1 ignored (not an article file), 1 loaded (front matter read), 1 skipped (no text in column 'body')"
     """
-    kinds = rest["status"] + " (" + rest["reason"].str.split(":", n=1).str[0] + ")"
+    kinds = rest["status"] + " (" + rest["reason"].map(lambda reason: _REASON_DETAILS.sub("", reason).strip()) + ")"
     counts = kinds.value_counts()
     counts = counts.sort_index().sort_values(ascending=False, kind="stable")  # ties in name order
     listed = ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
-    return f"... and {len(rest):,} more set aside: {listed}; --load-report FILE.csv lists every input"
+    return f"... and {len(rest):,} more: {listed}; --load-report FILE.csv lists every input"
 
 
 def write_table(table: pd.DataFrame, out: str | None, *, safe: bool = False) -> None:
