@@ -781,3 +781,20 @@ def test_a_saved_page_folder_of_resources_is_ignored_beside_its_page(make_folder
     reasons = dict(zip(corpus.report["path"].map(lambda p: p.rsplit("/", 1)[-1]), corpus.report["reason"]))
     assert reasons["Story_files"] == "the images, scripts and frames of the saved page Story.html (Story_files): not read"
     assert reasons["Old_FILES"] == "the images, scripts and frames of the saved page old.HTM (Old_FILES): not read"
+
+
+def test_a_corpus_too_small_to_judge_sets_no_paragraph_aside_as_off_topic(make_folder):
+    from analysis import extract_claims
+
+    story = ("Floodwaters kill at least 12 in Riverton\n\n"
+             "RIVERTON \u2014 At least 12 people were killed and dozens more were missing after the Tam River burst "
+             "its banks on Tuesday night, officials said.\n\n"
+             "\"We are devastated,\" Mayor Helen Carter said at a press conference on Wednesday. \"Whole streets are "
+             "gone.\"\n\n"
+             "Around 300 residents were evacuated to schools and churches, according to the regional emergency "
+             "service. Police said 4 people had been rescued from rooftops.\n\n"
+             "The national weather agency warned that more rain was expected. \"The river has not peaked yet,\" "
+             "said its spokesman, Paul Ndlovu.\n")
+    docs = load_corpus(make_folder({"flood.txt": story}))
+    assert [label for label, _, _ in docs.loc[0, "spans"]] == ["headline", "body"]
+    assert {"displaced", "fled_or_evacuated"} <= set(extract_claims(docs)["category"])  # 300 evacuated, 4 rescued

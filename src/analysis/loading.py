@@ -43,7 +43,7 @@ import pandas as pd
 from .dates import parse_published
 from .labels import outlet_labels  # noqa: F401 - one decision, in labels.py
 from .parallel import map_ranges, without_huge_pages
-from .segmenting import ANALYSED, content_words, include_labels, segment_text
+from .segmenting import ANALYSED, OFF_TOPIC_MIN_DOCUMENTS, content_words, include_labels, segment_text
 from .text import count_tokens, normalize_for_matching, normalize_text
 from .webpages import HTML_SUFFIXES, extract_page
 
@@ -1166,10 +1166,11 @@ def _build_documents(records, corpus_vocabulary: Counter | None = None, *, n_job
     Both passes (document frequencies of content words, then segments and dates) are per record, on
     ``n_jobs`` processes (:func:`analysis.parallel.map_ranges`). ``corpus_vocabulary`` (document
     frequencies) is given when the records are one part of a larger corpus (:mod:`analysis.scale`,
-    which counts it over every partition first); the first pass is then skipped.
+    which counts it over every partition first); the first pass is then skipped, as it is for fewer
+    than :data:`~analysis.segmenting.OFF_TOPIC_MIN_DOCUMENTS` records, where no paragraph is judged off topic.
     """
     df = corpus_vocabulary
-    if df is None:
+    if df is None and len(records) >= OFF_TOPIC_MIN_DOCUMENTS:  # (fewer: no paragraph is judged off topic)
         df = Counter()
         for counts in map_ranges(_vocabulary_chunk, len(records), context=records, n_jobs=n_jobs,
                                  progress=progress, desc="vocabulary"):

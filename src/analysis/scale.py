@@ -47,7 +47,7 @@ import pandas as pd
 from . import loading
 from .attribution import Gazetteer
 from .loading import REPORT_COLUMNS, Columns, CorpusError
-from .segmenting import ANALYSED
+from .segmenting import ANALYSED, OFF_TOPIC_MIN_DOCUMENTS
 from .text import STOPWORDS
 
 __all__ = [
@@ -258,19 +258,26 @@ def _kept(spec, options: dict, repeats: pd.DataFrame, keep: bool):
     return kept, report
 
 
-def _vocabulary(spec, options: dict, repeats: pd.DataFrame, keep: bool) -> Counter:
-    """Documents of the partition's kept records using each content word, capped at 2: off-topic
-    detection asks only whether a word occurs in another document."""
+def _vocabulary(spec, options: dict, repeats: pd.DataFrame, keep: bool) -> tuple[Counter, int]:
+    """Documents of the partition's kept records using each content word, capped at 2 (off-topic
+    detection asks only whether a word occurs in another document), and how many records it keeps."""
     records = _kept(spec, options, repeats, keep)[0]
     counts = loading._vocabulary_chunk(records, 0, len(records))[0]
-    return Counter({w: min(n, 2) for w, n in counts.items()})
+    return Counter({w: min(n, 2) for w, n in counts.items()}), len(records)
 
 
-def _sum_capped(counters) -> Counter:
+def _sum_capped(parts) -> tuple[Counter, int]:
     total: Counter = Counter()
-    for c in counters:
-        total.update(c)
-    return Counter({w: min(n, 2) for w, n in total.items()})
+    for counts, _ in parts:
+        total.update(counts)
+    return Counter({w: min(n, 2) for w, n in total.items()}), sum(n for _, n in parts)
+
+
+def _judged(vocabulary: tuple[Counter, int]) -> Counter | None:
+    """The corpus vocabulary, or None for a corpus too small to judge a paragraph off topic (as the loader
+    decides: :data:`analysis.segmenting.OFF_TOPIC_MIN_DOCUMENTS`)."""
+    counts, n_documents = vocabulary
+    return counts if n_documents >= OFF_TOPIC_MIN_DOCUMENTS else None
 
 
 def _tree(func, items, width: int = 8):
@@ -360,7 +367,8 @@ def read_corpus(
     del keys
     by_part = dict(iter(repeats.groupby("part")))
     passes = [(spec, options, by_part.get(i, _REPEAT_META), keep_duplicates) for i, spec in enumerate(specs)]
-    vocabulary = _tree(_sum_capped, [delayed(_vocabulary, pure=True)(*args) for args in passes]).persist()
+    vocabulary = delayed(_judged, pure=True)(_tree(_sum_capped, [delayed(_vocabulary, pure=True)(*args)
+                                                                  for args in passes])).persist()
     built = list(dask.persist(*[delayed(_build, pure=True)(*args, vocabulary) for args in passes]))
     del vocabulary
     meta = loading._build_documents([])

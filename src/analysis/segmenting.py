@@ -27,7 +27,8 @@ The rules are general, not tuned to any one site:
     fewer than :data:`OFF_TOPIC_MAX_OVERLAP` appear anywhere else in the
     article or in the other articles of the corpus, and none in the headline,
     in an article whose other paragraphs have at least twice its vocabulary to
-    judge against.
+    judge against; judged only in a corpus of :data:`OFF_TOPIC_MIN_DOCUMENTS`
+    documents or more.
 ``body``
     Everything else.
 
@@ -72,6 +73,11 @@ def include_labels(include) -> tuple[str, ...]:
 SHORT_LINE_WORDS = 15
 OFF_TOPIC_MIN_WORDS = 12
 OFF_TOPIC_MAX_OVERLAP = 0.25
+#: Documents a corpus needs before a paragraph is judged off topic. Without other articles to look in, "its words
+#: occur nowhere else" says only that a story moved on: in a corpus of one flood article the paragraphs on the
+#: evacuation ("Around 300 residents were evacuated ...") and the forecast were set aside, and their figures and
+#: quotations with them; five is the shipped corpus, whose one off-topic paragraph (a football teaser) is found.
+OFF_TOPIC_MIN_DOCUMENTS = 5
 
 _WORD = re.compile(r"\S+")
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")  # a Markdown heading's leading "# "
@@ -224,7 +230,9 @@ def segment_text(
         The headline from metadata; the line that matches it is the headline.
     corpus_vocabulary : collections.Counter, optional
         Document frequency of :func:`content_words` over the whole corpus
-        (including this document). Used to recognise off-topic paragraphs.
+        (including this document). Used to recognise off-topic paragraphs:
+        without it no paragraph is judged off topic (the loader gives it only
+        for a corpus of :data:`OFF_TOPIC_MIN_DOCUMENTS` documents or more).
 
     Returns
     -------
@@ -311,6 +319,8 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary, title=None) -> None:
     """Relabel body paragraphs that share almost no vocabulary with anything else, nor a word with the headline
     (a background paragraph of a story repeats its headline's words: "Suicide bomber kills 23" and "a similar
     bombing killed 15"; a scraped teaser does not)."""
+    if corpus_vocabulary is None:
+        return  # no corpus to judge against: a story's own new paragraph shares few words with the rest of it
     # paragraphs: runs of body lines not separated by a blank line
     paragraphs: list[list[int]] = []
     for i, (start, content_end, end) in enumerate(lines):
@@ -337,7 +347,7 @@ def _mark_off_topic(text, lines, labels, corpus_vocabulary, title=None) -> None:
         elsewhere = 0
         for word in w:
             # the corpus counts this document too: a paragraph's words are among the document's words
-            in_other_docs = corpus_vocabulary is not None and corpus_vocabulary[word] > 1
+            in_other_docs = corpus_vocabulary[word] > 1
             if paragraphs_with[word] > 1 or in_other_docs:
                 elsewhere += 1
         if elsewhere / len(w) < OFF_TOPIC_MAX_OVERLAP:
