@@ -83,6 +83,9 @@ def claim_tuples(claims):
      ("held_together", 15, None, "lower_bound", False, "former detainee")),
     ("Up to 50 people were held in one room, according to a survivor interviewed by the BBC.",
      ("held_together", None, 50, "upper_bound", False, "survivor")),
+    # an office one person holds, after "according to the"
+    ("At least 12 people were killed, according to the mayor.", ("killed", 12, None, "lower_bound", False, "mayor")),
+    ("According to the sheriff, five men were arrested.", ("detained", 5, 5, "exact", False, "sheriff")),
     # unnamed reports are no source but hedge the figure; a finding does not
     ("At least 12 people were killed, according to reports.", ("killed", 12, None, "lower_bound", True, "")),
     ("Local media reports said 30 people were arrested.", ("detained", 30, 30, "exact", True, "")),

@@ -381,6 +381,11 @@ REFERENCE_NOUNS = PUBLICATION_NOUNS | {
 #: Reference nouns for bodies of a state: "the government said" resolves only to a government named before.
 STATE_BODIES = {"government", "ministry", "police", "army", "military", "embassy", "department", "council",
                 "committee", "command"}
+#: Offices one person holds, a source after "according to the" ("according to the mayor"), as "governor" and
+#: "minister" are anywhere (:data:`SOURCE_NOUNS`); not source nouns themselves, which would take "President" from
+#: "President Reagan" in a speaker's name.
+OFFICE_NOUNS = {"mayor", "president", "sheriff", "premier", "chairman", "senator", "judge", "prosecutor", "coroner",
+                "ambassador", "secretary", "chancellor"}
 #: Words of a title before a name ("Dutch Transport Minister Anna de Vries").
 TITLE_WORDS = {
     "minister", "president", "governor", "director", "chief", "secretary", "spokesman", "spokeswoman",
@@ -641,7 +646,8 @@ class _SentenceSources:
         for p in range(len(words) - 1):
             if words[p] == "according" and words[p + 1] == "to":
                 # "according to a statement by X", "according to figures released by X": X
-                found = self._document_author(p + 2) or self._apposed_after(p + 2) or self._phrase_after(p + 2)
+                found = self._document_author(p + 2) or self._apposed_after(p + 2) or self._phrase_after(p + 2) \
+                    or self._office_after(p + 2)
                 if found and found[1] == "group" and head_noun(found[0]) in FINDING_NOUNS:
                     found = (found[0], "finding")  # "according to reports": no authority (CLAIMS_GUIDE.md)
                 if found:
@@ -790,6 +796,14 @@ class _SentenceSources:
         return self.gazetteer.label(name), kind
 
     # --- phrases
+    def _office_after(self, p):
+        """"according to the mayor": an office one person holds (:data:`OFFICE_NOUNS`), after "the", as the
+        source; read only after "according to", where nothing else can follow."""
+        words = self.words
+        if p + 1 < len(words) and words[p] == "the" and words[p + 1] in OFFICE_NOUNS:
+            return words[p + 1], "group"
+        return None
+
     def _phrase_after(self, p, *, ending=False):
         """The name or group that starts at ``p``; with ``ending``, only one that ends the clause."""
         seq, names, words = self.seq, self.names, self.words
