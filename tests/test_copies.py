@@ -115,3 +115,21 @@ def test_no_copies_gives_an_empty_table():
                       ("b", "Y", "Rescue teams reached the trapped miners before dawn on the second day.")])
     groups = copy_groups(docs)
     assert groups.empty and list(groups.columns) == COPY_COLUMNS
+
+
+@pytest.mark.parametrize("n_copies", [2, 12])
+def test_a_story_copied_many_times_with_small_edits_keeps_its_share(n_copies):
+    rng = random.Random(5)
+    body = sentences(rng, 6)  # 60 words
+    head = " ".join(words(rng, 6)).capitalize()
+    rows = [("wire", "Wire", article(head, body))]
+    for k in range(n_copies):  # each copy changes a different word of a different sentence
+        edited = list(body)
+        sentence = edited[k % 6].split()
+        sentence[1 + k // 6] = "changed"
+        edited[k % 6] = " ".join(sentence)
+        rows.append((f"copy{k}", f"Paper {k}", article(head, edited)))
+    groups = copy_groups(make_docs(rows))
+    assert groups["n_members"].tolist() == [n_copies + 1] * (n_copies + 1)
+    # every word of the wire is in some copy unchanged: its share stays whole however many copies changed a word
+    assert groups.set_index("doc_id").loc["wire", "share_reused"] >= 0.95

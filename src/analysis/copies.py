@@ -121,18 +121,26 @@ def _covered(halves: pd.DataFrame, keys: tuple[str, ...]) -> dict[tuple, int]:
     """Shared words of each key: the union of its ranges, less the words that differ inside them.
 
     A near passage's range holds words the other text does not have (the numbers of two stories written from
-    one template, a changed word); only the ``matched`` words are shared. Ranges that overlap count once.
+    one template, a changed word); only the ``matched`` words are shared. Ranges that overlap count once, and
+    so do the words that differ in them: a run of overlapping ranges (an article aligned with each of its
+    copies) shares the words of its best-matching range's share, not its length less every copy's changes
+    (which took a wire story with twelve edited copies to 55 %, and 48 articles from one template to 0 %).
     """
-    covered: dict[tuple, list[int]] = {}
+    runs: dict[tuple, list[list]] = {}
     ordered = halves.sort_values([*keys, "lo"], kind="stable")
     for key, lo, hi, matched in zip(zip(*(ordered[k] for k in keys)), ordered["lo"], ordered["hi"],
                                     ordered["matched"]):
-        state = covered.setdefault(key, [0, 0, 0])  # words in the union, end of the union, differing words
-        if hi > state[1]:
-            state[0] += hi - max(lo, state[1])
-            state[1] = hi
-        state[2] += max(hi - lo - matched, 0)
-    return {key: max(union - differing, 0) for key, (union, _, differing) in covered.items()}
+        if hi <= lo:
+            continue
+        differing = max(hi - lo - matched, 0) / (hi - lo)  # the share of the range's words that differ
+        key_runs = runs.setdefault(key, [])
+        if key_runs and lo < key_runs[-1][1]:  # overlaps the run before: one run, its best-matching share
+            run = key_runs[-1]
+            run[1], run[2] = max(run[1], hi), min(run[2], differing)
+        else:
+            key_runs.append([lo, hi, differing])
+    return {key: round(sum((hi - lo) * (1 - differing) for lo, hi, differing in key_runs))
+            for key, key_runs in runs.items()}
 
 
 def _word_starts(docs: pd.DataFrame, include) -> dict[str, np.ndarray]:
