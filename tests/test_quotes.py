@@ -77,6 +77,14 @@ def test_frames_kinds_spans_and_speakers(text, expected):
     assert rows(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('"The river has not peaked yet," Ana Ruiz continued.',
+     [("direct", "Ana Ruiz", "continued", "The river has not peaked yet,")]),
+])
+def test_continued_still_frames_a_quotation(text, expected):
+    assert rows(text) == expected
+
+
 # what is not a quotation (QUOTES_GUIDE.md, "What is not a quotation")
 @pytest.mark.parametrize("text", [
     "Officials denied the allegations.",
@@ -87,6 +95,8 @@ def test_frames_kinds_spans_and_speakers(text, expected):
     "The ministry detailed the abuse in a long report.",
     "The alleged prisoners were moved at night.",
     "Men claiming to have survived the camp were interviewed.",
+    "Rescue teams continued searching the valley for survivors on Friday.",
+    "Police continued to search the riverbanks for the missing men.",
 ])
 def test_not_a_quotation(text):
     assert rows(text) == []

@@ -653,6 +653,8 @@ def _frame(raw, a, b, tokens, words, inside, cue):
     trailing = _trailing(raw, a, b, tokens, words, inside, cue, i)
     if trailing is not None:
         return trailing
+    if cue.lemma == "continue" and i < n and (words[i].endswith("ing") or words[i] == "to"):
+        return None  # "teams continued searching", "continued to search": something went on, no one spoke
     infinitive = cue.word.lower() == cue.lemma and cue.index and words[cue.index - 1] in _MODALS
     if infinitive:
         return None  # "declined to say how many", "will maintain growth": no clause without "that" or marks
