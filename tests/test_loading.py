@@ -798,3 +798,21 @@ def test_a_corpus_too_small_to_judge_sets_no_paragraph_aside_as_off_topic(make_f
     docs = load_corpus(make_folder({"flood.txt": story}))
     assert [label for label, _, _ in docs.loc[0, "spans"]] == ["headline", "body"]
     assert {"displaced", "fled_or_evacuated"} <= set(extract_claims(docs)["category"])  # 300 evacuated, 4 rescued
+
+
+def test_a_spreadsheets_metadata_is_read_whatever_the_case_of_its_headers_and_its_delimiter(make_folder):
+    for name, content in (("caps", b"Filename,Outlet,Published\na.txt,The Daily,2021-03-04\n"),
+                          ("semicolons", b"\xef\xbb\xbfFile;Outlet;Published\r\na.txt;The Daily;2021-03-04\r\n")):
+        folder = make_folder({"a.txt": ARTICLE, "metadata.csv": content})
+        doc = load_corpus(folder).iloc[0]
+        assert (doc["outlet"], doc["published"]) == ("The Daily", "2021-03-04"), name
+
+
+def test_a_tables_default_columns_are_found_whatever_their_case(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("Text;Title;Outlet\nThree men were detained, police said.;Men held;The Daily\n", encoding="utf-8")
+    doc = load_corpus(table).iloc[0]
+    assert (doc["title"], doc["outlet"]) == ("Men held", "The Daily") and "detained" in doc["text"]
+    both = tmp_path / "both.csv"  # two columns alike but for case: neither is guessed
+    both.write_text("text,Text\nThree men were detained.,Other\n", encoding="utf-8")
+    assert load_corpus(both).iloc[0]["raw_text"] == "Three men were detained."

@@ -125,8 +125,21 @@ class Columns:
             if column is not None and column not in available:
                 raise CorpusError(f"{where}: no column {column!r} for {field.removesuffix('_raw')}; "
                                   f"columns are {list(available)}")
-            out[field] = column if column is not None else (defaults[field] if defaults[field] in available else None)
+            out[field] = column if column is not None else default_column(available, defaults[field])
         return out
+
+
+def default_column(available, name: str) -> str | None:
+    """The column of ``available`` named ``name``, or else the one column so named but for case and surrounding
+    spaces (a spreadsheet's ``Outlet`` or ``Filename``), or None.
+
+    >>> default_column(["Filename", "Outlet"], "outlet"), default_column(["a"], "outlet")
+    ('Outlet', None)
+    """
+    if name in available:
+        return name
+    alike = [c for c in available if str(c).strip().casefold() == name]
+    return alike[0] if len(alike) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -831,10 +844,23 @@ def _read_table_file(path: Path) -> tuple[pd.DataFrame, str, str]:
         if name.endswith(".json"):
             frame = pd.DataFrame(json.loads(text), dtype=object)
         else:
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=csv_delimiter(text))
     except Exception as exc:  # pandas raises many types; the user needs the file and reason
         raise CorpusError(f"{path}: cannot be read as a table: {type(exc).__name__}: {exc}") from None
     return frame, str(path), note
+
+
+def csv_delimiter(text: str) -> str:
+    """The delimiter of a CSV text: a comma, or the semicolon or tab its header line holds instead (a spreadsheet
+    saved as CSV where the comma is the decimal mark writes ``File;Outlet;Date``).
+
+    >>> csv_delimiter("File;Outlet;Date\\na.txt;X;2021"), csv_delimiter("doc_id,text\\na,b;c")
+    (';', ',')
+    """
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "," in header:
+        return ","
+    return max((";", "\t"), key=header.count) if ";" in header or "\t" in header else ","
 
 
 def _read_jsonl(text: str, path: Path) -> pd.DataFrame:
@@ -903,9 +929,11 @@ def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "
     html = columns.html
     if html is not None and html not in available:
         raise CorpusError(f"{where}: no html column {html!r}; columns are {available}")
-    if html is None and columns.text not in available and "html" in available:
-        html = "html"
-    text_column = html or columns.text
+    text = columns.text if columns.text in available else (
+        default_column(available, "text") if columns.text == "text" else None)
+    if html is None and text is None and default_column(available, "html"):
+        html = default_column(available, "html")
+    text_column = html or text or columns.text
     if text_column not in available:
         raise CorpusError(
             f"{where}: no text column {columns.text!r}; columns are {available}. "
@@ -1012,7 +1040,7 @@ def _read_metadata(meta_path: Path) -> tuple[pd.DataFrame, str]:
     except ValueError as exc:
         raise CorpusError(f"{meta_path}: cannot be read as CSV: {exc}") from None
     try:
-        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=csv_delimiter(text))
     except Exception as exc:  # pandas raises many types; the user needs the file and reason
         raise CorpusError(f"{meta_path}: cannot be read as CSV: {type(exc).__name__}: {exc}") from None
     meta.columns = [str(c) for c in meta.columns]
@@ -1022,7 +1050,8 @@ def _read_metadata(meta_path: Path) -> tuple[pd.DataFrame, str]:
 def _join_metadata(records, report, meta_path: Path, columns: Columns, *, whole_folder: bool) -> None:
     """Fill the records' metadata from a CSV keyed by file name (with or without suffix)."""
     meta, note = _read_metadata(meta_path)
-    id_column = columns.id or next((c for c in METADATA_ID_COLUMNS if c in meta.columns), None)
+    id_column = columns.id or next((c for c in (default_column(meta.columns, name) for name in METADATA_ID_COLUMNS)
+                                    if c is not None), None)
     if id_column is None or id_column not in meta.columns:
         raise CorpusError(f"{meta_path}: no {' or '.join(repr(c) for c in METADATA_ID_COLUMNS)} column naming the "
                           f"files; columns are {list(meta.columns)} (name it with id_column=..., --id-column)")
