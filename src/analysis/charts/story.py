@@ -37,7 +37,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormat
 
 from ..coverage import UNDATED
 from ..reconcile import BEST_RULE
-from . import new_figure, no_data, outlet_styles, shorten, shorten_to
+from . import new_figure, no_data, outlet_order, outlet_styles, shorten, shorten_to
 from .claims import ARROW_FACTOR, HEDGED_ALPHA, MARKS, claims_chart_categories
 
 __all__ = ["MAX_PANELS", "coverage_chart", "figures_over_time_chart", "figures_over_time_data",
@@ -61,7 +61,7 @@ MAX_SPREAD = 0.1
 
 
 def coverage_chart(table: pd.DataFrame, *, by: str = "outlet"):
-    """Articles per period, one small panel per outlet (the largest :data:`MAX_PANELS`).
+    """Articles per period, one small panel per outlet (the largest :data:`MAX_PANELS`, in the order of every chart).
 
     Parameters
     ----------
@@ -77,7 +77,8 @@ def coverage_chart(table: pd.DataFrame, *, by: str = "outlet"):
         articles are a grey bar after the last period.
     """
     totals = table.groupby(by, sort=False)["n_articles"].sum()
-    groups = totals.sort_values(ascending=False, kind="stable").index[:MAX_PANELS].tolist()
+    rank = {name: i for i, name in enumerate(outlet_order(totals.index))}  # the one order of every chart
+    groups = sorted(totals.sort_values(ascending=False, kind="stable").index[:MAX_PANELS], key=lambda g: rank[str(g)])
     periods = list(dict.fromkeys(table["period"]))
     if UNDATED in periods:
         periods = [p for p in periods if p != UNDATED] + [UNDATED]

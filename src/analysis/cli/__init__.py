@@ -202,11 +202,11 @@ def _unlisted(rest: pd.DataFrame) -> str:
     """One line for the report rows beyond those listed: how many, by status and kind of reason (the reason
     without its details: names in brackets, what follows a colon), most common first.
 
-    >>> rest = pd.DataFrame({"status": ["skipped", "skipped", "skipped", "ignored", "loaded"], "reason": [
-    ...     "no text in column 'body'", "duplicate: same text as 3", "duplicate: same text as 9",
-    ...     "not an article file (a.jpg): only .txt are read", "front matter read (title)"]})
+    >>> rest = pd.DataFrame({"status": ["skipped", "skipped", "ignored", "loaded"], "reason": [
+    ...     "duplicate: same text as 3", "duplicate: same text as 9", "not an article file (a.jpg): only .txt are read",
+    ...     "front matter read (title)"]})
     >>> _unlisted(rest).split("; ")[0]
-    "... and 5 more: 2 skipped (duplicate), 1 ignored (not an article file), 1 loaded (front matter read), 1 skipped (no text in column 'body')"
+    '... and 4 more: 2 skipped (duplicate), 1 ignored (not an article file), 1 loaded (front matter read)'
     """
     kinds = rest["status"] + " (" + rest["reason"].map(lambda reason: _REASON_DETAILS.sub("", reason).strip()) + ")"
     counts = kinds.value_counts()

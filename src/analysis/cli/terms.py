@@ -39,7 +39,8 @@ def register(subparsers) -> None:
     _common(key)
     key.add_argument("--pair", nargs=2, metavar=("TARGET", "REFERENCE"), help="compare these two groups only")
     key.add_argument("--ngram", type=int, choices=(1, 2, 3), default=1, help="words per term (default 1)")
-    key.add_argument("--min-count", type=at_least(0), default=3, help="minimum count in target and reference together (default 3)")
+    key.add_argument("--min-count", type=at_least(0), default=3,
+                     help="minimum count in target and reference together (default 3)")
     key.add_argument("--max-p", type=float, default=0.05, help="keep terms with p at most this (default 0.05; 1 keeps all)")
     key.set_defaults(run=reported(run_keyness))
 
