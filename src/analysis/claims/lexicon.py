@@ -150,13 +150,9 @@ class PhraseTable:
 
     def _matched(self, words, k, phrase) -> int:
         """Tokens from ``words[k]`` that ``phrase`` matches (a comma between two of its words counted), or 0."""
-        if not self.commas:  # the common case, kept as fast as it was
-            n = len(phrase)
-            return n if k + n <= len(words) and all(_word_matches(words[k + i], p) for i, p in enumerate(phrase)) \
-                else 0
         j, listed = k, False
         for i, p in enumerate(phrase):
-            if i and j + 1 < len(words) and words[j] == "," and _list_comma(phrase, i, listed):
+            if self.commas and i and j + 1 < len(words) and words[j] == "," and _list_comma(phrase, i, listed):
                 j, listed = j + 1, True  # "killed, wounded or captured": the comma of a list
             if j >= len(words) or not _word_matches(words[j], p):
                 return 0
