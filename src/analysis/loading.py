@@ -581,7 +581,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False
     ``encoding`` is the user's, and decides. Otherwise a UTF-16 byte-order mark, then UTF-8, then, for a web
     ``page``, the charset it declares (:func:`declared_charset`), then UTF-8 with stray bytes, cp1252 and
     latin-1. Raises ``ValueError`` with a reason when the bytes are not text. A NUL byte makes a file
-    binary, except in a ``table``, where a few (one, or one in :data:`TABLE_MAX_NUL_SHARE` bytes: a database
+    binary, except in a ``table``, where a few (one, or one in :data:`STRAY_CHARACTER_SHARE` bytes: a database
     export's stray NUL in a cell) are kept, for the loader to remove from the cells that hold them.
 
     >>> decode_bytes("caf\\u00e9".encode("cp1252"))
@@ -599,7 +599,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False
             return data.decode("utf-16"), "utf-16", ""
         except UnicodeDecodeError as exc:
             raise ValueError(f"has a UTF-16 byte-order mark but is not UTF-16: {exc}") from None
-    if b"\x00" in data and not (table and data.count(b"\x00") <= max(1, len(data) // TABLE_MAX_NUL_SHARE)):
+    if b"\x00" in data and not (table and _few(data.count(b"\x00"), len(data))):
         raise ValueError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8-sig"), "utf-8", ""
@@ -630,9 +630,10 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, page: bool = False
 #: The first two bytes of gzip data (RFC 1952).
 GZIP_MAGIC = b"\x1f\x8b"
 
-#: A table may hold one NUL byte in this many bytes and still be text (see :func:`decode_bytes`); a UTF-16 file
-#: without a byte-order mark is half NULs, a binary file many more.
-TABLE_MAX_NUL_SHARE = 1000
+#: Text may hold one stray character (a control character, or in a table a NUL byte) in this many and still be
+#: text (see :func:`decode_bytes`); a wrong encoding gives many more, a UTF-16 file without a byte-order mark is
+#: half NULs.
+STRAY_CHARACTER_SHARE = 1000
 
 #: Page charsets that browsers read as another (the WHATWG Encoding standard): latin-1 and ASCII labels as cp1252.
 _AS_BROWSERS_READ = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
@@ -642,10 +643,14 @@ _AS_BROWSERS_READ = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1
 MIXED_UTF8_MIN_RATIO = 2
 
 
+def _few(count: int, length: int) -> bool:
+    """Whether ``count`` stray characters in ``length`` are as few as text holds (:data:`STRAY_CHARACTER_SHARE`)."""
+    return count <= max(1, length // STRAY_CHARACTER_SHARE)
+
+
 def _has_controls(text: str) -> bool:
     """Whether decoded text holds more control characters than text does (a sign of the wrong encoding)."""
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    return controls > max(1, len(text) // 1000)
+    return not _few(sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f"), len(text))
 
 
 _STRAY_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as errors="surrogateescape" keeps it
@@ -844,10 +849,15 @@ def _read_table_file(path: Path) -> tuple[pd.DataFrame, str, str]:
         if name.endswith(".json"):
             frame = pd.DataFrame(json.loads(text), dtype=object)
         else:
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=csv_delimiter(text))
+            frame = _read_csv(text)
     except Exception as exc:  # pandas raises many types; the user needs the file and reason
         raise CorpusError(f"{path}: cannot be read as a table: {type(exc).__name__}: {exc}") from None
     return frame, str(path), note
+
+
+def _read_csv(text: str) -> pd.DataFrame:
+    """A CSV text as strings as written (blanks stay blank), with its own delimiter (:func:`csv_delimiter`)."""
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=csv_delimiter(text))
 
 
 def csv_delimiter(text: str) -> str:
@@ -931,7 +941,7 @@ def _read_frame(frame: pd.DataFrame, where: str, columns: Columns, note: str = "
         raise CorpusError(f"{where}: no html column {html!r}; columns are {available}")
     text = columns.text if columns.text in available else (
         default_column(available, "text") if columns.text == "text" else None)
-    if html is None and text is None and default_column(available, "html"):
+    if html is None and text is None:
         html = default_column(available, "html")
     text_column = html or text or columns.text
     if text_column not in available:
@@ -1040,7 +1050,7 @@ def _read_metadata(meta_path: Path) -> tuple[pd.DataFrame, str]:
     except ValueError as exc:
         raise CorpusError(f"{meta_path}: cannot be read as CSV: {exc}") from None
     try:
-        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=csv_delimiter(text))
+        meta = _read_csv(text)
     except Exception as exc:  # pandas raises many types; the user needs the file and reason
         raise CorpusError(f"{meta_path}: cannot be read as CSV: {type(exc).__name__}: {exc}") from None
     meta.columns = [str(c) for c in meta.columns]
