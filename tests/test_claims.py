@@ -486,6 +486,11 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("a reduced relative clause", "Six other people associated with the bank were jailed in 1983.",
      [("detained", 6, 6, "exact", False, "")]),
     ("a participle that is their own verb", "Forty workers marched to the capital.", []),
+    # an "-ing" word between two nouns of a phrase after the people modifies the noun after it
+    ("a gerund modifier in a phrase", "Two managers of oil trading firms were detained.",
+     [("detained", 2, 2, "exact", False, "")]),
+    ("a passive verb, then off", "Hundreds of families were forced off their land.",
+     [("displaced", 200, None, "vague", False, "")]),
     ("indicted", "A grand jury indicted three traders.", [("other", 3, 3, "exact", False, "")]),
     ("admitted with injuries", "Hospital officials said 62 people were admitted with injuries.",
      [("injured", 62, 62, "exact", False, "hospital officials")]),

@@ -89,7 +89,7 @@ _ASIDE_OPENERS = {"including", "some", "most", "many", "all", "mostly", "mainly"
                   "aged"}
 #: Prepositions that open an event phrase after a passive verb ("were airlifted to safety", "were admitted with
 #: injuries").
-_EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "without", "under", "behind", "with"}
+_EVENT_PREPOSITIONS = {"to", "into", "in", "from", "out", "off", "without", "under", "behind", "with"}
 #: Verbs of the verb group after which a participle is a complement ("believed involved", "thought responsible").
 _OPINION_VERBS = {"believed", "thought", "suspected", "presumed", "reported", "said", "known"}
 #: Prepositions after a participle right after the counted noun that make the participle describe the people
@@ -621,6 +621,8 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             pass  # "Six people associated with the bank were jailed": a participle describing them, not their verb
         elif w.isalpha() and _looks_like_a_verb(w) and words[j - 1] in _ADJECTIVE_DETERMINERS:
             pass  # "the crew of the downed aircraft": a participle after a determiner is an adjective
+        elif _modifies_a_noun_in_a_phrase(words, j, first, aux, lex):
+            pass  # "Two executives of steel trading companies were arrested": a gerund modifying the noun after it
         elif w.isalpha() and _looks_like_a_verb(w):
             if aux and j + 2 < len(words) and words[j + 1] == "and" and lex.events.at(words, j + 2) is not None:
                 j += 2  # "were tortured and killed": two participles of one verb group, the event is the second
@@ -713,6 +715,21 @@ def _relative_clause(words, j, stop, lex):
             if later is not None:
                 return later
     return own
+
+
+#: Prepositions that open a phrase after the counted noun in which an "-ing" word before a noun is a modifier
+#: ("executives of steel trading companies", "workers at a mining company").
+_MODIFIER_PHRASE_OPENERS = {"of", "at", "in", "from", "for"}
+
+
+def _modifies_a_noun_in_a_phrase(words, j, first, aux, lex) -> bool:
+    """An "-ing" word between a noun-like word and a noun, inside a prepositional phrase after the counted noun
+    and before any verb group: a modifier ("of steel trading companies"), not the people's own verb."""
+    w = words[j]
+    if aux or not w.endswith("ing") or j - 1 <= first or j + 1 >= len(words):
+        return False
+    return (_is_noun_like(words[j - 1], lex) and _is_noun_like(words[j + 1], lex)
+            and not _MODIFIER_PHRASE_OPENERS.isdisjoint(words[first:j - 1]))
 
 
 def _looks_like_a_verb(word: str) -> bool:
