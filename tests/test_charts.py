@@ -38,6 +38,30 @@ def test_save_chart_is_byte_identical_on_rerun(tmp_path):
     assert b"Date" not in first[1] and b"matplotlib.org" not in first[0]
 
 
+def test_save_chart_draws_what_a_tight_savefig_draws_and_keeps_the_layout(tmp_path):
+    from io import BytesIO
+
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from analysis.charts import STYLE
+
+    fig, data = _chart()
+    fig.set_layout_engine("constrained")
+    ax = fig.axes[0]
+    ax.set_ylabel("a long label on the left")
+    with plt.rc_context(STYLE):
+        tight = BytesIO()
+        fig.savefig(tight, format="png", bbox_inches="tight")
+    png, svg, _ = save_chart(fig, "a", data=data, out_dir=tmp_path)
+    assert Image.open(png).tobytes() == Image.open(BytesIO(tight.getvalue())).tobytes()
+    width, height = Image.open(png).size
+    view = svg.read_text().split('viewBox="', 1)[1].split('"', 1)[0].split()
+    # one box for both files: the SVG (72 points an inch) is the PNG (150 dpi) at another scale
+    assert abs(float(view[2]) / float(view[3]) - width / height) < 0.01
+    assert fig.get_layout_engine() is not None and type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
+
+
 # ------------------------------------------------------------- shared helpers
 
 

@@ -240,11 +240,37 @@ def save_chart(fig, name: str, *, data: pd.DataFrame, out_dir) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with plt.rc_context(STYLE):
-        for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
-            target = out / f"{name}{suffix}"
-            fig.savefig(target, metadata=metadata, bbox_inches="tight")
-            written.append(target)
+        # The layout and the tight box are worked out once, at the PNG's resolution, and both files drawn from
+        # them: savefig(bbox_inches="tight") would lay the figure out and measure every label again for each file,
+        # which is most of the time a chart takes to save.
+        box = _tight_box(fig)
+        engine = fig.get_layout_engine()
+        fig.set_layout_engine("none")
+        try:
+            for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
+                target = out / f"{name}{suffix}"
+                fig.savefig(target, metadata=metadata, bbox_inches=box)
+                written.append(target)
+        finally:
+            if engine is not None:
+                fig.set_layout_engine(engine)
     target = out / f"{name}.csv"
     data.to_csv(target, index=False, lineterminator="\n")
     written.append(target)
     return written
+
+
+def _tight_box(fig):
+    """The box, in inches, that ``savefig(bbox_inches="tight")`` would cut ``fig`` to, at ``savefig.dpi``.
+
+    The figure is laid out by its layout engine once, as savefig would, without rendering.
+    """
+    dpi = fig.dpi
+    fig.set_dpi(plt.rcParams["savefig.dpi"])
+    try:
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox()
+    finally:
+        fig.set_dpi(dpi)
+    pad = plt.rcParams["savefig.pad_inches"]
+    return box.padded(pad)
