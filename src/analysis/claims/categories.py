@@ -253,6 +253,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = _subset_reading(words, tokens, sentence, figure, figures, lex)
         if found is None and _ends_its_noun_phrase(words, figure.last):
             found = _object_reading(words, figure, lex)  # "killed one Malay", "wounded one American"
+        if found is None:
+            found = _unlisted_people(words, tokens, sentence, figure, noun_end, starts, lex)  # "two Acme dealers"
         return found
     if role == "unknown":
         found = _unlisted_people(words, tokens, sentence, figure, noun_end, starts, lex)
@@ -431,27 +433,66 @@ _THING_EVENTS = {"shot", "hit", "burned", "seized", "held", "captured", "lost", 
 
 
 def _unlisted_people(words, tokens, sentence, figure, start: int, starts, lex):
-    """``(category, reason)`` for a figure of a plural noun the lexicon lacks whose own verb is an event of
-    :data:`LIVING_CATEGORIES` ("all seven shuttle astronauts died"), else None ("three bombs exploded").
+    """``(category, reason)`` for a figure of a plural noun the lexicon lacks that suffers an event of
+    :data:`LIVING_CATEGORIES`, else None ("three bombs exploded").
 
-    The noun phrase is one to :data:`NOUN_REACH` lower-case words, the last plural-looking; its verb
-    group follows it at once, as in the subject reading.
+    The event is the noun's own verb, following its phrase at once as in the subject reading ("all seven
+    shuttle astronauts died"), or one of :data:`PEOPLE_ONLY_OBJECT_EVENTS` just before the figure, of which
+    the phrase is the object ("police arrested two exchange dealers", "the deaths of seven astronauts").
+    """
+    end = _unlisted_noun_phrase(words, tokens, sentence, start, lex)
+    found = _subject_reading(words, end, starts, lex, relative=False) if end is not None else None
+    if found is not None and found != _BLOCKED:
+        if found[0] not in LIVING_CATEGORIES:
+            return None
+        at, hit = next(((j, h) for j in range(end, len(words)) if (h := lex.events.at(words, j)) is not None),
+                       (None, None))  # its event word
+        event = words[at:at + hit[1]] if at is not None else [""]
+        if set(event) & _THING_EVENTS or event[0].endswith("ing"):
+            return None  # "two aircraft were shot down"; "the two companies were holding talks": their own doing
+    else:
+        end = _unlisted_noun_phrase(words, tokens, sentence, start, lex, head_only=True)
+        found = _people_only_object(words, figure, lex) if end is not None else None
+        if found is None:
+            return None
+    return found[0], f"{found[1]} (of '{' '.join(words[start:end])}', people by what befell them)"
+
+
+#: Event words before a figure whose object, a noun the lexicon lacks, can only be people. Things are killed,
+#: detained, held and hit too ("the Senate killed two bills", "detained 15 shipments", "holding eight
+#: currencies"), so those verbs count an unlisted noun only as its subject.
+PEOPLE_ONLY_OBJECT_EVENTS = ("arrested", "arresting", "arrest of", "arrests of", "wounded", "wounding", "injured",
+                             "injuring", "deaths of", "jailed", "jailing")
+
+
+def _people_only_object(words, figure, lex):
+    """``(category, reason)`` when the figure is the object of one of :data:`PEOPLE_ONLY_OBJECT_EVENTS`."""
+    k = figure.first
+    k -= 1 if k > 0 and words[k - 1] in _OBJECT_DETERMINERS else 0  # "the deaths of the seven astronauts"
+    for term in PEOPLE_ONLY_OBJECT_EVENTS:
+        n = len(term.split())
+        if k >= n and words[k - n:k] == term.split() and (hit := lex.events.at(words, k - n)) is not None \
+                and hit[1] == n and hit[0] in LIVING_CATEGORIES:
+            return hit[0], f"'{term}' before it"
+    return None
+
+
+def _unlisted_noun_phrase(words, tokens, sentence, start: int, lex, *, head_only=False) -> int | None:
+    """Where the noun phrase of an unlisted noun that starts at ``start`` ends, or None.
+
+    One to :data:`NOUN_REACH` noun-like words, the last plural-looking and written in lower case (a name
+    may modify it: "two VW currency dealers", never be it: "three Exxon"). With ``head_only`` the phrase ends
+    at its last plural-looking word: a verb the lexicon lacks can look like a noun ("seven astronauts shocked").
     """
     end = start
-    while end < len(words) and end - start < NOUN_REACH and _is_noun_like(words[end], lex) \
-            and not _is_capitalised_token(tokens, sentence, end):
+    while end < len(words) and end - start < NOUN_REACH and _is_noun_like(words[end], lex):
         end += 1
+    while end > start and (_is_capitalised_token(tokens, sentence, end - 1)
+                           or (head_only and not _plural_looking(words[end - 1]))):
+        end -= 1
     if end == start or not _plural_looking(words[end - 1]) or words[end - 1].endswith("'s"):
         return None
-    found = _subject_reading(words, end, starts, lex, relative=False)
-    if found is None or found == _BLOCKED or found[0] not in LIVING_CATEGORIES:
-        return None
-    at, hit = next(((j, h) for j in range(end, len(words)) if (h := lex.events.at(words, j)) is not None),
-                   (None, None))  # its event word
-    event = words[at:at + hit[1]] if at is not None else [""]
-    if set(event) & _THING_EVENTS or event[0].endswith("ing"):
-        return None  # "two aircraft were shot down"; "the two companies were holding talks": their own doing
-    return found[0], f"{found[1]} (of '{' '.join(words[start:end])}', people by what befell them)"
+    return end
 
 
 def _is_capitalised_token(tokens, sentence, j: int) -> bool:
