@@ -389,6 +389,12 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 300, 300, "exact", False, "")]),
     ("background clause, two verbs joined", "A fire which burned for hours and killed 12 miners was put out, "
      "officials said.", [("killed", 12, 12, "exact", False, "")]),
+    ("background clause opened by where", "The company said it reopened the plant, where a blast last month "
+     "killed two workers.", [("killed", 2, 2, "exact", False, "")]),
+    ("a participle going on with a background clause", "The firm said work stopped after the blaze that broke out "
+     "on Monday, trapping 30 workers.", [("other", 30, 30, "exact", False, "")]),
+    ("a participle of what is said", "The firm said a blaze broke out on Monday, trapping 30 workers.",
+     [("other", 30, 30, "exact", False, "firm")]),
     # a relative clause that opens with its own sayer is the sayer's, resolved as a sentence's source is
     ("a sayer opening the relative clause", "The raid, which the army said killed 40 rebels, ended at dawn.",
      [("killed", 40, 40, "exact", False, "army")]),
@@ -601,9 +607,9 @@ def test_cli_writes_the_claims_table(tmp_path):
      "civilians died.", [("killed", 40, 40, "exact", False, "army"), ("killed", 10, 10, "exact", False, "army")]),
     ("'found' with an object is no saying", "Police said 12 died, but rescuers found 30 bodies in the rubble.",
      [("killed", 12, 12, "exact", False, "police"), ("killed", 30, 30, "exact", False, "police")]),
-    ("no verb in a sayer", "The ministry said 35 people were killed, while soldiers patrolled the area where police "
-     "said 20 were arrested.",
-     [("killed", 35, 35, "exact", False, "ministry"), ("detained", 20, 20, "exact", False, "ministry")]),
+    ("no verb in a sayer; a relative clause's own", "The ministry said 35 people were killed, while soldiers "
+     "patrolled the area where police said 20 were arrested.",
+     [("killed", 35, 35, "exact", False, "ministry"), ("detained", 20, 20, "exact", False, "police")]),
     ("a contrast with no sayer of its own", "The ministry said 35 died, while 50 were injured.",
      [("killed", 35, 35, "exact", False, "ministry"), ("injured", 50, 50, "exact", False, "ministry")]),
     # victims are affected people: a count of them is other, unless what happened to them says more

@@ -34,9 +34,14 @@ __all__ = ["DocumentSources", "Gazetteer", "Source", "after_contrast", "contrast
 
 #: Words that open a relative clause.
 RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
+#: Words that open a relative clause with no verb needed after them ("that" needs one, see
+#: :func:`in_background_clause`).
+_RELATIVE_OPENERS = RELATIVE_WORDS - {"that"} | {"where"}
 #: Verbs and auxiliaries that, right after "that", make it open a relative clause ("that left two dead").
 VERB_WORDS = {"left", "was", "were", "is", "are", "has", "had", "have", "burned", "caused", "claimed", "took",
-              "sank", "hit", "struck", "destroyed", "made"}
+              "sank", "hit", "struck", "destroyed", "made",
+              # past forms without "-ed" of verbs said of fires, storms, quakes and blasts ("the fire that broke out")
+              "broke", "began", "swept", "spread", "tore", "blew", "fell", "shook", "ran", "went", "came", "rose"}
 #: Words that join a second verb to the first inside one clause ("burned for hours and killed one").
 CLAUSE_JOINERS = {"and", "or", "but", "then", ","}
 #: How many words before a figure the relative word that opens its clause may stand.
@@ -50,23 +55,31 @@ RELATIVE_SAYER_WORDS = 5
 def in_background_clause(words, figure, lex=None) -> bool:
     """The figure sits in a relative clause ("a blast that killed 8"), not in what a source said.
 
-    "which", "who" and "in which" open a relative clause; "that" does when a
-    verb follows it ("the fire that burned ... and killed one miner", "flooding
-    that left two dead"), not when a subject does ("said that 345 had been
-    rescued", "means that relief will be available").
+    "which", "who", "where" and "in which" open a relative clause; "that" does
+    when a verb follows it ("the fire that burned ... and killed one miner",
+    "flooding that left two dead"), not when a subject does ("said that 345 had
+    been rescued", "means that relief will be available"). A participle after a
+    comma goes on with the relative clause before it ("the fire that broke out
+    last night, trapping 44 miners and killing one").
     """
-    lex = lex or lexicon_for()
-    for j in range(figure.first - 1, max(-1, figure.first - RELATIVE_REACH - 1), -1):
+    return _in_relative_clause(words, figure.first, lex or lexicon_for())
+
+
+def _in_relative_clause(words, first: int, lex, *, participle: bool = True) -> bool:
+    """Whether the word at ``first`` is inside a relative clause opened at most :data:`RELATIVE_REACH` words
+    before it; with ``participle``, also one that a participle after a comma continues."""
+    for j in range(first - 1, max(-1, first - RELATIVE_REACH - 1), -1):
         w = words[j]
+        if w == "," and participle and words[j + 1].endswith("ing") and _is_verb(words, j + 1, lex):
+            return _in_relative_clause(words, j, lex, participle=False)  # "the fire that broke out, killing one"
         if w in (",", ";", ":", '"', "."):
             return False
-        if w in RELATIVE_WORDS - {"that"}:
-            return not _clause_closed(words, j, figure.first, lex)
+        if w in _RELATIVE_OPENERS:
+            return not _clause_closed(words, j, first, lex)
         if w == "that":
             before = words[j - 1] if j > 0 else ""
-            after = words[j + 1] if j + 1 < len(words) else ""
             verb = _is_verb(words, j + 1, lex)
-            return verb and before not in REPORTING_VERBS and not _clause_closed(words, j, figure.first, lex)
+            return verb and before not in REPORTING_VERBS and not _clause_closed(words, j, first, lex)
     return False
 
 
@@ -95,7 +108,7 @@ def relative_sayer(words, figure) -> tuple[int, int] | None:
     """``(start, verb)`` of a sayer that opens the figure's relative clause ("the battle, which the army said
     killed 40, ...": ``army`` from ``start`` to the verb ``said``), or None.
 
-    The sayer is at most :data:`RELATIVE_SAYER_WORDS` words right after "which", "that" or "who", with no
+    The sayer is at most :data:`RELATIVE_SAYER_WORDS` words right after "which", "that", "who" or "where", with no
     punctuation, and its reporting verb comes before the figure.
 
     >>> from analysis.claims.figures import find_figures
@@ -107,7 +120,7 @@ def relative_sayer(words, figure) -> tuple[int, int] | None:
     for j in range(figure.first - 1, max(-1, figure.first - RELATIVE_REACH - 1), -1):
         if words[j] in (",", ";", ":", '"', "."):
             return None
-        if words[j] in RELATIVE_WORDS:
+        if words[j] in RELATIVE_WORDS or words[j] in _RELATIVE_OPENERS:
             for v in range(j + 2, min(figure.first, j + 2 + RELATIVE_SAYER_WORDS)):
                 if any(not w[:1].isalpha() for w in words[j + 1:v]):
                     return None
