@@ -524,6 +524,11 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("things are detained too", "Customs detained 15 shipments of fruit.", []),
     ("things are held", "The float holding eight currencies was strained.", []),
     ("a deportation of", "The deportation of 35 nurses strained ties.", [("other", 35, 35, "exact", False, "")]),
+    ("along with shares the event", "Two soldiers were killed along with three civilians.",
+     [("killed", 2, 2, "exact", False, ""), ("killed", 3, 3, "exact", False, "")]),
+    ("together with, a partitive", "He was arrested together with two of his sons.",
+     [("detained", 2, 2, "exact", False, "")]),
+    ("along with, things", "The company was sold along with three subsidiaries.", []),
     ("things hold talks", "The two companies were holding talks.", []),
     ("executing an agreement", "Three of its shareholders have executed agreements to sell.", []),
     # cases count people only as cases of illness

@@ -884,9 +884,15 @@ def _nearest_event(words, figure, figures, lex):
             break
         hit = _event_at(words, j, lex)
         end = j + (hit[1] if hit else 0)
-        if hit and (end == figure.first or end == figure.first - 1 and words[end] == ","):
+        if hit and (end == figure.first or end == figure.first - 1 and words[end] == ","
+                    or tuple(words[end:figure.first]) in COMPANION_PHRASES):
             return hit[0], f"'{' '.join(words[j:end])}' in its clause"
     return None
+
+
+#: Words between an event and a figure that give the figure the same event ("were charged along with three
+#: former officers", "were killed together with 12 others").
+COMPANION_PHRASES = {("along", "with"), ("together", "with")}
 
 
 #: Event words that are also adjectives of things ("free shares", "Free Stocks"): before a noun that is no noun of
