@@ -72,6 +72,8 @@ def figures(text):
     ("hundreds of thousands of people", "hundreds of thousands", 200_000, None, "vague"),
     ("millions of people", "millions", 2_000_000, None, "vague"),
     ("BLAST KILLS ONE", "ONE", 1, 1, "exact"),
+    # a number word before a street's name is no house number
+    ("Sixteen Wall Street stockbrokers were charged", "Sixteen", 16, 16, "exact"),
 ])
 def test_value_table(text, stated, low, high, qualifier):
     assert figures(text) == [(stated, low, high, qualifier)]

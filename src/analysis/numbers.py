@@ -480,7 +480,8 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
             return True
         if not words[j].isalpha():
             break
-    return _is_street(tokens, norm, last) or norm[end:end + 1] in CURRENCY_SIGNS
+    # a house number is written in digits: "996 Kadyrov Street", not "Sixteen Wall Street stockbrokers"
+    return words[last - 1][0].isdigit() and _is_street(tokens, norm, last) or norm[end:end + 1] in CURRENCY_SIGNS
 
 
 def _is_ratio(words, first) -> bool:
