@@ -529,6 +529,9 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("together with, a partitive", "He was arrested together with two of his sons.",
      [("detained", 2, 2, "exact", False, "")]),
     ("along with, things", "The company was sold along with three subsidiaries.", []),
+    ("made homeless, no auxiliary", "Aid reached the 25,000 made homeless by the floods.",
+     [("displaced", 25000, 25000, "exact", False, "")]),
+    ("made, no event", "Five companies made profits.", []),
     ("things hold talks", "The two companies were holding talks.", []),
     ("executing an agreement", "Three of its shareholders have executed agreements to sell.", []),
     # cases count people only as cases of illness

@@ -69,11 +69,11 @@ _VERB_GROUP = {
     "allegedly", "apparently", "feared", "reported", "confirmed", "believed", "presumed", "known",
     "said", "thought", "to", "left", "got", "getting", "later", "all", "either", "each", "seriously",
     "slightly", "badly", "critically", "fatally", "not", "yet", "then", "remain", "remained", "remains",
-    "officially", "later", "themselves", "suffered", "sustained", "suffering", "received",
+    "officially", "later", "themselves", "suffered", "sustained", "suffering", "received", "made", "rendered",
 }
 #: Auxiliaries that make the next past participle passive ("were killed"), not an active verb.
 _AUXILIARIES = {"were", "was", "is", "are", "be", "been", "being", "got", "get", "feared", "reported",
-                "confirmed", "believed", "presumed", "known", "left"}
+                "confirmed", "believed", "presumed", "known", "left", "made", "rendered"}
 #: Words between "toll" and its figure ("rose to 81", "stands at 41", "tops 1,000").
 _TOLL_VERBS = {"to", "at", "from", "reported", "was", "is", "reached", "of", "tops", "topped", "passed", "passes",
                "exceeded", "exceeds", "hit", "hits", "nears", "neared", "reaches"}
