@@ -532,6 +532,13 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("made homeless, no auxiliary", "Aid reached the 25,000 made homeless by the floods.",
      [("displaced", 25000, 25000, "exact", False, "")]),
     ("made, no event", "Five companies made profits.", []),
+    ("a reference owning the source", "The toll rose to 134, according to the country's disaster agency.",
+     [("killed", 134, 134, "exact", False, "disaster agency")]),
+    ("a name owning the source", "At least 40 people died, according to Tanovia's health ministry.",
+     [("killed", 40, None, "lower_bound", False, "Tanovia's health ministry")]),
+    ("deaths are the dead whatever follows", "Officials confirmed two deaths and said 60 people were being "
+     "treated in hospital.", [("killed", 2, 2, "exact", False, "officials"), ("injured", 60, 60, "exact", False,
+                                                                           "officials")]),
     ("things hold talks", "The two companies were holding talks.", []),
     ("executing an agreement", "Three of its shareholders have executed agreements to sell.", []),
     # cases count people only as cases of illness

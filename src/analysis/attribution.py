@@ -813,6 +813,13 @@ class _SentenceSources:
         q = p + 1 if p < len(words) and words[p] == "the" else p
         if q < len(words) and words[q].endswith("'s") and q + 1 in names and p not in names:
             p = q + 1
+        # a possessor before a group: a name is part of the source ("according to Kenya's health ministry"), a
+        # reference is not ("according to the country's health ministry")
+        owner = None
+        if q + 1 < len(words) and words[q].endswith("'s") and seq[q] is not None and p not in names \
+                and q + 1 not in names and (seq[q][1][:1].isupper() or q > p):
+            owner = seq[q][1] if seq[q][1][:1].isupper() else None
+            p = q + 1
         if p in names and not (" " not in names[p][1] and _is_adjective_or_place(names[p][1], words, names[p][0])):
             stop = names[p][0]
             person = self._person_after_office(stop)
@@ -841,7 +848,8 @@ class _SentenceSources:
         if head and ending and after < len(words) and words[after] not in (".", ",", ";", "who"):
             return None
         if head:
-            return _group_text(phrase[:head]), "group"
+            text = _group_text(phrase[:head])
+            return (f"{owner} {text}" if owner else text), "group"
         return None
 
     def _name_start(self, k):

@@ -296,9 +296,9 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         return None  # "one man claiming ...": an anecdote, not a count
     if role is None and found[0] == "detained" and not _detention_besides_holding(words, lex):
         return None  # "One must be held before June", "six for every share held": meetings and shares are held too
-    if role == "person" and noun_category == "killed" and found[0] in ("other", "released", "fled_or_evacuated"):
-        found = "killed", f"noun '{noun}'"  # "eight bodies were found", "free the 80 bodies": the dead, whatever
-        # is said of them
+    if role == "person" and noun_category == "killed" and found[0] != "killed":
+        found = "killed", f"noun '{noun}'"  # "eight bodies were found", "free the 80 bodies", "two deaths ... in
+        # hospital": the dead, whatever is said of them
     held = _outranking(words, figure, figures, lex)
     if _whole_of_a_part_word(words, figure) and noun_end < len(words) and words[noun_end] in _VERB_GROUP:
         # "half of the 800 residents were evacuated": the 800 were not, they are the whole (other), or what their
