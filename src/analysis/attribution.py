@@ -847,6 +847,9 @@ class _SentenceSources:
         # named")
         if head and ending and after < len(words) and words[after] not in (".", ",", ";", "who"):
             return None
+        if head and after + 1 in names and words[after] == "," \
+                and (names[after + 1][0] >= len(words) or words[names[after + 1][0]] in (".", ";")):
+            return self._name_source(names[after + 1][1])  # "according to a local rights group, Memorial."
         if head:
             text = _group_text(phrase[:head])
             return (f"{owner} {text}" if owner else text), "group"
