@@ -201,6 +201,14 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Police acknowledged that 30 protesters were arrested.", "police", "group"),
     ("At least 40 people died, doctors testified.", "doctors", "group"),
     ("Officials predicted that 2,000 people would be evacuated.", "officials", "group"),
+    # an organisation and where it is; kinds of organisation besides the common ones
+    ("Acme Bank in New York said it would be premature to decide.", "Acme Bank", "org"),
+    ("The Observatory for Civil Rights said 23 civilians were killed.", "Observatory for Civil Rights", "org"),
+    ("The Tanovia Trust said 30 tenants were evicted.", "Tanovia Trust", "org"),
+    # a possessor before an unnamed source, and a name in apposition to it
+    ("Twelve died, according to Tanovia's health ministry.", "Tanovia's health ministry", "group"),
+    ("Twelve died, according to the country's health ministry.", "health ministry", "group"),
+    ("Twelve died, according to a local rights group, Ana Watch.", "Ana Watch", "org"),
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source

@@ -94,6 +94,7 @@ ORG_WORDS = {
     "project", "coalition", "alliance", "society", "kremlin", "ngo", "daily", "magazine",
     "nations", "state", "states", "corp", "inc", "company", "ltd", "review", "media", "bureau", "authority",
     "board", "airways", "airlines", "academy", "corporation", "command", "organisation",
+    "observatory", "tribunal", "mission", "secretariat", "movement", "initiative", "institution", "trust",
 }
 PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near", "inside",
                 "into", "under", "against", "about", "over", "than", "like", "across", "through",
@@ -996,6 +997,11 @@ class _SentenceSources:
             text, kind = self._name_source(name)
             if kind == "person" or " " in name or not _is_adjective_or_place(name, words, end):
                 return (text, kind), start
+        if adjacent and words[adjacent[0][0] - 1] in ("in", "at"):
+            # "Bankers Trust in New York said": an organisation and where it is
+            owner = [(start, name) for start, (stop, name) in self.names.items() if stop == adjacent[0][0] - 1]
+            if owner and self._name_source(owner[0][1])[1] == "org" and not _after_preposition(words, owner[0][0]):
+                return self._name_source(owner[0][1]), owner[0][0]
         if words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:  # "officials said", "the company said"
             k = end - 1
             while k > 0 and end - k < GROUP_PHRASE_WORDS and (words[k - 1].replace(".", "").isalpha()
