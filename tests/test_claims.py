@@ -538,6 +538,8 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 40, None, "lower_bound", False, "Tanovia's health ministry")]),
     ("a name in apposition to the source", "At least 12 people died, according to a local rights group, "
      "Ana Watch.", [("killed", 12, None, "lower_bound", False, "Ana Watch")]),
+    ("a storm claims a qualified count", "The storm has claimed at least 16 lives.",
+     [("killed", 16, None, "lower_bound", False, "")]),
     ("deaths are the dead whatever follows", "Officials confirmed two deaths and said 60 people were being "
      "treated in hospital.", [("killed", 2, 2, "exact", False, "officials"), ("injured", 60, 60, "exact", False,
                                                                            "officials")]),

@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .numbers import word_tokens
+from .numbers import PREFIXES, word_tokens
 from .parallel import map_ranges
 from .text import STOPWORDS, normalize_for_matching, strip_possessive
 
@@ -165,6 +165,17 @@ TOLL_NOUNS = {"toll", "number", "figure", "figures", "total", "casualties", "dea
 _PASSIVE = {"was", "were", "is", "are", "been", "be"}
 #: Reporting verbs that also take a count as object: "the storm claimed 14 lives" has no sayer.
 _COUNT_OBJECT_VERBS = {"claim", "claims", "claimed"}
+
+
+def _a_count_at(words, k: int) -> bool:
+    """A number starts at ``k``, alone or after a qualifier ("14 lives", "at least 16 lives", "some 300")."""
+    for phrase in ((), *PREFIXES):
+        n = len(phrase)
+        if tuple(words[k:k + n]) == phrase and k + n < len(words):
+            word = words[k + n]
+            if word[:1].isdigit() or word in _NUMBER_WORDS:
+                return True
+    return False
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
 SUBJECT_PHRASE_WORDS = 12
 
@@ -986,10 +997,9 @@ class _SentenceSources:
                 if words[k + 1] == "the" and k + 2 in self.names and self.names[k + 2][0] == end - 1:
                     return self._name_source(self.names[k + 2][1]), k + 2  # "a newspaper, the Evening Post, said"
             end = k if k > 0 and words[k] == "," else end
-        after = words[v + 1] if v + 1 < len(words) else ""
-        counted = words[v] in _COUNT_OBJECT_VERBS and (after[:1].isdigit() or after in _NUMBER_WORDS)
+        counted = words[v] in _COUNT_OBJECT_VERBS and _a_count_at(words, v + 1)
         phrase = None if counted else self._subject_phrase(end)
-        if phrase is not None:  # not "the storm claimed 14 lives": a verb with a count is not one of saying
+        if phrase is not None:  # not "the storm claimed (at least) 14 lives": a verb with a count is not one of saying
             return phrase
         adjacent = [(start, stop, name) for start, (stop, name) in self.names.items() if stop == end]
         if adjacent and not _after_preposition(words, adjacent[0][0]):
