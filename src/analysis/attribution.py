@@ -165,17 +165,6 @@ TOLL_NOUNS = {"toll", "number", "figure", "figures", "total", "casualties", "dea
 _PASSIVE = {"was", "were", "is", "are", "been", "be"}
 #: Reporting verbs that also take a count as object: "the storm claimed 14 lives" has no sayer.
 _COUNT_OBJECT_VERBS = {"claim", "claims", "claimed"}
-
-
-def _a_count_at(words, k: int) -> bool:
-    """A number starts at ``k``, alone or after a qualifier ("14 lives", "at least 16 lives", "some 300")."""
-    for phrase in ((), *PREFIXES):
-        n = len(phrase)
-        if tuple(words[k:k + n]) == phrase and k + n < len(words):
-            word = words[k + n]
-            if word[:1].isdigit() or word in _NUMBER_WORDS:
-                return True
-    return False
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
 SUBJECT_PHRASE_WORDS = 12
 
@@ -438,6 +427,19 @@ _OWNED_OFFICES = {"office", "department", "bureau", "ministry", "secretariat", "
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
                  "hundreds", "thousands", "dozens", "several", "scores", "some", "about", "more", "over"}
+
+
+def _a_count_at(words, k: int) -> bool:
+    """A number starts at ``k``, alone or after a qualifier ("14 lives", "at least 16 lives", "some 300")."""
+    for phrase in ((), *PREFIXES):
+        n = len(phrase)
+        if tuple(words[k:k + n]) == phrase and k + n < len(words):
+            word = words[k + n]
+            if word[:1].isdigit() or word in _NUMBER_WORDS:
+                return True
+    return False
+
+
 #: In an all-capital headline a word of at most this many letters is kept as an acronym ("FAO", "UN").
 ACRONYM_MAX_LETTERS = 3
 
