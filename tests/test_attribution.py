@@ -209,6 +209,8 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Twelve died, according to Tanovia's health ministry.", "Tanovia's health ministry", "group"),
     ("Twelve died, according to the country's health ministry.", "health ministry", "group"),
     ("Twelve died, according to a local rights group, Ana Watch.", "Ana Watch", "org"),
+    # "reports" before another verb is the noun, not the verb: no one capitalised word before it reports
+    ("Unconfirmed reports put the number of dead at 70.", "unconfirmed reports", "finding"),
 ])
 def test_find_source(sentence, text, kind):
     from analysis.attribution import find_source

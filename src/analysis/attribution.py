@@ -674,9 +674,10 @@ class _SentenceSources:
             quoted_as = w == "saying" and v > 1 and words[v - 1] == "as" and words[v - 2] == "quoted"
             if (w not in REPORTING_VERBS or w.endswith("ing")) and not self._puts_toll(v) and not quoted_as:
                 continue  # "X was quoted as saying" is X's (the subject of the passive, :meth:`_subject`)
-            if v + 1 < len(words) and words[v + 1] in REPORTING_VERBS and not quoted_as \
-                    and w not in _PAST_REPORTING:
-                continue  # "local media reports said": a noun before the verb (not "traders said reports ...")
+            if v + 1 < len(words) and (words[v + 1] in REPORTING_VERBS or words[v + 1] in TOLL_VERBS) \
+                    and not quoted_as and w not in _PAST_REPORTING:
+                continue  # "local media reports said", "reports put the toll at": a noun before the verb (not
+                # "traders said reports ...")
             by = v + 1 < len(words) and words[v + 1] == "by"  # "was reported by X"
             if v > 0 and words[v - 1] in _NOT_BEFORE_A_VERB and not by:
                 continue  # "is said to" is a hedge; "the claims" a noun
