@@ -826,13 +826,13 @@ class _SentenceSources:
             p += 1
         # a possessor before the name is not the source: "according to the UK's Metro News"
         q = p + 1 if p < len(words) and words[p] == "the" else p
+        owner = None
         if q < len(words) and words[q].endswith("'s") and q + 1 in names and p not in names:
             p = q + 1
-        # a possessor before a group: a name is part of the source ("according to Kenya's health ministry"), a
-        # reference is not ("according to the country's health ministry")
-        owner = None
-        if q + 1 < len(words) and words[q].endswith("'s") and seq[q] is not None and p not in names \
-                and q + 1 not in names and (seq[q][1][:1].isupper() or q > p):
+        elif q + 1 < len(words) and words[q].endswith("'s") and seq[q] is not None and p not in names \
+                and (seq[q][1][:1].isupper() or q > p):
+            # a possessor before a group: a name is part of the source ("according to Kenya's health ministry"),
+            # a reference is not ("according to the country's health ministry")
             owner = seq[q][1] if seq[q][1][:1].isupper() else None
             p = q + 1
         if p in names and not (" " not in names[p][1] and _is_adjective_or_place(names[p][1], words, names[p][0])):
@@ -1013,8 +1013,9 @@ class _SentenceSources:
         if adjacent and words[adjacent[0][0] - 1] in ("in", "at"):
             # "Bankers Trust in New York said": an organisation and where it is
             owner = [(start, name) for start, (stop, name) in self.names.items() if stop == adjacent[0][0] - 1]
-            if owner and self._name_source(owner[0][1])[1] == "org" and not _after_preposition(words, owner[0][0]):
-                return self._name_source(owner[0][1]), owner[0][0]
+            source = self._name_source(owner[0][1]) if owner else None
+            if source is not None and source[1] == "org" and not _after_preposition(words, owner[0][0]):
+                return source, owner[0][0]
         if words[end - 1] in SOURCE_NOUNS | REFERENCE_NOUNS:  # "officials said", "the company said"
             k = end - 1
             while k > 0 and end - k < GROUP_PHRASE_WORDS and (words[k - 1].replace(".", "").isalpha()

@@ -481,7 +481,7 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         if not words[j].isalpha():
             break
     # a house number is written in digits: "996 Kadyrov Street", not "Sixteen Wall Street stockbrokers"
-    return words[last - 1][0].isdigit() and _is_street(tokens, norm, last) or norm[end:end + 1] in CURRENCY_SIGNS
+    return (words[last - 1][0].isdigit() and _is_street(tokens, norm, last)) or norm[end:end + 1] in CURRENCY_SIGNS
 
 
 def _is_ratio(words, first) -> bool:

@@ -470,8 +470,9 @@ def _people_only_object(words, figure, lex):
     k = figure.first
     k -= 1 if k > 0 and words[k - 1] in _OBJECT_DETERMINERS else 0  # "the deaths of the seven astronauts"
     for term in PEOPLE_ONLY_OBJECT_EVENTS:
-        n = len(term.split())
-        if k >= n and words[k - n:k] == term.split() and (hit := lex.events.at(words, k - n)) is not None \
+        parts = term.split()
+        n = len(parts)
+        if k >= n and words[k - n:k] == parts and (hit := lex.events.at(words, k - n)) is not None \
                 and hit[1] == n and hit[0] in LIVING_CATEGORIES:
             return hit[0], f"'{term}' before it"
     return None
