@@ -73,6 +73,17 @@ def test_rerunning_a_notebook_writes_identical_files(tmp_path):
 
 
 @pytest.mark.notebook
+def test_the_report_is_the_same_whether_notebooks_share_a_kernel_or_not(tmp_path):
+    # every notebook in one kernel, one after another, against a new kernel for each: a notebook that leaves
+    # state outside its namespace (a widget made at import, an option set) shows here as a difference
+    build_report(out_dir=tmp_path / "report", log=None, n_jobs=1)
+    shared = _digest(tmp_path / "report")
+    build_report(out_dir=tmp_path / "report", log=None, fresh_kernels=True)
+    assert _digest(tmp_path / "report") == shared
+    assert len([name for name in shared if name.endswith(".ipynb")]) == len(NOTEBOOKS)
+
+
+@pytest.mark.notebook
 @pytest.mark.parametrize("name, said", [
     ("empty folder", ["0 documents loaded", "No terms: the analysed text holds no word outside the stopword list",
                       "No claimed figures in these documents"]),

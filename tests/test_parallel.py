@@ -26,6 +26,17 @@ def test_chunks_come_back_in_order_from_more_than_one_process():
     assert os.getpid() not in workers and 1 <= len(workers) <= 2  # a busy machine may let one worker take all
 
 
+def _bounds_of(context, start, stop):
+    return [(os.getpid(), start, stop)]
+
+
+def test_one_chunk_per_job_gives_each_process_one_run_of_items():
+    out = map_ranges(_bounds_of, 6, n_jobs=2, min_items=1, chunks_per_job=1)
+    assert [(a, b) for _, a, b in out] == [(0, 3), (3, 6)]
+    assert os.getpid() not in {pid for pid, _, _ in out}
+    assert [(a, b) for _, a, b in map_ranges(_bounds_of, 6, n_jobs=1, chunks_per_job=1)] == [(0, 6)]
+
+
 def test_a_small_input_stays_in_this_process():
     out = map_ranges(_pid_and_square, 5, context=[1, 2, 3, 4, 5], n_jobs=2)
     assert {pid for pid, _ in out} == {os.getpid()}

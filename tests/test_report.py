@@ -248,3 +248,57 @@ def test_report_with_a_missing_column_fails_before_any_notebook(tmp_path, capsys
     err = capsys.readouterr().err
     assert "no text column 'text'" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+HELPER = 'import warnings\n\n\ndef warn():\n    warnings.warn("a warning from a module", UserWarning)\n'
+LEAVE_STATE = ("import os, warnings\nimport pandas as pd\nimport helper\nleft_behind = 1\n"
+               "pd.set_option('display.max_rows', 3)\nwarnings.filterwarnings('ignore', message='never shown')\n"
+               "helper.warn()\nos.chdir('/')")
+CHECK_STATE = ("import os, warnings\nimport pandas as pd\nimport helper\n"
+               "print('left_behind' in globals(), pd.get_option('display.max_rows'), os.path.basename(os.getcwd()),\n"
+               "      any(f[1] is not None and f[1].pattern == 'never shown' for f in warnings.filters))\n"
+               "helper.warn()")
+
+
+def _write_notebook(path, *cells):
+    nb = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell("CORPUS = ''\nOUTPUT_DIR = ''\nPROGRESS = True")
+    parameters.metadata["tags"] = ["parameters"]
+    nb.cells = [parameters, *(nbformat.v4.new_code_cell(cell) for cell in cells)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+
+
+def _code_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    return [(c.execution_count, c.outputs) for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.mark.notebook
+def test_a_notebook_after_another_in_the_same_kernel_starts_as_in_a_new_kernel(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "helper.py").write_text(HELPER, encoding="utf-8")
+    _write_notebook(folder / "01-leave.ipynb", LEAVE_STATE)
+    _write_notebook(folder / "02-check.ipynb", CHECK_STATE)
+    notebooks = [folder / "01-leave.ipynb", folder / "02-check.ipynb"]
+    build_report(out_dir=tmp_path / "shared", notebooks=notebooks, log=None, n_jobs=1)
+    build_report(out_dir=tmp_path / "fresh", notebooks=notebooks, log=None, n_jobs=1, fresh_kernels=True)
+    shared = _code_outputs(tmp_path / "shared" / "02-check.ipynb")
+    assert shared == _code_outputs(tmp_path / "fresh" / "02-check.ipynb")
+    # what a new kernel gives: no name left behind, pandas' default, the notebook's folder, no filter
+    # added by the notebook before, the warning shown again, and the count starting at 1
+    texts = [o.get("text", "") for _, outputs in shared for o in outputs]
+    assert "False 60 mine False\n" in texts
+    assert any("a warning from a module" in text for text in texts)
+    assert shared[0][0] == 1
+
+
+@pytest.mark.parametrize("flags, fresh", [([], False), (["--fresh-kernels"], True)])
+def test_cli_report_shares_kernels_unless_asked_for_fresh_ones(flags, fresh, monkeypatch, tmp_path, capsys):
+    import analysis.cli.report as cli_report
+
+    asked = {}
+    monkeypatch.setattr(cli_report, "build_report", lambda **kwargs: asked.update(kwargs) or pd.DataFrame())
+    assert main(["report", "--out", str(tmp_path / "out"), *flags]) == 0
+    assert asked["fresh_kernels"] is fresh

@@ -32,8 +32,6 @@ __all__ = ["claim_browser", "kwic_explorer", "kwic_html", "pair_viewer"]
 
 ALL = "(all)"
 
-_LAYOUT = widgets.Layout(width="auto")
-
 
 def kwic_html(lines: pd.DataFrame, *, max_rows: int = 200) -> str:
     """KWIC lines as an HTML table with the match highlighted; every cell escaped.
@@ -78,7 +76,8 @@ def kwic_explorer(docs: pd.DataFrame, *, term: str = "detained", window: int = 8
         (see :func:`analysis.kwic.kwic`).
     """
     options = {} if include is None else {"include": include}
-    query = widgets.Text(value=term, description="word/phrase", continuous_update=False, layout=_LAYOUT)
+    query = widgets.Text(value=term, description="word/phrase", continuous_update=False,
+                         layout=widgets.Layout(width="auto"))
     regex = widgets.Checkbox(value=False, description="regular expression", indent=False)
     labels = outlet_labels(docs)
     outlets = outlet_order(labels)

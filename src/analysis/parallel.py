@@ -154,7 +154,8 @@ def _bounds(n: int, chunks: int) -> list[tuple[int, int]]:
 
 
 def map_ranges(func, n: int, *, context=None, n_jobs: int | None = None, progress: bool | None = False,
-               desc: str | None = None, unit: str = "doc", min_items: int | None = None) -> list:
+               desc: str | None = None, unit: str = "doc", min_items: int | None = None,
+               chunks_per_job: int = CHUNKS_PER_JOB) -> list:
     """``func(context, start, stop)`` over consecutive chunks of ``range(n)``, joined in order.
 
     Parameters
@@ -175,6 +176,9 @@ def map_ranges(func, n: int, *, context=None, n_jobs: int | None = None, progres
     min_items : int, optional
         Items a worker must have for a pool to be started; default
         :data:`MIN_ITEMS_PER_JOB`.
+    chunks_per_job : int, default CHUNKS_PER_JOB
+        Chunks per worker; ``1`` gives each worker one run of consecutive
+        items, for a ``func`` that pays a start-up cost once per call.
 
     Returns
     -------
@@ -192,7 +196,7 @@ def map_ranges(func, n: int, *, context=None, n_jobs: int | None = None, progres
     jobs = min(resolve_jobs(n_jobs), max(1, n // least))
     if multiprocessing.current_process().daemon:
         jobs = 1  # a daemonic worker (another pool's, Dask's) may not start processes of its own
-    bounds = _bounds(n, jobs * CHUNKS_PER_JOB) if n else []
+    bounds = _bounds(n, jobs * max(chunks_per_job, 1)) if n else []
     out: list = []
     with progress_bar(total=n, desc=desc, unit=unit, progress=progress) as bar:
         if jobs == 1:

@@ -23,7 +23,10 @@ def register(subparsers) -> None:
     parser.add_argument("--notebook", action="append", dest="notebooks", metavar="NOTEBOOK",
                         help="run only this notebook (repeatable)")
     add_loader_arguments(parser)
-    add_jobs_argument(parser, what="notebooks run at once, each in its own kernel")
+    add_jobs_argument(parser, what="notebooks run at once, each process with its own kernel")
+    parser.add_argument("--fresh-kernels", action="store_true",
+                        help="start a new kernel for every notebook (slower), for notebooks that change a module's "
+                             "state; by default the notebooks one process runs share a kernel, reset between them")
     parser.set_defaults(run=run)
 
 
@@ -42,6 +45,6 @@ def run(args) -> int:
     options = loader_options(args)
     read_corpus(corpus, **options)  # bad input fails here, with the loader's message, before any notebook runs
     written = build_report(corpus=corpus, out_dir=out, notebooks=args.notebooks, load_options=options,
-                           n_jobs=args.jobs)
+                           n_jobs=args.jobs, fresh_kernels=args.fresh_kernels)
     print(printable(f"report: {len(written)} files in {out.resolve()}"))
     return 0
