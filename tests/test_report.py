@@ -165,6 +165,8 @@ def test_html_pages_fetch_nothing_and_say_where_an_explorer_works():
 # ------------------------------------------------------------------ your own corpus through `report`
 
 import re  # noqa: E402
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -251,13 +253,16 @@ def test_report_with_a_missing_column_fails_before_any_notebook(tmp_path, capsys
 
 
 HELPER = 'import warnings\n\n\ndef warn():\n    warnings.warn("a warning from a module", UserWarning)\n'
-LEAVE_STATE = ("import os, warnings\nimport pandas as pd\nimport helper\nleft_behind = 1\n"
-               "pd.set_option('display.max_rows', 3)\nwarnings.filterwarnings('ignore', message='never shown')\n"
-               "helper.warn()\nos.chdir('/')")
-CHECK_STATE = ("import os, warnings\nimport pandas as pd\nimport helper\n"
+LEAVE_STATE = ("import os, warnings\nimport matplotlib\nimport pandas as pd\nimport helper\nleft_behind = 1\n"
+               "pd.set_option('display.max_rows', 3)\nmatplotlib.rcParams['lines.linewidth'] = 7\n"
+               "warnings.filterwarnings('ignore', message='never shown')\nhelper.warn()\nos.chdir('/')\n"
+               "import matplotlib.pyplot as plt\nplt.plot([3, 1]);")
+CHECK_STATE = ("import os, warnings\nimport matplotlib\nimport matplotlib.pyplot as plt\nimport pandas as pd\n"
+               "import helper\n"
                "print('left_behind' in globals(), pd.get_option('display.max_rows'), os.path.basename(os.getcwd()),\n"
-               "      any(f[1] is not None and f[1].pattern == 'never shown' for f in warnings.filters))\n"
-               "helper.warn()")
+               "      any(f[1] is not None and f[1].pattern == 'never shown' for f in warnings.filters),\n"
+               "      matplotlib.rcParams['lines.linewidth'])\n"
+               "helper.warn()\nplt.plot([1, 2]);")
 
 
 def _write_notebook(path, *cells):
@@ -274,24 +279,54 @@ def _code_outputs(path):
     return [(c.execution_count, c.outputs) for c in nb.cells if c.cell_type == "code"]
 
 
+def _client_threads():
+    """Threads of open kernel clients (jupyter_client's heartbeat channel, one per client)."""
+    return [t for t in threading.enumerate() if "Channel" in type(t).__name__]
+
+
+def _own_kernels():
+    import psutil
+
+    return [p for p in psutil.Process().children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+
+
 @pytest.mark.notebook
-def test_a_notebook_after_another_in_the_same_kernel_starts_as_in_a_new_kernel(tmp_path):
+def test_a_notebook_after_another_in_the_same_kernel_starts_as_in_a_new_kernel(tmp_path, monkeypatch):
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "helper.py").write_text(HELPER, encoding="utf-8")
     _write_notebook(folder / "01-leave.ipynb", LEAVE_STATE)
     _write_notebook(folder / "02-check.ipynb", CHECK_STATE)
-    notebooks = [folder / "01-leave.ipynb", folder / "02-check.ipynb"]
+    monkeypatch.chdir(tmp_path)
+    notebooks = [Path("mine/01-leave.ipynb"), Path("mine/02-check.ipynb")]  # relative, as --notebook takes them
     build_report(out_dir=tmp_path / "shared", notebooks=notebooks, log=None, n_jobs=1)
+    assert _client_threads() == [], "every kernel client the run opened is stopped"
+    assert _own_kernels() == []
     build_report(out_dir=tmp_path / "fresh", notebooks=notebooks, log=None, n_jobs=1, fresh_kernels=True)
     shared = _code_outputs(tmp_path / "shared" / "02-check.ipynb")
     assert shared == _code_outputs(tmp_path / "fresh" / "02-check.ipynb")
-    # what a new kernel gives: no name left behind, pandas' default, the notebook's folder, no filter
-    # added by the notebook before, the warning shown again, and the count starting at 1
+    # what a new kernel gives: no name left behind, pandas' and matplotlib's defaults, the notebook's folder,
+    # no filter added by the notebook before, the warning shown again, a figure shown (matplotlib's backend was
+    # loaded by the notebook before), the count starting at 1
     texts = [o.get("text", "") for _, outputs in shared for o in outputs]
-    assert "False 60 mine False\n" in texts
+    assert "False 60 mine False 1.5\n" in texts
     assert any("a warning from a module" in text for text in texts)
+    assert any("image/png" in o.get("data", {}) for _, outputs in shared for o in outputs)
     assert shared[0][0] == 1
+
+
+@pytest.mark.notebook
+def test_a_failing_notebook_stops_the_report_with_its_error_and_leaves_no_kernel(tmp_path):
+    from papermill.exceptions import PapermillExecutionError
+
+    _write_notebook(tmp_path / "01-fails.ipynb", "raise ValueError('no such column: body')")
+    _write_notebook(tmp_path / "02-never.ipynb", "print('ran')")
+    with pytest.raises(PapermillExecutionError, match="no such column: body"):
+        build_report(out_dir=tmp_path / "out", notebooks=[tmp_path / "01-fails.ipynb", tmp_path / "02-never.ipynb"],
+                     log=None, n_jobs=1)
+    assert _client_threads() == []
+    assert _own_kernels() == []
+    assert not (tmp_path / "out" / "02-never.ipynb").exists()
 
 
 @pytest.mark.parametrize("flags, fresh", [([], False), (["--fresh-kernels"], True)])

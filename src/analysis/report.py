@@ -49,8 +49,12 @@ LOADER_PARAMETERS = {
 
 NOTEBOOK_PATTERN = re.compile(r"^\d\d-.+\.ipynb$")
 #: Arguments for the kernel: its log stops at errors, so the "running over TCP without encryption"
-#: warning (about a loopback socket the user never sees) does not fill the terminal.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+#: warning (about a loopback socket the user never sees) does not fill the terminal; its history stays in
+#: memory (as nbclient asks for the kernels it starts), not in the user's IPython history file.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"]
+#: Longest path of a kernel's Unix socket files: the system's limit is 104 bytes (macOS) or 108 (Linux), and
+#: jupyter_client adds "-" and a number to it. A longer temporary folder falls back to loopback TCP.
+MAX_SOCKET_PATH = 90
 #: Seconds a kernel may take to start, or to reset between notebooks: papermill's own start timeout.
 KERNEL_START_TIMEOUT = 60
 #: pandas writes a line break inside a table cell as the two characters ``\n``; shown as a space.
@@ -61,8 +65,14 @@ REPORT_CSS = """<style>
 .jp-OutputArea-output { overflow-x: auto; }
 </style>
 """
-#: Run in a new kernel before its first notebook: keeps the warning filters the kernel starts with.
-_KEEP_KERNEL_STATE = "import warnings; get_ipython()._report_warning_filters = list(warnings.filters); del warnings"
+#: Run in a new kernel before its first notebook: imports the package (whose libraries add warning filters when
+#: imported, as numpy and SciPy do), then keeps the warning filters the kernel then has.
+_KEEP_KERNEL_STATE = """\
+import warnings
+import analysis
+get_ipython()._report_warning_filters = list(warnings.filters)
+del warnings, analysis
+"""
 #: Run in a kernel before each later notebook, so that the notebook starts as it would in a new kernel: in its
 #: own folder, with an empty namespace and execution count 1, the kernel's first warning filters (and every
 #: warning shown again), no open figure, and pandas' and matplotlib's options at their start values. Only the
@@ -81,8 +91,7 @@ with warnings.catch_warnings():
         sys.modules["pandas"].reset_option("all")
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
-        _mpl = sys.modules["matplotlib"]
-        _mpl.rcParams.update({{k: v for k, v in _mpl.rcParamsOrig.items() if k != "backend"}})
+        sys.modules["matplotlib"].rc_file_defaults()  # all but the backend and interactive mode
 get_ipython().reset(new_session=True)
 """
 _VOLATILE_CELL_KEYS = ("start_time", "end_time", "duration")
@@ -353,17 +362,23 @@ def _execute(context, start: int, stop: int) -> list:
     with tempfile.TemporaryDirectory(prefix="analysis-kernels-") as sockets:
         try:
             for source in sources[start:stop]:
-                km = _kernel_for(km, source.parent, sockets=sockets, fresh=fresh_kernels)
+                km = _kernel_for(km, source.parent.resolve(), sockets=sockets, fresh=fresh_kernels)
                 target = out / source.name
-                papermill.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3",
-                                           km=km, progress_bar=False, log_output=False)
+                try:
+                    papermill.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3",
+                                               km=km, progress_bar=False, log_output=False)
+                finally:
+                    km.stop_clients()
                 nb = nbformat.read(target, as_version=4)
                 scrub_notebook(nb, replacements=replacements)
                 nbformat.write(nb, target)
                 target.with_suffix(".html").write_text(_to_html(nb), encoding="utf-8")
         finally:
             if km is not None and km.has_kernel:
-                run_sync(km.shutdown_kernel)()
+                try:
+                    run_sync(km.shutdown_kernel)()
+                except Exception as exc:  # noqa: BLE001 - a notebook's own error, if any, is the one to raise
+                    logging.getLogger(__name__).warning("could not shut down a notebook's kernel: %s", exc)
     return []
 
 
@@ -373,7 +388,6 @@ def _kernel_for(km, folder: Path, *, sockets: str, fresh: bool = False):
     Kernels talk over Unix sockets in the folder ``sockets`` where the system has them: TCP ports,
     picked free by each process, can be taken by the kernel another process starts at the same moment.
     """
-    from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
     if km is not None and not fresh:
@@ -381,13 +395,36 @@ def _kernel_for(km, folder: Path, *, sockets: str, fresh: bool = False):
         return km
     if km is not None:
         run_sync(km.shutdown_kernel)()
-    transport = {} if sys.platform == "win32" else {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}
-    # the asynchronous manager, as nbclient makes its own: the synchronous one, called from inside nbclient's event
-    # loop, runs each call on a helper thread, which a process forked later inherits without the thread, and hangs
-    km = AsyncKernelManager(kernel_name="python3", **transport)
+    ip = os.path.join(sockets, "kernel")
+    transport = {"transport": "ipc", "ip": ip} if sys.platform != "win32" and len(ip) <= MAX_SOCKET_PATH else {}
+    km = _kernel_manager_class()(kernel_name="python3", **transport)
     run_sync(km.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, cwd=str(folder))
     _run_in_kernel(km, _KEEP_KERNEL_STATE)
     return km
+
+
+@lru_cache(maxsize=1)
+def _kernel_manager_class():
+    """The kernel manager of the report (a class made on first use: jupyter_client is imported only then).
+
+    The asynchronous manager, as nbclient makes its own: the synchronous one, called from inside nbclient's
+    event loop, runs each call on a helper thread, which a process forked later inherits without the
+    thread, and hangs. It remembers the clients it makes, one for each notebook papermill runs, so that
+    each is stopped after its notebook: nbclient leaves a client open when the kernel is not its own.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ReportKernelManager(AsyncKernelManager):
+        def client(self, **kwargs):
+            client = super().client(**kwargs)
+            self.__dict__.setdefault("_report_clients", []).append(client)
+            return client
+
+        def stop_clients(self) -> None:
+            for client in self.__dict__.pop("_report_clients", []):
+                client.stop_channels()
+
+    return ReportKernelManager
 
 
 def _run_in_kernel(km, code: str) -> None:
