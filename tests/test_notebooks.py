@@ -86,7 +86,7 @@ def test_the_report_is_the_same_whether_notebooks_share_a_kernel_or_not(tmp_path
 @pytest.mark.notebook
 @pytest.mark.parametrize("name, said", [
     ("empty folder", ["0 documents loaded", "No terms: the analysed text holds no word outside the stopword list",
-                      "No claimed figures in these documents"]),
+                      "No claimed figures in these documents", "UserWarning: 0 documents loaded"]),
     ("other languages", ["No passage of at least 7 shared words", "No key terms at p < 0.05"]),
 ])
 def test_report_goes_on_when_there_is_nothing_to_show(name, said, tmp_path, capfd):
@@ -104,6 +104,8 @@ def test_report_goes_on_when_there_is_nothing_to_show(name, said, tmp_path, capf
         assert str(tmp_path) not in page and str(paths.PROJ_ROOT) not in page  # no path of this machine
     for sentence in said:
         assert sentence in text
+    # a warning from a cell (the loader's "0 documents loaded") does not name the kernel's temporary file
+    assert "ipykernel_" not in text
     assert "CORPUS = \\\"my-articles\\\"" in text or "CORPUS = 'my-articles'" in text
     for csv in (tmp_path / "out" / "figures").glob("*.csv"):
         assert csv.read_text(encoding="utf-8").strip(), f"{csv.name} has at least its header"

@@ -60,6 +60,18 @@ def test_scrub_leaves_a_notebook_without_widgets_alone_but_for_timings():
     assert nb.cells[1].outputs == before
 
 
+def test_a_warning_from_a_cell_does_not_name_the_kernels_temporary_file():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("docs = analysis.load_corpus(CORPUS)", id="c1")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stderr", text=[
+        "/tmp/ipykernel_22953/4049166175.py:23: UserWarning: 1 input(s) set aside: a.txt: only white space\n",
+        "  docs = analysis.load_corpus(CORPUS)\n"])]
+    nb.cells = [cell]
+    scrub_notebook(nb)
+    assert nb.cells[0].outputs[0]["text"] == ("UserWarning: 1 input(s) set aside: a.txt: only white space\n"
+                                              "  docs = analysis.load_corpus(CORPUS)\n")
+
+
 def test_numbered_notebooks_only(tmp_path):
     for name in ("01-a.ipynb", "02-b.ipynb", "scratch.ipynb", "1-c.ipynb"):
         (tmp_path / name).write_text("{}")

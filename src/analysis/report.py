@@ -94,6 +94,10 @@ with warnings.catch_warnings():
         sys.modules["matplotlib"].rc_file_defaults()  # all but the backend and interactive mode
 get_ipython().reset(new_session=True)
 """
+#: Where a warning raised in a cell says it came from: the file ipykernel writes the cell to, in a folder named
+#: after the kernel's process id ("/tmp/ipykernel_4242/3018.py:23: UserWarning: ..."); removed, so that the
+#: warning reads "UserWarning: ..." and the same on every run.
+_CELL_FILE = re.compile(r"[^\s\"']*ipykernel_\d+[/\\][-\w]+\.py:\d+: ")
 _VOLATILE_CELL_KEYS = ("start_time", "end_time", "duration")
 _WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
@@ -180,7 +184,8 @@ def scrub_notebook(nb, *, replacements: dict[str, str] | None = None) -> None:
     ``replacements`` maps absolute paths to how they are shown (see
     :func:`shown_paths`); they are rewritten in every cell, output and in the
     papermill parameters. Line breaks pandas escaped inside table cells are
-    shown as spaces.
+    shown as spaces. A warning raised in a cell no longer names the temporary
+    file the kernel ran the cell from (it holds the kernel's process id).
     """
     import nbformat
 
@@ -190,6 +195,9 @@ def scrub_notebook(nb, *, replacements: dict[str, str] | None = None) -> None:
             nb.metadata["papermill"] = nbformat.from_dict(_replace_paths(nb.metadata["papermill"], replacements))
     for cell in nb.cells:
         for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                text = output.get("text", "")
+                output["text"] = _CELL_FILE.sub("", "".join(text) if isinstance(text, list) else text)
             data = output.get("data", {})
             if "text/html" in data:
                 html_text = data["text/html"]
