@@ -65,7 +65,7 @@ REPORT_CSS = """<style>
 .jp-OutputArea-output { overflow-x: auto; }
 </style>
 """
-#: Run in a new kernel before its first notebook: imports the package (whose libraries add warning filters when
+#: Run in a new shared kernel before its first notebook: imports the package (whose libraries add warning filters when
 #: imported, as numpy and SciPy do), then keeps the warning filters the kernel then has.
 _KEEP_KERNEL_STATE = """\
 import warnings
@@ -407,7 +407,8 @@ def _kernel_for(km, folder: Path, *, sockets: str, fresh: bool = False):
     transport = {"transport": "ipc", "ip": ip} if sys.platform != "win32" and len(ip) <= MAX_SOCKET_PATH else {}
     km = _kernel_manager_class()(kernel_name="python3", **transport)
     run_sync(km.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, cwd=str(folder))
-    _run_in_kernel(km, _KEEP_KERNEL_STATE)
+    if not fresh:  # what the resets restore; a kernel for one notebook is never reset
+        _run_in_kernel(km, _KEEP_KERNEL_STATE)
     return km
 
 
