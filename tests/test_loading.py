@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import CorpusError, load_corpus, paths, read_corpus, segments, select_text
-from analysis.loading import DOCUMENT_COLUMNS, decode_bytes
+from analysis.loading import DOCUMENT_COLUMNS, LISTED_INPUTS, decode_bytes
 
 ARTICLE = "Men detained in the region\n\nDozens of men were detained, activists said. Several were beaten.\n"
 OTHER = "Floods in the valley\n\nHundreds of families fled their homes after the river rose.\n"
@@ -360,6 +360,20 @@ def test_missing_text_in_a_dataframe_is_an_error_naming_the_rows():
     assert corpus.report["status"].tolist() == ["loaded", "skipped"]
     with pytest.raises(CorpusError, match=r"DataFrame#row2: no text in column 'text'"):
         read_corpus(pd.DataFrame({"text": [ARTICLE, ""]}), strict=True)
+
+
+def test_a_warning_names_the_first_inputs_set_aside_and_counts_the_rest():
+    # a table with thousands of empty rows: one short warning, not a line per row; the report keeps them all
+    frame = pd.DataFrame({"text": [ARTICLE] + [""] * 40})
+    with pytest.warns(UserWarning) as caught:
+        load_corpus(frame)
+    message = str(caught[0].message)
+    assert message.startswith("40 input(s) set aside: DataFrame#row2: no text in column 'text'; DataFrame#row3")
+    assert f"DataFrame#row{1 + LISTED_INPUTS}:" in message and f"#row{2 + LISTED_INPUTS}:" not in message
+    assert message.endswith(f"; and {40 - LISTED_INPUTS} more (the load report, read_corpus(...).report, lists all)")
+    assert (read_corpus(frame).report["status"] == "skipped").sum() == 40
+    with pytest.raises(CorpusError, match=rf"^40 input\(s\) set aside: DataFrame#row2: .* and {40 - LISTED_INPUTS} more"):
+        read_corpus(frame, strict=True)
 
 
 def test_not_a_path_or_frame_is_a_clear_error():

@@ -82,6 +82,10 @@ DOCUMENT_COLUMNS = [
 ]
 #: Columns of the load report.
 REPORT_COLUMNS = ["path", "doc_id", "status", "reason"]
+#: Inputs a warning or a ``strict`` error names before it only counts the rest: a table with thousands of empty
+#: rows would otherwise put every one in a single message (Reuters-21578: 2,032 rows set aside, 200 kB of warning).
+#: The load report lists them all.
+LISTED_INPUTS = 5
 _META_FIELDS = ("outlet", "title", "author", "published_raw", "url")
 # front-matter keys, and the field each fills
 _FRONT_MATTER_KEYS = {
@@ -177,13 +181,8 @@ class Corpus:
     def require_complete(self, label: str) -> None:
         """Raise :class:`CorpusError` if an input was skipped or missing, or no document was loaded (what
         ``strict=True`` asks); ``label`` names the source."""
-        bad = self.report[self.report["status"].isin(["skipped", "missing"])]
-        if len(bad):
-            first = bad.iloc[0]
-            raise CorpusError(
-                f"{first['path']}: {first['reason']}"
-                + (f" (and {len(bad) - 1} more input(s) set aside)" if len(bad) > 1 else "")
-            )
+        if aside := set_aside(self.report):
+            raise CorpusError(aside)
         if self.documents.empty:
             raise CorpusError(f"{label}: {self.summary()}")
 
@@ -198,6 +197,29 @@ class Corpus:
         aside = [f"{counts[s]} {s}" for s in ("skipped", "missing", "ignored") if counts.get(s, 0)]
         return (f"{len(self.documents)} documents loaded from {len(self.report)} inputs"
                 + (f" ({', '.join(aside)})" if aside else ""))
+
+
+def set_aside(report: pd.DataFrame) -> str:
+    """What a load report set aside (skipped or missing), in one line; empty if nothing was.
+
+    Names the first :data:`LISTED_INPUTS` inputs with their reasons and counts the rest.
+
+    Examples
+    --------
+    >>> report = pd.DataFrame({"path": ["a.txt", "b.txt", "c.txt"], "doc_id": ["a", "b", "c"],
+    ...                        "status": ["skipped", "loaded", "missing"], "reason": ["empty file", "", "no file"]})
+    >>> set_aside(report)
+    '2 input(s) set aside: a.txt: empty file; c.txt: no file'
+    >>> set_aside(report.iloc[[1]])
+    ''
+    """
+    bad = report[report["status"].isin(["skipped", "missing"])]
+    if bad.empty:
+        return ""
+    listed = "; ".join(f"{p}: {r}" for p, r in zip(bad["path"][:LISTED_INPUTS], bad["reason"][:LISTED_INPUTS]))
+    more = len(bad) - LISTED_INPUTS
+    return (f"{len(bad)} input(s) set aside: {listed}"
+            + (f"; and {more} more (the load report, read_corpus(...).report, lists all)" if more > 0 else ""))
 
 
 # ----------------------------------------------------------------- public API
@@ -233,13 +255,8 @@ def load_corpus(source, **options) -> pd.DataFrame:
     'Quake hits town\\n\\nAt least 30 people were killed, officials said.'
     """
     corpus = read_corpus(source, **options)
-    skipped = corpus.report[corpus.report["status"].isin(["skipped", "missing"])]
-    if len(skipped):
-        listing = "; ".join(f"{p}: {r}" for p, r in zip(skipped["path"], skipped["reason"]))
-        warnings.warn(
-            f"{len(skipped)} input(s) set aside (read_corpus(...).report lists all): {listing}",
-            stacklevel=2,
-        )
+    if aside := set_aside(corpus.report):
+        warnings.warn(aside, stacklevel=2)
     if corpus.documents.empty:
         warnings.warn(corpus.summary(), stacklevel=2)
     return corpus.documents

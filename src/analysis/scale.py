@@ -384,11 +384,8 @@ def read_corpus(
     report = pd.DataFrame(rows, columns=REPORT_COLUMNS)
     corpus = DaskCorpus(documents, report)
     if strict:
-        bad = report[report["status"].isin(["skipped", "missing"])]
-        if len(bad):
-            first = bad.iloc[0]
-            raise CorpusError(f"{first['path']}: {first['reason']}"
-                              + (f" (and {len(bad) - 1} more input(s) set aside)" if len(bad) > 1 else ""))
+        if aside := loading.set_aside(report):
+            raise CorpusError(aside)
         if not (report["status"] == "loaded").any():
             raise CorpusError(f"{path}: {corpus.summary()}")
     return corpus
