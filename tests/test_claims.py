@@ -47,6 +47,10 @@ def claim_tuples(claims):
     ("30 to 40 men are kept in the same room.", ("held_together", 30, 40, "range", False, "")),
     ("Survivors say 30 or 40 men share one cell.", ("held_together", 30, 40, "range", False, "survivors")),
     ("People are kept altogether, around 30 or 40.", ("held_together", 30, 40, "range", False, "")),
+    ("People are kept all together, around 30 or 40.", ("held_together", 30, 40, "range", False, "")),
+    # "altogether" alone is "in all": the figure keeps its own event
+    ("Altogether, 25 people were killed in the attacks.", ("killed", 25, 25, "exact", False, "")),
+    ("Altogether 12 people were injured.", ("injured", 12, 12, "exact", False, "")),
     ("Several are believed to have been killed.", ("killed", 3, None, "vague", True, "")),
     ("Dozens of gay men are being held in Argun.", ("detained", 24, None, "vague", False, "")),
     ("Scores of villagers were killed.", ("killed", 40, None, "vague", False, "")),
