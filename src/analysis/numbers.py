@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from .text import normalize_for_matching, original_span, without_invisible
 
-__all__ = ["Figure", "find_figures", "may_hold_figures", "parse_number", "word_tokens"]
+__all__ = ["Figure", "find_figures", "may_hold_figures", "opens_a_number", "parse_number", "word_tokens"]
 
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -211,6 +211,22 @@ def parse_number(words: str) -> int | None:
     if found is None or found[2] != len(tokens) or found[1] != "exact":
         return None
     return found[0]
+
+
+def opens_a_number(words: list[str], i: int) -> bool:
+    """Whether the lowercase words from ``i`` start with a number, after any qualifier: counted or not.
+
+    >>> [opens_a_number("captured about 25 pct".split(), 1), opens_a_number("killed at least two".split(), 1)]
+    [True, True]
+    >>> [opens_a_number("killed some people".split(), 1), opens_a_number("killed".split(), 1)]
+    [False, False]
+    """
+    for phrase, _ in _PREFIXES_LONGEST_FIRST:
+        if tuple(words[i:i + len(phrase)]) == phrase:
+            i += len(phrase)
+            break
+    word = words[i] if i < len(words) else ""
+    return word[:1].isdigit() or word in _NUMBER_WORDS
 
 
 def may_hold_figures(text: str) -> bool:

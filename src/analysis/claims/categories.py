@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from ..attribution import FUNCTION_WORDS
-from ..numbers import MONTHS
+from ..numbers import MONTHS, opens_a_number
 
 __all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of", "running_total"]
 
@@ -614,8 +614,10 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             category, n = hit
             after = words[j + n] if j + n < len(words) else ""
             if not aux and _TRANSITIVE.match(w) and (after in _OBJECT_OPENERS or (j + n) in starts
-                                                      or _is_noun_like(after, lex) and after not in MONTHS):
-                return _BLOCKED  # "800 guerrillas killed two soldiers", "16,000 workers held strikes": the agents
+                                                      or _is_noun_like(after, lex) and after not in MONTHS
+                                                      or opens_a_number(words, j + n)):
+                return _BLOCKED  # "800 guerrillas killed two soldiers", "16,000 workers held strikes", "the 747 had
+                #                  captured about 25 pct of the market": the agents
             if not aux:  # "Eight officials arrested on Monday have been released": the main verb comes later
                 later = _later_main_verb(words, j + n, stop + SUBJECT_REACH, lex)
                 if later is not None:
@@ -876,6 +878,8 @@ def _nearest_event(words, figure, figures, lex):
         hit = _event_at(words, j, lex)
         if hit is not None and _describes_a_noun_before(words, j, figure, lex):
             continue  # "protests by thousands of farmers over interest rates charged by banks": the rates'
+        if hit is not None and _TRANSITIVE.match(words[j]) and opens_a_number(words, j + hit[1]):
+            break  # "the 747 ... had since captured about 25 pct of the market": the verb's object is another number
         if hit is not None:
             return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"
     # before it, only an event word right before it or its comma ("kept altogether, around 30 or 40"): one
