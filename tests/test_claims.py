@@ -98,6 +98,9 @@ def claim_tuples(claims):
     ("Some 114 people, including couriers, a night guard and a bank clerk, have been arrested.",
      ("detained", 114, 114, "approximate", False, "")),
     ("Twenty people, including a child, died.", ("killed", 20, 20, "exact", False, "")),
+    # after a month, a number that can be no day of it is a count ("In May 12 people died" stays a date)
+    ("In March 40 people died.", ("killed", 40, 40, "exact", False, "")),
+    ("Since March 120 people have been arrested.", ("detained", 120, 120, "exact", False, "")),
 ])
 def test_sentence_claims(sentence, expected):
     assert claim_tuples(extract_claims(corpus(sentence))) == [expected]
@@ -106,6 +109,7 @@ def test_sentence_claims(sentence, expected):
 # every distractor kind of CLAIMS_GUIDE: no claim at all
 @pytest.mark.parametrize("kind, sentence", [
     ("date", "Posted April 13, 2017, the report said men were detained."),
+    ("date", "In May 12 men were detained."),
     ("year", "Men have been detained since 2017."),
     ("decade", "It is the first camp since the 1930s, where men were killed."),
     ("year range", "Americans were interned from 1942-46."),

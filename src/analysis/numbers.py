@@ -471,8 +471,8 @@ def _is_not_a_count(norm, tokens, first, last, words) -> bool:
         return True  # "Group of Seven", "the Big Three": a name (not "(AP) — At least 61 migrants")
     if norm[start - 1:start] in CURRENCY_SIGNS or before in ("us", "usd", "rs", "eur", "gbp"):
         return True
-    if _is_month(norm, tokens, first - 1) or _is_month(norm, tokens, last):
-        return True  # April 13, 13 April
+    if _is_month(norm, tokens, first - 1) and _may_be_a_day(words, first, last) or _is_month(norm, tokens, last):
+        return True  # April 13, 13 April (not "In March 40 people died")
     if before in LABELS or before == "(" and after == ")":
         return True  # Article 58, aged 25, (25)
     if _digit_run(tokens, first, last) or _is_age_after_name(tokens, norm, first, last):
@@ -565,6 +565,11 @@ def _hyphen_chain(norm, a, b) -> tuple[int, int]:
         while b < len(norm) and norm[b].isdigit():
             b += 1
     return a, b
+
+
+def _may_be_a_day(words, first, last) -> bool:
+    """Whether the words ``first:last`` after a month can be its day: one number of 1 to 31, or not digits."""
+    return last - first != 1 or not words[first].isdigit() or 1 <= int(words[first]) <= 31
 
 
 def _is_month(norm, tokens, i) -> bool:
