@@ -55,6 +55,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("According to official Indian figures, 2,000 died.", "official Indian figures", "group"),
     ("Six died, a nurse who took part in the rescue operation said.", "nurse", "group"),
     ("Acme Mining Ltd said 57 miners were trapped.", "Acme Mining", "org"),
+    # one organisation with "and" in its name, not the words after the "and"; "and Co" is the company's
+    ("The Securities and Exchange Commission said two men were charged.", "Securities and Exchange Commission", "org"),
+    ("The U.S. Food and Drug Administration said three died.", "U.S. Food and Drug Administration", "org"),
+    ("Acme and Co Inc said 57 miners were trapped.", "Acme", "org"),
+    ("Ana Ruiz and Amnesty International said 12 died.", "Amnesty International", "org"),
     ("The mine's owner, Acme Mining Inc., said one miner died.", "Acme Mining", "org"),
     ("Governor Ana Ruiz said 50 were dead, Radio Sur reported.", "Ana Ruiz (Governor)", "person"),
     # an organisation by name wins over an outlet that relays it, not over a final sayer of its own

@@ -98,6 +98,9 @@ def claim_tuples(claims):
     ("Some 114 people, including couriers, a night guard and a bank clerk, have been arrested.",
      ("detained", 114, 114, "approximate", False, "")),
     ("Twenty people, including a child, died.", ("killed", 20, 20, "exact", False, "")),
+    # a second clause with a sayer of its own, opened by "and": the figure is that sayer's
+    ("Rebels said they hit a post and an army spokesman said seven rebels were killed.",
+     ("killed", 7, 7, "exact", False, "army spokesman")),
     # after a month, a number that can be no day of it is a count ("In May 12 people died" stays a date)
     ("In March 40 people died.", ("killed", 40, 40, "exact", False, "")),
     ("Since March 120 people have been arrested.", ("detained", 120, 120, "exact", False, "")),

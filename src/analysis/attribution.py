@@ -95,6 +95,7 @@ ORG_WORDS = {
     "nations", "state", "states", "corp", "inc", "company", "ltd", "review", "media", "bureau", "authority",
     "board", "airways", "airlines", "academy", "corporation", "command", "organisation",
     "observatory", "tribunal", "mission", "secretariat", "movement", "initiative", "institution", "trust",
+    "administration",
 }
 PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near", "inside",
                 "into", "under", "against", "about", "over", "than", "like", "across", "through",
@@ -176,6 +177,8 @@ _NAME = (rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?(?: [{_UPPER}]\.)?"
          rf"(?: [{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,2}}")
 #: A middle initial is not part of how a person is written ("Robert E. Windom" = "Robert Windom").
 _MIDDLE_INITIAL = re.compile(rf"(?<=[{_LOWER}]) [{_UPPER}]\.(?= [{_UPPER}])")
+#: A country or body written with letters and dots ("U.S.", "U.N."), not an initial ("V.").
+_ABBREVIATED = re.compile(r"^[A-Z](?:\.[A-Z])+\.?$")
 _ORG = rf"[{_UPPER}][\w&.-]*(?: (?:of |for |and |on )?[{_UPPER}][\w&.-]*)*"
 _AFFILIATION = re.compile(
     rf"(?P<name>{_NAME})(?:, (?:the |a |an )?(?:[\w-]+ ){{0,5}}?(?:of|at|for|with|from) | (?:of|at|from|with) )"
@@ -402,7 +405,8 @@ NAME_PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "al", "el"
 #: A corporate suffix is not part of how an organisation is written ("Acme Inc" = "Acme").
 #: Words that end a company's name ("Acme Mining Co", "Zenning Corp").
 CORPORATE_WORDS = {"Inc", "Corp", "Corporation", "Ltd", "Co", "Plc", "PLC", "Limited", "SA", "AG", "NV"}
-_CORPORATE_SUFFIX = re.compile(rf"(?:,? (?:{'|'.join(sorted(CORPORATE_WORDS, key=len, reverse=True))})\.?)+$")
+# "Merck and Co Inc" is Merck: the "and" before "Co" goes with it
+_CORPORATE_SUFFIX = re.compile(rf"(?:,? (?:and |& )?(?:{'|'.join(sorted(CORPORATE_WORDS, key=len, reverse=True))})\.?)+$")
 #: The longest group phrase built before or after a source noun ("port control spokesman").
 GROUP_PHRASE_WORDS = 4
 #: The longest sayer after the last comma of a sentence ("a nurse who took part in the rescue operation said").
@@ -760,7 +764,7 @@ class _SentenceSources:
                         continue
                     parts.append(original)
                 elif (w in ("of", "for", "and") and parts and any(x.lower() in ORG_WORDS for x in parts)
-                      or w in NAME_PARTICLES and parts) \
+                      or w in NAME_PARTICLES and parts or w == "and" and all(_ABBREVIATED.match(x) for x in parts[:-1]) and self._org_after(q + 1)) \
                         and q + 1 < len(seq) and seq[q + 1] is not None and _is_capitalised(seq[q + 1][1]):
                     parts.append(original)
                 elif w in ("of", "for") and parts and any(x.lower() in ORG_WORDS for x in parts) \
@@ -778,6 +782,16 @@ class _SentenceSources:
                 spans[p] = (q, " ".join(parts))
             p = max(q, p + 1)
         return spans
+
+    def _org_after(self, p) -> bool:
+        """The capitalised words from ``p`` are two or more and end in an :data:`ORG_WORDS` word: with one
+        capitalised word and "and" before them, one organisation ("Securities and Exchange Commission", "the U.S.
+        Food and Drug Administration"), not two sayers ("Ana Ruiz and Amnesty International"); or they open with
+        a company word ("Jefferies and Co Inc")."""
+        seq, q = self.seq, p
+        while q < len(seq) and seq[q] is not None and _is_capitalised(seq[q][1]):
+            q += 1
+        return q - p >= 2 and seq[q - 1][0] in ORG_WORDS or q > p and seq[p][1] in CORPORATE_WORDS  # "and Co"
 
     def _can_start_name(self, p) -> bool:
         seq = self.seq

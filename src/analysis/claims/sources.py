@@ -197,10 +197,16 @@ TOLL_SAYER_VERBS = {"put", "puts", "putting"}
 _SAYER_FUNCTION_WORDS = DETERMINERS
 
 
+#: Words that, with or without a comma, open a clause that may have a sayer of its own ("Rebels said they hit a
+#: post and an army spokesman said seven rebels were killed"); a sayer of the sentence's own clause ("Police and
+#: army officials said") is no second sayer, as its verb is the sentence's (see :func:`figure_source`).
+CLAUSE_SAYER_OPENERS = {";", "and"}
+
+
 def contrast_sayer(words, figure) -> tuple[int, int] | None:
-    """``(start, end)`` of the sayer of a clause that ", but" (:data:`CONTRAST_WORDS`), "; but" or ";" opens
-    before the figure, when the clause has a sayer of its own ("Officials said 12 died, but witnesses said at
-    least 30 were killed": ``witnesses said``), or None.
+    """``(start, end)`` of the sayer of a clause that ", but" (:data:`CONTRAST_WORDS`), "; but", ";" or "and"
+    opens before the figure, when the clause has a sayer of its own ("Officials said 12 died, but witnesses said
+    at least 30 were killed": ``witnesses said``; "... and an army spokesman said seven were killed"), or None.
 
     The sayer is at most :data:`~analysis.attribution.SUBJECT_PHRASE_WORDS` words right after the conjunction,
     nouns and adjectives with no punctuation and no function word but a determiner (not "soldiers patrolled the
@@ -221,7 +227,7 @@ def contrast_sayer(words, figure) -> tuple[int, int] | None:
     """
     for j in range(figure.first - 1, 0, -1):
         w = words[j]
-        if _opens_contrast(words, j) or w == ";":
+        if _opens_contrast(words, j) or w in CLAUSE_SAYER_OPENERS:
             for v in range(j + 1, min(figure.first, j + 2 + SUBJECT_PHRASE_WORDS)):
                 between = words[v + 1:figure.first]
                 if v > j + 1 and words[v] in REPORTING_VERBS and "," not in between and ";" not in between:
