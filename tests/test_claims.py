@@ -98,6 +98,11 @@ def claim_tuples(claims):
     ("Some 114 people, including couriers, a night guard and a bank clerk, have been arrested.",
      ("detained", 114, 114, "approximate", False, "")),
     ("Twenty people, including a child, died.", ("killed", 20, 20, "exact", False, "")),
+    # a sayer set off by commas between the counted people and their verb
+    ("At least 12 people, police said, were killed.", ("killed", 12, None, "lower_bound", False, "police")),
+    ("Some 40 people, the local governor told reporters, were arrested.",
+     ("detained", 40, 40, "approximate", False, "local governor")),
+    ("Twelve people, police said on Monday, were killed.", ("killed", 12, 12, "exact", False, "police")),
     # a second clause with a sayer of its own, opened by "and": the figure is that sayer's
     ("Rebels said they hit a post and an army spokesman said seven rebels were killed.",
      ("killed", 7, 7, "exact", False, "army spokesman")),

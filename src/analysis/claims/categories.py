@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from ..attribution import FUNCTION_WORDS
+from ..attribution import FUNCTION_WORDS, REPORTING_VERBS
 from ..numbers import MONTHS, opens_a_number
 
 __all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of", "running_total"]
@@ -53,6 +53,9 @@ SUBJECT_REACH = 8
 #: How many words a subset list between the counted people and their verb may run to ("114 people, including
 #: messengers, a security guard and a company executive, have been arrested"): a list of a few named members.
 SUBSET_REACH = 25
+#: The most words of a sayer set off by commas between the counted people and their verb ("At least 12 people,
+#: police said, were killed", "40 protesters, the local governor told reporters, were arrested").
+ASIDE_SAYER_WORDS = 5
 #: How many words before the figure the object reading looks for its verb ("killed or wounded 15,000").
 OBJECT_REACH = 4
 #: Words of the first item's noun a list may have before its "and" ("150 passengers and six crew",
@@ -599,6 +602,27 @@ def _whole_of_a_part_word(words, figure) -> bool:
     return found is not None and found[1] == 2 and (words[found[0]] in PART_WORDS or words[found[0]] in PERCENT_WORDS)
 
 
+def _aside_sayer(words, j):
+    """The index of the comma that closes a sayer set off by the comma at ``j`` (", police said,", ", the governor
+    told reporters,", ", police said on Monday,"): at most :data:`ASIDE_SAYER_WORDS` words before its reporting
+    verb, or None.
+
+    >>> _aside_sayer("12 people , police said , were killed".split(), 2)
+    5
+    >>> _aside_sayer("12 people , mostly women , were killed".split(), 2) is None
+    True
+    """
+    for k in range(j + 2, min(len(words), j + 2 + ASIDE_SAYER_WORDS)):
+        if not words[k - 1].isalpha():
+            return None
+        if words[k] in REPORTING_VERBS:
+            end = k + 1 + (k + 1 < len(words) and words[k + 1] in ("reporters", "journalists", "reuters"))
+            while end < len(words) and (words[end] in _TIME_WORDS or words[end] == "on"):
+                end += 1  # ", police said on Monday,"
+            return end if end < len(words) and words[end] == "," else None
+    return None
+
+
 def _subject_reading(words, j, starts, lex, *, relative=True):
     """The event word of the verb group after the counted people (the figure is its subject)."""
     aux = False
@@ -634,6 +658,10 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             return _relative_clause(words, j, stop, lex) if relative else _BLOCKED
         if w in _CLAUSE_ENDS and w != "," or w in ("when", "while", "as", "after", "but"):
             return None
+        if w == "," and (closing := _aside_sayer(words, j)) is not None:
+            stop = min(len(words), stop + closing + 1 - j)  # the aside counts for none of the reach
+            j = closing + 1  # "At least 12 people, police said, were killed": the sayer aside, skipped
+            continue
         if w == ",":
             # ", including four policemen," or ", some badly hurt,": a subset, skipped; else the clause ends
             if j + 1 < len(words) and (words[j + 1] in _ASIDE_OPENERS or _opens_participle_aside(words[j + 1])
