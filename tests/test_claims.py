@@ -98,6 +98,15 @@ def claim_tuples(claims):
     ("Some 114 people, including couriers, a night guard and a bank clerk, have been arrested.",
      ("detained", 114, 114, "approximate", False, "")),
     ("Twenty people, including a child, died.", ("killed", 20, 20, "exact", False, "")),
+    # a lead between the verb and its object adds the figure to others or sums it up
+    ("Police detained another 20 suspects.", ("detained", 20, 20, "exact", False, "")),
+    ("Police arrested a further 20 people.", ("detained", 20, 20, "exact", False, "")),
+    ("Soldiers rescued a total of 40 people.", ("fled_or_evacuated", 40, 40, "exact", False, "")),
+    # "claimed the lives of": a death toll, and the disaster is no sayer
+    ("The crash claimed the lives of 30 people.", ("killed", 30, 30, "exact", False, "")),
+    ("Floods claimed the lives of 30 people.", ("killed", 30, 30, "exact", False, "")),
+    ("Floods claimed 30 lives.", ("killed", 30, 30, "exact", False, "")),
+    ("Witnesses claimed 12 soldiers were killed.", ("killed", 12, 12, "exact", True, "witnesses")),
     # a sayer set off by commas between the counted people and their verb
     ("At least 12 people, police said, were killed.", ("killed", 12, None, "lower_bound", False, "police")),
     ("Some 40 people, the local governor told reporters, were arrested.",

@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .numbers import PREFIXES, word_tokens
+from .numbers import opens_a_number, word_tokens
 from .parallel import map_ranges
 from .text import STOPWORDS, normalize_for_matching, strip_possessive
 
@@ -164,8 +164,11 @@ TOLL_VERBS = {"put", "puts", "placed", "places"}
 TOLL_NOUNS = {"toll", "number", "figure", "figures", "total", "casualties", "dead", "death"}
 #: Auxiliaries of "X was quoted as saying".
 _PASSIVE = {"was", "were", "is", "are", "been", "be"}
-#: Reporting verbs that also take a count as object: "the storm claimed 14 lives" has no sayer.
+#: Reporting verbs that also take a count as object: "the storm claimed 14 lives" (or "the lives of 14 people") has
+#: no sayer.
 _COUNT_OBJECT_VERBS = {"claim", "claims", "claimed"}
+#: The most words from such a verb to "lives" ("claimed at least 2,400 lives").
+COUNT_OBJECT_WORDS = 5
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
 SUBJECT_PHRASE_WORDS = 12
 
@@ -431,17 +434,6 @@ _OWNED_OFFICES = {"office", "department", "bureau", "ministry", "secretariat", "
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
                  "hundreds", "thousands", "dozens", "several", "scores", "some", "about", "more", "over"}
-
-
-def _a_count_at(words, k: int) -> bool:
-    """A number starts at ``k``, alone or after a qualifier ("14 lives", "at least 16 lives", "some 300")."""
-    for phrase in ((), *PREFIXES):
-        n = len(phrase)
-        if tuple(words[k:k + n]) == phrase and k + n < len(words):
-            word = words[k + n]
-            if word[:1].isdigit() or word in _NUMBER_WORDS:
-                return True
-    return False
 
 
 #: In an all-capital headline a word of at most this many letters is kept as an acronym ("FAO", "UN").
@@ -1014,9 +1006,11 @@ class _SentenceSources:
                 if words[k + 1] == "the" and k + 2 in self.names and self.names[k + 2][0] == end - 1:
                     return self._name_source(self.names[k + 2][1]), k + 2  # "a newspaper, the Evening Post, said"
             end = k if k > 0 and words[k] == "," else end
-        counted = words[v] in _COUNT_OBJECT_VERBS and _a_count_at(words, v + 1)
-        phrase = None if counted else self._subject_phrase(end)
-        if phrase is not None:  # not "the storm claimed (at least) 14 lives": a verb with a count is not one of saying
+        if words[v] in _COUNT_OBJECT_VERBS and (words[v + 1:v + 4] == ["the", "lives", "of"] or opens_a_number(
+                words, v + 1) and "lives" in words[v + 1:v + 1 + COUNT_OBJECT_WORDS]):
+            return None, v  # "the storm claimed (at least) 14 lives": a verb with a count is not one of saying
+        phrase = self._subject_phrase(end)
+        if phrase is not None:
             return phrase
         adjacent = [(start, stop, name) for start, (stop, name) in self.names.items() if stop == end]
         if adjacent and not _after_preposition(words, adjacent[0][0]):

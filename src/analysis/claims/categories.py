@@ -140,6 +140,9 @@ def _of_illness(words, noun_end: int) -> bool:
 
 #: Determiners between an event verb and the figure of its object ("arrested the two men", "freed all 12").
 _OBJECT_DETERMINERS = {"the", "all", "its", "their", "his", "her", "our"}
+#: Phrases between an event verb and the figure of its object that add it to others or sum it up ("detained
+#: another 20 suspects", "arrested a further 20", "rescued a total of 40").
+_OBJECT_LEADS = (("a", "total", "of"), ("a", "further"), ("an", "additional"), ("an", "extra"), ("another",))
 #: Determiners after which a participle is an adjective ("the downed aircraft", "a burning ferry").
 _ADJECTIVE_DETERMINERS = _OBJECT_DETERMINERS | {"a", "an"}
 #: Words that open the object of an active verb ("killed the ...", "wounded several").
@@ -470,8 +473,7 @@ PEOPLE_ONLY_OBJECT_EVENTS = ("arrested", "arresting", "arrest of", "arrests of",
 
 def _people_only_object(words, figure, lex):
     """``(category, reason)`` when the figure is the object of one of :data:`PEOPLE_ONLY_OBJECT_EVENTS`."""
-    k = figure.first
-    k -= 1 if k > 0 and words[k - 1] in _OBJECT_DETERMINERS else 0  # "the deaths of the seven astronauts"
+    k = _object_start(words, figure.first)  # "the deaths of the seven astronauts"
     for term in PEOPLE_ONLY_OBJECT_EVENTS:
         parts = term.split()
         n = len(parts)
@@ -818,6 +820,17 @@ def _evacuation(words, k, category):
     return "displaced" if any(w in _DISPLACED_FROM for w in near) else "fled_or_evacuated"
 
 
+def _object_start(words, k) -> int:
+    """Where the object whose figure is at ``k`` starts: at its determiner or lead, if it has one ("arrested the two
+    men", "freed all 12 hostages", "detained a further 20"; :data:`_OBJECT_DETERMINERS`, :data:`_OBJECT_LEADS`)."""
+    if k > 0 and words[k - 1] in _OBJECT_DETERMINERS:
+        return k - 1
+    for lead in _OBJECT_LEADS:
+        if k >= len(lead) and tuple(words[k - len(lead):k]) == lead:
+            return k - len(lead)
+    return k
+
+
 def _object_reading(words, figure, lex, figures=None):
     """The verb or noun just before the figure, when the figure is its object.
 
@@ -825,8 +838,7 @@ def _object_reading(words, figure, lex, figures=None):
     passengers and six crew").
     """
     k = figure.first
-    # "arrested the two men", "freed all 12 hostages": a determiner may stand between the verb and its object
-    ends = (k, k - 1) if k > 0 and words[k - 1] in _OBJECT_DETERMINERS else (k,)
+    ends = (k, _object_start(words, k))
     for j in range(max(0, k - OBJECT_REACH - 1), k):
         hit = lex.events.at(words, j)
         if hit is not None and j + hit[1] in ends:
