@@ -156,6 +156,16 @@ def test_distractors_are_not_claims(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind
 
 
+def test_a_figure_restated_by_another_sayer_counts_what_the_first_counts():
+    text = "The government said 12 people died, while opposition groups put the figure at 40."
+    assert claim_tuples(extract_claims(corpus(text))) == [("killed", 12, 12, "exact", False, "government"),
+                                                          ("killed", 40, 40, "exact", False, "opposition groups")]
+    text = "Police said 300 people were arrested, but activists put the number at more than 1,000."
+    assert claim_tuples(extract_claims(corpus(text)))[1] == ("detained", 1001, None, "lower_bound", False, "activists")
+    # a figure of things restated is no claim
+    assert extract_claims(corpus("The company earned 12 mln dlrs, and analysts put the figure at 15 mln.")).empty
+
+
 def test_two_figures_in_one_sentence_give_two_rows_with_offsets():
     text = ("The news surfaced, an effort which resulted to the detention of over a hundred "
             "and death of three men.")

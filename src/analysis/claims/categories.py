@@ -298,6 +298,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = _nearest_event(words, figure, figures, lex)
     if found is None:
         found = _subset_reading(words, tokens, sentence, figure, figures, lex)
+    if found is None and role is None:
+        found = _restated_count(words, tokens, sentence, figure, figures, lex)
     if found is None:
         return None  # "one man claiming ...": an anecdote, not a count
     if role is None and found[0] == "detained" and not _detention_besides_holding(words, lex):
@@ -893,6 +895,29 @@ def _toll_reading(words, figure, figures, lex):
                 return None
             named = _named_category(words, j + 2, k - 1, lex)
             return None if named is None else (named[0], f"'{words[j]} of {named[1]}' before it")
+    return None
+
+
+#: Nouns by which a clause restates a figure given before it in the sentence ("The government said 12 died, while
+#: opposition groups put the figure at 40"): the later figure counts what the earlier one counts.
+_FIGURE_NOUNS = {"figure", "number", "tally", "total", "count"}
+#: Determiners of such a noun: it points back ("the figure", "their tally").
+_POINTING_DETERMINERS = {"the", "this", "that", "its", "their"}
+
+
+def _restated_count(words, tokens, sentence, figure, figures, lex):
+    """``(category, reason)`` of a figure that restates one before it in the sentence, after "the figure ... at"
+    (:data:`_FIGURE_NOUNS`, a verb of :data:`_TOLL_VERBS` right before the figure), or None."""
+    k = figure.first
+    earlier = figures.previous(figure)
+    if earlier is None or k < 3 or words[k - 1] not in _TOLL_VERBS or words[k - 1] == "of":
+        return None
+    for j in range(k - 2, max(earlier.last, k - TOLL_REACH), -1):
+        if words[j] in (";", ":", "."):
+            return None
+        if words[j] in _FIGURE_NOUNS and words[j - 1] in _POINTING_DETERMINERS and words[j + 1] != "of":
+            found = category_of(words, tokens, sentence, earlier, figures, lex)
+            return None if found is None else (found[0], f"'{words[j - 1]} {words[j]}' restating '{earlier.stated}'")
     return None
 
 
