@@ -55,6 +55,9 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("According to official Indian figures, 2,000 died.", "official Indian figures", "group"),
     ("Six died, a nurse who took part in the rescue operation said.", "nurse", "group"),
     ("Acme Mining Ltd said 57 miners were trapped.", "Acme Mining", "org"),
+    # an acronym that is also a word ("un", "who", "us") opens a sentence as a name
+    ("UN says 1 million people were displaced.", "UN", "org"),
+    ("WHO says 12 people died.", "WHO", "org"),
     # one organisation with "and" in its name, not the words after the "and"; "and Co" is the company's
     ("The Securities and Exchange Commission said two men were charged.", "Securities and Exchange Commission", "org"),
     ("The U.S. Food and Drug Administration said three died.", "U.S. Food and Drug Administration", "org"),

@@ -794,6 +794,9 @@ class _SentenceSources:
         if (w in TITLE_WORDS or w in SOURCE_NOUNS) and p + 1 < len(seq) and seq[p + 1] is not None \
                 and _is_capitalised(seq[p + 1][1]):
             return True  # "Governor Ana Ruiz said", "Radio Sur said"
+        original = seq[p][1]
+        if len(original) > 1 and original.isupper() and original.isalpha():
+            return True  # an acronym opening a sentence that is not all capitals: "UN says", "WHO said", "US says"
         if w.endswith("ing") and p + 1 < len(seq) and seq[p + 1] is not None and w not in self.common_words \
                 and (seq[p + 1][0] in REPORTING_VERBS or seq[p + 1][1] in CORPORATE_WORDS):
             return True  # "Boeing (Co) said": a name, where a participle ("Speaking to reporters") takes no verb
