@@ -107,6 +107,11 @@ def claim_tuples(claims):
     ("Floods claimed the lives of 30 people.", ("killed", 30, 30, "exact", False, "")),
     ("Floods claimed 30 lives.", ("killed", 30, 30, "exact", False, "")),
     ("Witnesses claimed 12 soldiers were killed.", ("killed", 12, 12, "exact", True, "witnesses")),
+    # a figure said to be unconfirmed, in other words than "could not be confirmed"
+    ("Police said 50 people died, but the figure could not be independently confirmed.",
+     ("killed", 50, 50, "exact", True, "police")),
+    ("It was not possible to verify reports that 50 people had been killed.", ("killed", 50, 50, "exact", True, "")),
+    ("The storm has claimed at least 14 victims.", ("other", 14, None, "lower_bound", False, "")),
     # a sayer set off by commas between the counted people and their verb
     ("At least 12 people, police said, were killed.", ("killed", 12, None, "lower_bound", False, "police")),
     ("Some 40 people, the local governor told reporters, were arrested.",

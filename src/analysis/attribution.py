@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .numbers import opens_a_number, word_tokens
+from .numbers import word_tokens
 from .parallel import map_ranges
 from .text import STOPWORDS, normalize_for_matching, strip_possessive
 
@@ -165,10 +165,23 @@ TOLL_NOUNS = {"toll", "number", "figure", "figures", "total", "casualties", "dea
 #: Auxiliaries of "X was quoted as saying".
 _PASSIVE = {"was", "were", "is", "are", "been", "be"}
 #: Reporting verbs that also take a count as object: "the storm claimed 14 lives" (or "the lives of 14 people") has
-#: no sayer.
-_COUNT_OBJECT_VERBS = {"claim", "claims", "claimed"}
-#: The most words from such a verb to "lives" ("claimed at least 2,400 lives").
-COUNT_OBJECT_WORDS = 5
+#: no sayer and no hedge.
+_COUNT_OBJECT_VERBS = {"claim", "claims", "claimed", "claiming"}
+#: The most words from such a verb to "lives" ("claimed some 2,400 lives").
+LIVES_REACH = 5
+#: What a disaster claims ("claimed 14 lives", "the life of a child", "at least 14 victims").
+_LIVES = {"lives", "life", "victims"}
+
+
+def claims_lives(words, v: int) -> bool:
+    """Whether the word at ``v`` is "claim(ed)" with lives (or victims) as its object: a toll, not anyone's claim.
+
+    >>> claims_lives("the unrest has claimed some 2,400 lives".split(), 3)
+    True
+    >>> claims_lives("rebels claimed 12 soldiers died".split(), 1)
+    False
+    """
+    return words[v] in _COUNT_OBJECT_VERBS and any(w in _LIVES for w in words[v + 1:v + 1 + LIVES_REACH])
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
 SUBJECT_PHRASE_WORDS = 12
 
@@ -1009,8 +1022,7 @@ class _SentenceSources:
                 if words[k + 1] == "the" and k + 2 in self.names and self.names[k + 2][0] == end - 1:
                     return self._name_source(self.names[k + 2][1]), k + 2  # "a newspaper, the Evening Post, said"
             end = k if k > 0 and words[k] == "," else end
-        if words[v] in _COUNT_OBJECT_VERBS and (words[v + 1:v + 4] == ["the", "lives", "of"] or opens_a_number(
-                words, v + 1) and "lives" in words[v + 1:v + 1 + COUNT_OBJECT_WORDS]):
+        if claims_lives(words, v):
             return None, v  # "the storm claimed (at least) 14 lives": a verb with a count is not one of saying
         phrase = self._subject_phrase(end)
         if phrase is not None:

@@ -8,12 +8,10 @@ and "claimed 1,500 lives" says how many died, not that anyone claims it.
 
 from __future__ import annotations
 
+from ..attribution import claims_lives
 from .lexicon import hedge_table
 
-__all__ = ["LIVES_REACH", "hedge_positions", "is_hedged"]
-
-#: How many words after "claimed" may stand before "lives" in "claimed some 2,400 lives".
-LIVES_REACH = 5
+__all__ = ["hedge_positions", "is_hedged"]
 
 
 def hedge_positions(words) -> list[tuple[int, int]]:
@@ -30,7 +28,7 @@ def hedge_positions(words) -> list[tuple[int, int]]:
         hit = table.at(words, k)
         if hit is None:
             continue
-        if words[k].startswith("claim") and "lives" in words[k + 1:k + 1 + LIVES_REACH]:
+        if claims_lives(words, k):
             continue  # "claimed 1,500 lives": a toll
         rest = words[k + hit[1]:k + hit[1] + 2]
         if words[k + hit[1] - 1] in ("to", "be") and (rest[:1] in (["a"], ["an"]) or rest in (["be", "a"], ["be", "an"])):
