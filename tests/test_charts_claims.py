@@ -7,7 +7,7 @@ import pytest
 
 from analysis.charts import text_overlaps
 from analysis.charts.claims import (
-    LABEL_CHARS, MAX_OUTLETS, claims_chart, claims_chart_categories, claims_chart_data, provenance_chart,
+    ARROW_FACTOR, LABEL_CHARS, MAX_OUTLETS, claims_chart, claims_chart_categories, claims_chart_data, provenance_chart,
 )
 from analysis.claims import CLAIM_COLUMNS, extract_claims, provenance
 
@@ -68,6 +68,16 @@ def test_log_ticks_fit_a_narrow_panel():
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
     assert 2 <= len(ticks) <= 5 and all(len(t) <= 4 for t in ticks)  # "3", "300", "10k"
     assert text_overlaps(fig) == []
+
+
+def test_ticks_stop_at_the_figures_not_at_the_room_kept_for_labels():
+    long = "the Office of the United Nations High Commissioner"
+    claims = _claims([("a", "X", "killed", 1, 1, "exact", False, long),
+                      ("b", "Y", "killed", 15000, None, "lower_bound", False, long)])
+    fig = claims_chart(claims)
+    ax = fig.axes[0]
+    assert max(t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]) <= 15000 * ARROW_FACTOR
+    assert ax.get_xlim()[1] > 15000 * ARROW_FACTOR  # the labels still have their room
 
 
 def test_many_outlets_are_capped():

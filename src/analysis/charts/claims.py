@@ -219,7 +219,9 @@ def _draw_panel(ax, data, rows, color, most) -> None:
     # log(label / left) = room * log(right / left): the label starts at that share of the panel
     right = math.exp(math.log(left) + math.log(rightmost_label / left) / room)
     ax.set_xlim(left, right)
-    ax.xaxis.set_major_locator(FixedLocator(_log_ticks(left, right)))
+    # ticks over the figures and their arrows only: the room kept for the labels shows no values (a panel of
+    # figures up to 15,000 with long labels was ticked up to "10000M")
+    ax.xaxis.set_major_locator(FixedLocator(_log_ticks(left, rightmost_label)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _compact(v)))
     position = {row: i for i, row in enumerate(rows)}
     spacing = min(0.9 / most, 0.3)
