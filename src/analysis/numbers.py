@@ -95,6 +95,10 @@ for _item in _PREFIXES_LONGEST_FIRST:
     _PREFIXES_BY_LAST_WORD.setdefault(_item[0][-1], []).append(_item)
 # the first words of the qualifiers: capitalised, they open a sentence ("(AP) — At least 61"), not a name
 _QUALIFIER_WORDS = frozenset(words[0] for words in PREFIXES)
+#: Words between a bound (or a verb) and its number that add the number to others or sum them up: "at least
+#: another 20", "more than a further 100", "up to a total of 1,000", "detained an additional 20".
+FILLERS = (("a", "total", "of"), ("a", "further"), ("an", "additional"), ("an", "extra"), ("another",),
+           ("further",))
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -303,6 +307,8 @@ def _quantity(words, k):
         return _words(words, k + 1, start_value=1)
     if w in ("half", "½") and words[k + 1:k + 3] == ["a", "dozen"]:
         return 6, "exact", k + 3  # "half a dozen"
+    if w in ("half", "½") and k + 2 < len(words) and words[k + 1] == "a" and SCALES.get(words[k + 2], 0) >= 1000:
+        return SCALES[words[k + 2]] // 2, "exact", k + 3  # "half a million"
     if w in UNITS or w in TENS or _hyphenated(w) is not None:
         return _words(words, k)
     return None
@@ -401,7 +407,7 @@ def _figure_at(words, k):
     first, qualifier, shift = k, ("vague" if kind == "vague" else "exact"), 0
     # "at least another 20", "more than a further 100", "up to a total of 1,000": the bound reads past them
     at = k
-    for filler in (("a", "total", "of"), ("a", "further"), ("another",), ("further",)):
+    for filler in FILLERS:
         if k >= len(filler) and tuple(words[k - len(filler):k]) == filler:
             at = k - len(filler)
             break

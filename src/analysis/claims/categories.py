@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from ..attribution import FUNCTION_WORDS, REPORTING_VERBS
-from ..numbers import MONTHS, opens_a_number
+from ..numbers import FILLERS, MONTHS, opens_a_number
 
 __all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of", "running_total"]
 
@@ -140,9 +140,6 @@ def _of_illness(words, noun_end: int) -> bool:
 
 #: Determiners between an event verb and the figure of its object ("arrested the two men", "freed all 12").
 _OBJECT_DETERMINERS = {"the", "all", "its", "their", "his", "her", "our"}
-#: Phrases between an event verb and the figure of its object that add it to others or sum it up ("detained
-#: another 20 suspects", "arrested a further 20", "rescued a total of 40").
-_OBJECT_LEADS = (("a", "total", "of"), ("a", "further"), ("an", "additional"), ("an", "extra"), ("another",))
 #: Determiners after which a participle is an adjective ("the downed aircraft", "a burning ferry").
 _ADJECTIVE_DETERMINERS = _OBJECT_DETERMINERS | {"a", "an"}
 #: Words that open the object of an active verb ("killed the ...", "wounded several").
@@ -823,11 +820,12 @@ def _evacuation(words, k, category):
 
 
 def _object_start(words, k) -> int:
-    """Where the object whose figure is at ``k`` starts: at its determiner or lead, if it has one ("arrested the two
-    men", "freed all 12 hostages", "detained a further 20"; :data:`_OBJECT_DETERMINERS`, :data:`_OBJECT_LEADS`)."""
+    """Where the object whose figure is at ``k`` starts: at its determiner or filler, if it has one ("arrested the
+    two men", "freed all 12 hostages", "detained a further 20"; :data:`_OBJECT_DETERMINERS`,
+    :data:`analysis.numbers.FILLERS`)."""
     if k > 0 and words[k - 1] in _OBJECT_DETERMINERS:
         return k - 1
-    for lead in _OBJECT_LEADS:
+    for lead in FILLERS:
         if k >= len(lead) and tuple(words[k - len(lead):k]) == lead:
             return k - len(lead)
     return k
