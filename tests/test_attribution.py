@@ -55,6 +55,11 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("According to official Indian figures, 2,000 died.", "official Indian figures", "group"),
     ("Six died, a nurse who took part in the rescue operation said.", "nurse", "group"),
     ("Acme Mining Ltd said 57 miners were trapped.", "Acme Mining", "org"),
+    # a sayer after "said" who is "of", "from" or "for" an organisation (a place is left out)
+    ("Twelve people died, said Ana Ruiz of the Red Cross.", "Ana Ruiz (Red Cross)", "person"),
+    ("Twelve people died, said Ana Ruiz of Amnesty International.", "Ana Ruiz (Amnesty International)", "person"),
+    ("Twelve people died, said Ana Ruiz of Lota.", "Ana Ruiz", "person"),
+    ("Twelve people died, said a spokesman for the Red Cross.", "Red Cross spokesman", "group"),
     # an acronym that is also a word ("un", "who", "us") opens a sentence as a name
     ("UN says 1 million people were displaced.", "UN", "org"),
     ("WHO says 12 people died.", "WHO", "org"),

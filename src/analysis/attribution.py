@@ -164,6 +164,10 @@ TOLL_VERBS = {"put", "puts", "placed", "places"}
 TOLL_NOUNS = {"toll", "number", "figure", "figures", "total", "casualties", "dead", "death"}
 #: Auxiliaries of "X was quoted as saying".
 _PASSIVE = {"was", "were", "is", "are", "been", "be"}
+#: Words between a sayer and the body they speak for ("Ana Ruiz of the Red Cross", "a spokesman for the army").
+AFFILIATION_WORDS = {"of", "from", "at", "for"}
+#: Marks that end a clause after an inverted sayer ("..., said Ana Ruiz.").
+_CLAUSE_END_MARKS = {".", ",", ";", "!", "?"}
 #: Reporting verbs that also take a count as object: "the storm claimed 14 lives" (or "the lives of 14 people") has
 #: no sayer and no hedge.
 _COUNT_OBJECT_VERBS = {"claim", "claims", "claimed", "claiming"}
@@ -862,8 +866,13 @@ class _SentenceSources:
             person = self._person_after_office(stop)
             if person is not None:  # "said Acme Securities Ltd. analyst Ana Ruiz": the analyst
                 return person
-            if ending and stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
-                return None  # "said U.S. hostage Alann Steen was ill": the subject of what was said
+            if ending and stop < len(words) and words[stop] not in _CLAUSE_END_MARKS:
+                affiliation = self._affiliation(stop)  # "..., said Ana Ruiz of the Red Cross."
+                if affiliation is None:
+                    return None  # "said U.S. hostage Alann Steen was ill": the subject of what was said
+                text, kind = self._name_source(names[p][1])
+                return (f"{text} ({affiliation})" if affiliation and kind == "person" and "(" not in text
+                        else text), kind
             return self._name_source(names[p][1])
         if p + 1 < len(words) and words[p] == "the" and words[p + 1] in REFERENCE_NOUNS - SOURCE_NOUNS \
                 and (p + 2 >= len(words) or words[p + 2] in (".", ",", ";")):
@@ -883,6 +892,10 @@ class _SentenceSources:
         # the sayer ends the clause, or a relative clause about them follows ("said a witness who asked not to be
         # named")
         if head and ending and after < len(words) and words[after] not in (".", ",", ";", "who"):
+            end = next((i for i in range(after, len(words)) if words[i] in _CLAUSE_END_MARKS), len(words))
+            if words[after] in AFFILIATION_WORDS and end - p <= GROUP_PHRASE_WORDS + 4 \
+                    and all(item is not None for item in seq[p:end]):
+                return self._group_with_owner(seq[p:end], p, end)  # "..., said a spokesman for the Red Cross."
             return None
         if head and after + 1 in names and words[after] == "," \
                 and (names[after + 1][0] >= len(words) or words[names[after + 1][0]] in (".", ";")):
@@ -895,6 +908,25 @@ class _SentenceSources:
     def _name_start(self, k):
         """Where the name ending right before ``k`` starts (``k`` when none does)."""
         return next((p for p, (stop, _) in self.names.items() if stop == k), k)
+
+    def _affiliation(self, k):
+        """What a person whose name ends at ``k`` is "of", "from" or "at", when that name ends the clause: an
+        organisation ("said Ana Ruiz of the Red Cross.", "of Amnesty International"), "" for another name (a place
+        may be one: "said Ana Ruiz of Lota"), None when no such name ends the clause.
+
+        An organisation is named after "the" or has an organisation word (:data:`ORG_WORDS`)."""
+        words = self.words
+        if k >= len(words) or words[k] not in AFFILIATION_WORDS:
+            return None
+        q = k + 2 if k + 1 < len(words) and words[k + 1] == "the" else k + 1
+        if q not in self.names:
+            return None
+        stop, name = self.names[q]
+        if stop < len(words) and words[stop] not in _CLAUSE_END_MARKS:
+            return None
+        if words[q - 1] != "the" and not any(w.lower() in ORG_WORDS for w in name.split()):
+            return ""
+        return self._name_source(name)[0]
 
     def _person_after_office(self, k):
         """The person named right after an office at ``k`` when the name ends the clause ("said Acme Ltd.
