@@ -285,6 +285,8 @@ def category_of(words, tokens, sentence, figure, figures, lex):
     adjacent = _object_reading(words, figure, lex)  # an event word just before: the figure is its object
     found = nominal or adjacent or (subject if subject != _BLOCKED else None) \
         or _object_reading(words, figure, lex, figures) or _toll_reading(words, figure, figures, lex)
+    if found is None:
+        found = _captive_reading(words, figure, noun_end)
     if found is None and modifier is not None:
         found = modifier[0], f"'{modifier[1]}' before its noun"
     if found is None and role == "group":
@@ -817,6 +819,23 @@ def _evacuation(words, k, category):
         return category
     near = words[k + 1:k + 5]
     return "displaced" if any(w in _DISPLACED_FROM for w in near) else "fled_or_evacuated"
+
+
+#: Words after the counted people that say they are held ("took 20 people hostage", "kept them prisoner").
+CAPTIVE_COMPLEMENTS = {"hostage", "hostages", "captive", "captives", "prisoner", "prisoners"}
+#: Verbs before such an object: the people are taken or kept captive.
+CAPTOR_VERBS = {"take", "takes", "took", "taken", "taking", "hold", "holds", "held", "holding", "keep", "keeps",
+                "kept", "keeping", "seize", "seized", "seizing"}
+
+
+def _captive_reading(words, figure, noun_end):
+    """``("detained", reason)`` for a figure between a captor's verb and a complement that makes the people captives
+    ("Gunmen took 20 people hostage", "held 12 tourists captive"), else None."""
+    start = _object_start(words, figure.first)
+    if start > 0 and words[start - 1] in CAPTOR_VERBS and noun_end < len(words) \
+            and words[noun_end] in CAPTIVE_COMPLEMENTS:
+        return "detained", f"'{words[start - 1]} ... {words[noun_end]}' around it"
+    return None
 
 
 def _object_start(words, k) -> int:
