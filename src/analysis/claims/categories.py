@@ -657,6 +657,9 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
         if w == "." and j + 1 < len(words) and words[j + 1] != '"':
             j += 1
             continue  # the dots of "U.S.": the sentence goes on
+        if w in REPORTING_VERBS and not aux and (j + 1 >= len(words) or words[j + 1] != "to"):
+            return None  # "One witness said 12 people died": the people counted are sayers, what they say is not
+            #              their verb (not "two men said to be rebels were killed")
         if w in ("who", "which", "that"):
             return _relative_clause(words, j, stop, lex) if relative else _BLOCKED
         if w in _CLAUSE_ENDS and w != "," or w in ("when", "while", "as", "after", "but"):
