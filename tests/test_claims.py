@@ -850,6 +850,9 @@ def test_definite_references_and_it_resolve_to_the_organisation_named_before():
     # a ministry named by its remit is the one of that remit
     ("Twelve died, the Health Ministry said.\n\nNine were arrested, the interior ministry said.",
      ["Health Ministry", "interior ministry"]),
+    # a reference with no source before is the organisation named before whose name holds its words
+    ("The Interior Ministry issued a statement.\n\nThe ministry said 12 people died.", ["Interior Ministry"]),
+    ("The Health Ministry issued a statement.\n\nThe interior ministry said 12 people died.", ["interior ministry"]),
     # a title written with a full stop is no name of its own; a plural possessive keeps its apostrophe
     ('"We took 37 people to hospital," said Dr. Ana Ruiz.', ["Ana Ruiz"]),
     ("Gunmen killed 12 people, a doctors' committee said.", ["doctors' committee"]),

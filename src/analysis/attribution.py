@@ -502,6 +502,20 @@ def find_source(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(
     return _sentence_sources(sentence, gazetteer, quoted, common_words).find()
 
 
+def organisations_named(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(), common_words=frozenset()):
+    """The organisations ``sentence`` names (names with an :data:`ORG_WORDS` word), as sources are written, in order.
+
+    >>> [s.text for s in organisations_named("The Interior Ministry met Acme Mining Corp on Monday.")]
+    ['Interior Ministry', 'Acme Mining']
+    """
+    if not any(ch.islower() for ch in sentence):
+        return []
+    found = _sentence_sources(sentence, gazetteer, quoted, common_words)
+    named = [(name, *found._name_source(name)) for _, (_, name) in sorted(found.names.items())]
+    return [Source(text, "org", f"'{text}' named in the article") for name, text, kind in named
+            if kind == "org" and any(w.lower() in ORG_WORDS for w in name.split())]
+
+
 def people_named(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=(), common_words=frozenset()):
     """The people ``sentence`` names in full (two words or more), as sources are written, in order.
 
@@ -1616,7 +1630,25 @@ class DocumentSources:
         source = named_in_full(self.resolve(found, history, self._sexes, text=self.raw, end=b), history)
         if source is None and found is not None and found.kind == "pronoun" and found.text in PRONOUNS:
             source = self._person_mentioned(i, found, history, self._sexes)
+        if found is not None and found.kind == "reference" and (source is None or source.kind not in ("org", "person")):
+            source = self._organisation_mentioned(i, found) or source
         return source
+
+    def _organisation_mentioned(self, i, reference):
+        """"The Interior Ministry issued a statement. The ministry said ...": a definite reference that no source
+        before resolves is the organisation named last in the :data:`MENTION_LOOKBACK` sentences before whose name
+        holds every word of the reference ("the ministry": the Interior Ministry; "the interior ministry" is not the
+        Health Ministry), or None."""
+        wanted = set(re.sub(r"^the ", "", reference.text.lower()).split())
+        for k in range(i - 1, max(-1, i - 1 - MENTION_LOOKBACK), -1):
+            a, b = self.sentences[k]
+            named = organisations_named(self.raw[a:b], gazetteer=self.gazetteer, quoted=self._quoted(a, b),
+                                        common_words=self._common_words)
+            for org in reversed(named):
+                if wanted <= set(org.text.lower().split()):
+                    return Source(org.text, "org", f"'{reference.text}' = {org.text}, named before; {reference.rule}",
+                                  reference.verb)
+        return None
 
     def _quoted(self, a: int, b: int) -> list[tuple[int, int]]:
         """The quotation regions inside the sentence ``raw[a:b]``, as offsets into it."""
