@@ -101,6 +101,8 @@ def claim_tuples(claims):
     ("Half a million people were evacuated.", ("displaced", 500000, 500000, "exact", False, "")),
     ("More than half a million people have fled.", ("fled_or_evacuated", 500001, None, "lower_bound", False, "")),
     ("At least an additional 20 people were arrested.", ("detained", 20, None, "lower_bound", False, "")),
+    # the participle put first ("Killed were ...")
+    ("Injured were 30 people, police said.", ("injured", 30, 30, "exact", False, "police")),
     # the people between a captor's verb and "hostage", "captive" or "prisoner"
     ("Gunmen took 20 people hostage.", ("detained", 20, 20, "exact", False, "")),
     # a lead between the verb and its object adds the figure to others or sums it up

@@ -896,6 +896,11 @@ def _nominal_reading(words, figure, lex):
             return event[0], f"'the {words[k - 2]} {words[k - 1]}' before it"
         if noun is not None and noun[1] == 1 and noun[0][0] == "person" and noun[0][1]:
             return noun[0][1], f"'the {words[k - 2]} {words[k - 1]}' before it"
+    if k >= 2 and words[k - 1] in ("were", "was") and (k == 2 or words[k - 3] in _CLAUSE_ENDS | {"and"}):
+        # "Killed were 12 soldiers and three civilians", "..., and injured were 30": the participle put first
+        event = lex.events.at(words, k - 2)
+        if event is not None and event[1] == 1 and words[k - 2].endswith("ed"):
+            return event[0], f"'{words[k - 2]} {words[k - 1]}' before it"
     return None
 
 
