@@ -852,6 +852,8 @@ def test_definite_references_and_it_resolve_to_the_organisation_named_before():
     # a ministry named by its remit is the one of that remit
     ("Twelve died, the Health Ministry said.\n\nNine were arrested, the interior ministry said.",
      ["Health Ministry", "interior ministry"]),
+    # an office in apposition after an inverted sayer, at the sentence's end
+    ('"We have found 30 bodies so far," said Ivan Petrov, the regional governor.', ["Ivan Petrov (governor)"]),
     # a reference with no source before is the organisation named before whose name holds its words
     ("The Interior Ministry issued a statement.\n\nThe ministry said 12 people died.", ["Interior Ministry"]),
     ("The Health Ministry issued a statement.\n\nThe interior ministry said 12 people died.", ["interior ministry"]),

@@ -215,9 +215,11 @@ ORGANISATION_NOUNS = PUBLICATION_NOUNS | {"weekly", "radio", "station", "televis
                                           "watchdog"}
 _NOUN_THEN_NAME = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_NOUNS))}) (?P<name>{_NAME})")
 
-#: "Name, a male nurse," / "Name, an official," : a person and the role the text gives them.
+#: "Name, a male nurse," / "Name, an official," / "..., said Name, the regional governor." : a person and the role
+#: the text gives them.
 _APPOSITIVE_ROLE = re.compile(
-    rf"(?P<name>{_NAME}), (?:an? |the )(?:[a-z-]+ ){{0,2}}?(?P<role>{'|'.join(sorted(SOURCE_NOUNS, key=len, reverse=True))}),")
+    rf"(?P<name>{_NAME}), (?:an? |the )(?:[a-z-]+ ){{0,2}}?(?P<role>{'|'.join(sorted(SOURCE_NOUNS, key=len, reverse=True))})"
+    r"(?=[,;]|\.(?:\s|$))")
 
 
 #: "Mr Marek", "Mrs. Ruiz": a person the text marks as a man or a woman by title (the texts holding "Mr",
