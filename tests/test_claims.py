@@ -170,13 +170,6 @@ def test_distractors_are_not_claims(kind, sentence):
     assert extract_claims(corpus(sentence)).empty, kind
 
 
-def test_a_toll_is_a_death_toll_only_in_an_article_that_speaks_of_death():
-    failures = "Two bank failures raise U.S. 1987 toll to 10\n\nRegulators closed two savings banks on Friday."
-    assert extract_claims(corpus(failures)).empty
-    quake = "Quake toll rises to 100\n\nRescuers recovered more bodies from the rubble on Friday."
-    assert claim_tuples(extract_claims(corpus(quake))) == [("killed", 100, 100, "exact", False, "")]
-
-
 def test_a_figure_restated_by_another_sayer_counts_what_the_first_counts():
     text = "The government said 12 people died, while opposition groups put the figure at 40."
     assert claim_tuples(extract_claims(corpus(text))) == [("killed", 12, 12, "exact", False, "government"),

@@ -904,30 +904,6 @@ def _nominal_reading(words, figure, lex):
     return None
 
 
-#: The reason of a figure read as a toll: a death toll only in an article that speaks of death (see
-#: :func:`speaks_of_death`); "FAILURES RAISE U.S. 1987 TOLL TO 10" counts failed banks.
-DEATH_TOLL = "death toll"
-
-
-def speaks_of_death(sentences_words, lex) -> bool:
-    """Whether any of the sentences (their lowercase words) has an event word or a noun of the ``killed`` category
-    ("died", "dead", "bodies", "fatalities").
-
-    >>> from analysis.claims.lexicon import lexicon_for
-    >>> speaks_of_death([["the", "toll", "rose", "to", "10"], ["three", "died"]], lexicon_for())
-    True
-    >>> speaks_of_death([["two", "failures", "raise", "the", "toll", "to", "10"]], lexicon_for())
-    False
-    """
-    for words in sentences_words:
-        for j in range(len(words)):
-            event = lex.events.at(words, j)
-            noun = lex.nouns.at(words, j) if event is None and words[j][:1].isalpha() else None
-            if event is not None and event[0] == "killed" or noun is not None and noun[0][1] == "killed":
-                return True
-    return False
-
-
 def _toll_reading(words, figure, figures, lex):
     """"the death toll rose to 81", "TOLL ALMOST 150", "the toll ... from a previously reported 85";
     "the number of people arrested rose to 50", "the total of dead ... to 192", "put the number of
@@ -938,7 +914,7 @@ def _toll_reading(words, figure, figures, lex):
         if words[j] in (";", ":", "."):
             return None
         if words[j] == "toll":
-            return ("killed", DEATH_TOLL) if j == k - 1 or words[k - 1] in _TOLL_VERBS else None
+            return ("killed", "death toll") if j == k - 1 or words[k - 1] in _TOLL_VERBS else None
         if words[j] in _COUNT_NOUNS and j + 2 < k and words[j + 1] == "of":
             if words[k - 1] not in _TOLL_VERBS or words[k - 1] == "of":
                 return None

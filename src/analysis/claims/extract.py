@@ -14,7 +14,7 @@ from ..loading import as_documents
 from ..parallel import map_ranges
 from ..segmenting import ANALYSED, include_labels
 from ..text import MAX_SENTENCE_CHARS, sentence_spans, warn_unread_sentences
-from .categories import DEATH_TOLL, WHOLE_OF_PARTITIVE, SentenceFigures, category_of, running_total, speaks_of_death
+from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of, running_total
 from .figures import find_figures, may_hold_figures, word_tokens
 from .hedges import hedge_positions, is_hedged
 from .lexicon import Lexicon, lexicon_for
@@ -98,11 +98,6 @@ def _claims_chunk(context, start: int, stop: int) -> list[tuple[list[dict], list
         long = [(doc_id, a) for a, b in sentences if b - a > MAX_SENTENCE_CHARS]
         found = [(i, claim) for i, (a, b) in enumerate(sentences) if b - a <= MAX_SENTENCE_CHARS
                  for claim in _sentence_claims(raw[a:b], lex)]
-        # a toll in an article of several sentences none of which speaks of death counts something else ("bank
-        # failures raise 1987 toll to 10"); a lone sentence has no article to judge by, and keeps the guide's reading
-        if len(sentences) > 1 and any(why == DEATH_TOLL for _, (_, (_, why), _) in found) and not speaks_of_death(
-                ([t for t, _, _ in word_tokens(raw[a:b])] for a, b in sentences), lex):
-            found = [(i, claim) for i, claim in found if claim[1][1] != DEATH_TOLL]
         if found:
             sources = DocumentSources(raw, sentences, gazetteer)
             hedges: dict[int, list] = {}
