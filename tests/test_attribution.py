@@ -68,6 +68,8 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("The U.S. Food and Drug Administration said three died.", "U.S. Food and Drug Administration", "org"),
     ("Acme and Co Inc said 57 miners were trapped.", "Acme", "org"),
     ("Ana Ruiz and Amnesty International said 12 died.", "Amnesty International", "org"),
+    ("Oxfam and World Health Organisation said 12 died.", "World Health Organisation", "org"),
+    ("Reuters and Associated Press reported 12 died.", "Associated Press", "org"),
     ("The mine's owner, Acme Mining Inc., said one miner died.", "Acme Mining", "org"),
     ("Governor Ana Ruiz said 50 were dead, Radio Sur reported.", "Ana Ruiz (Governor)", "person"),
     # an organisation by name wins over an outlet that relays it, not over a final sayer of its own

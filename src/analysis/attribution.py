@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .numbers import word_tokens
+from .numbers import opens_a_number, word_tokens
 from .parallel import map_ranges
 from .text import STOPWORDS, normalize_for_matching, strip_possessive
 
@@ -164,8 +164,17 @@ TOLL_VERBS = {"put", "puts", "placed", "places"}
 TOLL_NOUNS = {"toll", "number", "figure", "figures", "total", "casualties", "dead", "death"}
 #: Auxiliaries of "X was quoted as saying".
 _PASSIVE = {"was", "were", "is", "are", "been", "be"}
+#: Last words of the names of bodies and companies that hold an "and" after their first word ("Securities and
+#: Exchange Commission", "Food and Drug Administration", "Bausch and Lomb Inc", "Harper and Row Publishers"):
+#: :data:`ORG_WORDS` but those of outlets and of bodies written with "the" ("Reuters and Associated Press",
+#: "Oxfam and World Health Organisation" are two sayers).
+AND_NAME_HEADS = ORG_WORDS - {"news", "post", "times", "mail", "gazette", "journal", "herald", "telegraph", "guardian",
+                              "tribune", "press", "radio", "tv", "television", "daily", "magazine", "review", "media",
+                              "organisation", "organization", "nations", "international", "watch", "network"}
+
+
 #: Words between a sayer and the body they speak for ("Ana Ruiz of the Red Cross", "a spokesman for the army").
-AFFILIATION_WORDS = {"of", "from", "at", "for"}
+AFFILIATION_WORDS = {"of", "from", "at", "for", "with"}
 #: Marks that end a clause after an inverted sayer ("..., said Ana Ruiz.").
 _CLAUSE_END_MARKS = {".", ",", ";", "!", "?"}
 #: Reporting verbs that also take a count as object: "the storm claimed 14 lives" (or "the lives of 14 people") has
@@ -173,8 +182,41 @@ _CLAUSE_END_MARKS = {".", ",", ";", "!", "?"}
 _COUNT_OBJECT_VERBS = {"claim", "claims", "claimed", "claiming"}
 #: The most words from such a verb to "lives" ("claimed some 2,400 lives").
 LIVES_REACH = 5
-#: What a disaster claims ("claimed 14 lives", "the life of a child", "at least 14 victims").
-_LIVES = {"lives", "life", "victims"}
+#: What a disaster claims ("claimed 14 lives", "the life of a child"; and "at least 14 victims", see claims_lives).
+_LIVES = {"lives", "life"}
+
+
+#: The most words of a sayer set off by commas inside a clause ("At least 12 people, police said, were killed",
+#: "40 protesters, the local governor told reporters, were arrested"), and of what follows its verb before the
+#: closing comma (", police told AFP,", ", rescuers said late on Sunday,").
+ASIDE_SAYER_WORDS = 5
+ASIDE_AFTER_VERB_WORDS = 3
+
+
+def aside_sayer_end(words, j: int) -> int | None:
+    """The index of the comma that closes a sayer set off by the comma at ``j`` in lowercase ``words``, or None.
+
+    At most :data:`ASIDE_SAYER_WORDS` words before the reporting verb and :data:`ASIDE_AFTER_VERB_WORDS` after it,
+    all of them words.
+
+    >>> aside_sayer_end("12 people , police said , were killed".split(), 2)
+    5
+    >>> aside_sayer_end("12 people , police told afp on sunday , were killed".split(), 2)
+    8
+    >>> aside_sayer_end("12 people , mostly women , were killed".split(), 2) is None
+    True
+    """
+    for k in range(j + 2, min(len(words), j + 2 + ASIDE_SAYER_WORDS)):
+        if not words[k - 1].isalpha():
+            return None
+        if words[k] in REPORTING_VERBS:
+            for end in range(k + 1, min(len(words), k + 2 + ASIDE_AFTER_VERB_WORDS)):
+                if words[end] == ",":
+                    return end
+                if not words[end].isalpha():
+                    return None
+            return None
+    return None
 
 
 def claims_lives(words, v: int) -> bool:
@@ -185,7 +227,12 @@ def claims_lives(words, v: int) -> bool:
     >>> claims_lives("rebels claimed 12 soldiers died".split(), 1)
     False
     """
-    return words[v] in _COUNT_OBJECT_VERBS and any(w in _LIVES for w in words[v + 1:v + 1 + LIVES_REACH])
+    if words[v] not in _COUNT_OBJECT_VERBS or words[v + 1:v + 2] == ["that"]:
+        return False  # "Rebels claimed that all 12 victims were civilians": a claim
+    near = range(v + 1, min(len(words), v + 1 + LIVES_REACH))
+    # lives anywhere near ("claimed the lives of 30"); victims only as the counted noun ("claimed 14 victims", not
+    # "claimed 40 of the victims were militants")
+    return any(words[i] in _LIVES or words[i] == "victims" and opens_a_number(words, i - 1) for i in near)
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
 SUBJECT_PHRASE_WORDS = 12
 
@@ -201,7 +248,8 @@ _MIDDLE_INITIAL = re.compile(rf"(?<=[{_LOWER}]) [{_UPPER}]\.(?= [{_UPPER}])")
 _ABBREVIATED = re.compile(r"^[A-Z](?:\.[A-Z])+\.?$")
 _ORG = rf"[{_UPPER}][\w&.-]*(?: (?:of |for |and |on )?[{_UPPER}][\w&.-]*)*"
 _AFFILIATION = re.compile(
-    rf"(?P<name>{_NAME})(?:, (?:the |a |an )?(?:[\w-]+ ){{0,5}}?(?:of|at|for|with|from) | (?:of|at|from|with) )"
+    rf"(?P<name>{_NAME})(?:, (?:the |a |an )?(?:[\w-]+ ){{0,5}}?(?:{'|'.join(sorted(AFFILIATION_WORDS))}) "
+    rf"| (?:{'|'.join(sorted(AFFILIATION_WORDS - {'for'}))}) )"  # "Ana Ruiz, a spokeswoman for", "Ana Ruiz of"
     rf"(?:the )?(?:[{_UPPER}]\w*'s )?(?P<org>{_ORG})(?P<next>'s| [{_LOWER}]+)?")
 _THE_NAME = re.compile(rf"\b[Tt]he (?P<name>{_NAME})")
 _APPOSITIVE_ORG = re.compile(
@@ -809,14 +857,15 @@ class _SentenceSources:
         return spans
 
     def _org_after(self, p) -> bool:
-        """The capitalised words from ``p`` are two or more and end in an :data:`ORG_WORDS` word: with one
+        """The capitalised words from ``p`` are two or more and end in :data:`AND_NAME_HEADS`: with one
         capitalised word and "and" before them, one organisation ("Securities and Exchange Commission", "the U.S.
-        Food and Drug Administration"), not two sayers ("Ana Ruiz and Amnesty International"); or they open with
-        a company word ("Jefferies and Co Inc")."""
+        Food and Drug Administration", "Stop and Shop Cos"), not two sayers ("Ana Ruiz and Amnesty
+        International", "Oxfam and World Health Organisation", "Reuters and Associated Press"); or they open
+        with a company word ("Jefferies and Co Inc")."""
         seq, q = self.seq, p
         while q < len(seq) and seq[q] is not None and _is_capitalised(seq[q][1]):
             q += 1
-        return q - p >= 2 and seq[q - 1][0] in ORG_WORDS or q > p and seq[p][1] in CORPORATE_WORDS  # "and Co"
+        return q - p >= 2 and seq[q - 1][0] in AND_NAME_HEADS or q > p and seq[p][1] in CORPORATE_WORDS  # "and Co"
 
     def _can_start_name(self, p) -> bool:
         seq = self.seq
@@ -909,9 +958,10 @@ class _SentenceSources:
         # named")
         if head and ending and after < len(words) and words[after] not in (".", ",", ";", "who"):
             end = next((i for i in range(after, len(words)) if words[i] in _CLAUSE_END_MARKS), len(words))
+            first = p + (words[p] in DETERMINERS)
             if words[after] in AFFILIATION_WORDS and end - p <= GROUP_PHRASE_WORDS + 4 \
-                    and all(item is not None for item in seq[p:end]):
-                return self._group_with_owner(seq[p:end], p, end)  # "..., said a spokesman for the Red Cross."
+                    and all(item is not None for item in seq[first:end]):
+                return self._group_with_owner(seq[first:end], first, end)  # "..., said a spokesman for the Red Cross."
             return None
         if head and after + 1 in names and words[after] == "," \
                 and (names[after + 1][0] >= len(words) or words[names[after + 1][0]] in (".", ";")):
@@ -1639,15 +1689,17 @@ class DocumentSources:
     def _organisation_mentioned(self, i, reference):
         """"The Interior Ministry issued a statement. The ministry said ...": a definite reference that no source
         before resolves is the organisation named last in the :data:`MENTION_LOOKBACK` sentences before whose name
-        holds every word of the reference ("the ministry": the Interior Ministry; "the interior ministry" is not the
-        Health Ministry), or None."""
-        wanted = set(re.sub(r"^the ", "", reference.text.lower()).split())
+        is the reference with at most one word before it (before any "of"): "the ministry" is the Interior Ministry
+        or the Ministry of Health; "the interior ministry" is not the Health Ministry, "the government" not the
+        Government Accountability Office, "the army" not the National Liberation Army. Else None."""
+        wanted = re.sub(r"^the ", "", reference.text.lower()).split()
         for k in range(i - 1, max(-1, i - 1 - MENTION_LOOKBACK), -1):
             a, b = self.sentences[k]
             named = organisations_named(self.raw[a:b], gazetteer=self.gazetteer, quoted=self._quoted(a, b),
                                         common_words=self._common_words)
             for org in reversed(named):
-                if wanted <= set(org.text.lower().split()):
+                head = re.split(r" (?:of|for) ", org.text.lower())[0].split()  # "Ministry of Health": "ministry"
+                if len(head) <= REFERENCE_NAME_WORDS and head[-1] == wanted[-1] and set(wanted) <= set(head):
                     return Source(org.text, "org", f"'{reference.text}' = {org.text}, named before; {reference.rule}",
                                   reference.verb)
         return None
@@ -1880,6 +1932,9 @@ COLLECTIVE_NOUNS = {"police", "government", "ministry", "military", "army", "med
                     "television", "newspaper", "paper", "press", "staff", "command", "company"}
 #: How many sentences back a "he" or "she" with no person among the sources before looks for a person named.
 MENTION_LOOKBACK = 3
+#: The most words of a name's head that a definite reference ("the ministry") may stand for: one besides the noun
+#: ("Interior Ministry"); a longer name is more often one of its own kind ("National Liberation Army").
+REFERENCE_NAME_WORDS = 2
 #: The most words of a later, shorter mention of a person ("Ruiz", "de Vries", "Lopez Obrador").
 SHORT_NAME_WORDS = 2
 

@@ -46,7 +46,8 @@ from dataclasses import dataclass
 
 from .text import normalize_for_matching, original_span, without_invisible
 
-__all__ = ["Figure", "find_figures", "may_hold_figures", "opens_a_number", "parse_number", "word_tokens"]
+__all__ = ["Figure", "find_figures", "may_hold_figures", "opens_a_measure", "opens_a_number", "parse_number",
+           "word_tokens"]
 
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -117,6 +118,11 @@ NOT_COUNTS = {
     "kg", "kilos", "kilograms", "tonnes", "tons", "lbs", "litres", "liters", "barrels",
     "acres", "hectares", "degrees", "shares", "points", "votes",
 }
+#: Units after a number that make it a time or a distance ("killed 30 km north of the capital", "injured 10 days
+#: ago"): an adjunct of the verb before it, not its object.
+TIME_AND_DISTANCE = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                     "month", "months", "year", "years", "decade", "decades", "night", "nights", "km", "kms",
+                     "kilometres", "kilometers", "mile", "miles", "metres", "meters", "feet", "foot", "yards"}
 CURRENCY_SIGNS = set("$£€¥₽₹")
 #: The largest figure read: more people than have ever lived is no count, and a longer number is a code or a
 #: dump ("999...9" of 5,000 digits); past it a number is left out rather than read wrong.
@@ -225,12 +231,31 @@ def opens_a_number(words: list[str], i: int) -> bool:
     >>> [opens_a_number("killed some people".split(), 1), opens_a_number("killed".split(), 1)]
     [False, False]
     """
+    return _number_start(words, i) is not None
+
+
+def opens_a_measure(words: list[str], i: int) -> bool:
+    """Whether the words from ``i`` are a number of :data:`TIME_AND_DISTANCE` units: where or when, not whom.
+
+    >>> opens_a_measure("killed 30 km north".split(), 1), opens_a_measure("killed 30 people".split(), 1)
+    (True, False)
+    """
+    k = _number_start(words, i)
+    if k is None:
+        return False
+    while k < len(words) and (words[k][:1].isdigit() or words[k] in _NUMBER_WORDS or words[k] == "-"):
+        k += 1
+    return k < len(words) and words[k] in TIME_AND_DISTANCE
+
+
+def _number_start(words, i) -> int | None:
+    """The index of the number the words from ``i`` open, after any qualifier, or None."""
     for phrase, _ in _PREFIXES_LONGEST_FIRST:
         if tuple(words[i:i + len(phrase)]) == phrase:
             i += len(phrase)
             break
     word = words[i] if i < len(words) else ""
-    return word[:1].isdigit() or word in _NUMBER_WORDS
+    return i if word[:1].isdigit() or word in _NUMBER_WORDS else None
 
 
 def may_hold_figures(text: str) -> bool:
@@ -575,7 +600,8 @@ def _hyphen_chain(norm, a, b) -> tuple[int, int]:
 
 def _may_be_a_day(words, first, last) -> bool:
     """Whether the words ``first:last`` after a month can be its day: one number of 1 to 31, or not digits."""
-    return last - first != 1 or not words[first].isdigit() or 1 <= int(words[first]) <= 31
+    digits = words[first].replace(",", "")
+    return last - first != 1 or not digits.isdigit() or 1 <= int(digits) <= 31
 
 
 def _is_month(norm, tokens, i) -> bool:

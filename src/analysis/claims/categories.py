@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import re
 
-from ..attribution import FUNCTION_WORDS, REPORTING_VERBS
-from ..numbers import FILLERS, MONTHS, opens_a_number
+from ..attribution import FUNCTION_WORDS, REPORTING_VERBS, aside_sayer_end
+from ..numbers import FILLERS, MONTHS, opens_a_measure, opens_a_number
 
 __all__ = ["EVENT_WINDOW", "OUTRANKING", "SentenceFigures", "WHOLE_OF_PARTITIVE", "category_of", "running_total"]
 
@@ -53,9 +53,6 @@ SUBJECT_REACH = 8
 #: How many words a subset list between the counted people and their verb may run to ("114 people, including
 #: messengers, a security guard and a company executive, have been arrested"): a list of a few named members.
 SUBSET_REACH = 25
-#: The most words of a sayer set off by commas between the counted people and their verb ("At least 12 people,
-#: police said, were killed", "40 protesters, the local governor told reporters, were arrested").
-ASIDE_SAYER_WORDS = 5
 #: How many words before the figure the object reading looks for its verb ("killed or wounded 15,000").
 OBJECT_REACH = 4
 #: Words of the first item's noun a list may have before its "and" ("150 passengers and six crew",
@@ -103,6 +100,8 @@ _REDUCED_RELATIVE_PREPOSITIONS = {"with", "by", "to", "in", "at", "on", "for"}
 _GROUP_VERBS = {"were", "are", "include", "included", "includes"}
 #: Nouns that name a count of people before its figure ("the number of people arrested rose to 50").
 _COUNT_NOUNS = {"number", "total", "tally", "count"}
+#: Nouns of a figure that sums or restates the one before it in the sentence (see :func:`running_total`).
+_TOTAL_NOUNS = _COUNT_NOUNS | {"figure"}
 #: Verbs that open a clause of their own after "and" ("killed 2,000 and left 80,000 homeless"), besides
 #: those that look like verbs (see :func:`_looks_like_a_verb`).
 _CLAUSE_VERBS = {"left", "made", "sent", "put", "drove", "forced", "caused"}
@@ -297,8 +296,6 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = _nearest_event(words, figure, figures, lex)
     if found is None:
         found = _subset_reading(words, tokens, sentence, figure, figures, lex)
-    if found is None and role is None:
-        found = _restated_count(words, tokens, sentence, figure, figures, lex)
     if found is None:
         return None  # "one man claiming ...": an anecdote, not a count
     if role is None and found[0] == "detained" and not _detention_besides_holding(words, lex):
@@ -337,10 +334,11 @@ def _detention_besides_holding(words, lex) -> bool:
 
 def running_total(words, figure, before: str | None):
     """``(category, reason)`` of a total the clause before adds to ("A further 30 were arrested, bringing the
-    total to 120": detained 120), or None.
+    total to 120": detained 120), or that restates its figure ("The government said 12 died, while opposition
+    groups put the figure at 40"), or None.
 
-    The figure follows "the total to" (or "at"; "number", "tally", "count"; "its", "their"), and ``before``
-    is the category of the sentence's last claim before it, which the total sums.
+    The figure follows "the total to" (or "at"; :data:`_TOTAL_NOUNS`; "its", "their", "this", "that"), and
+    ``before`` is the category of the sentence's last claim before it, which the total sums or restates.
 
     >>> from analysis.claims.figures import find_figures, word_tokens
     >>> s = "A further 30 were arrested, bringing the total to 120."
@@ -349,8 +347,8 @@ def running_total(words, figure, before: str | None):
     ('detained', "'the total to' after a detained figure")
     """
     k = figure.first
-    if before is None or k < 3 or words[k - 1] not in ("to", "at") or words[k - 2] not in _COUNT_NOUNS \
-            or words[k - 3] not in ("the", "its", "their"):
+    if before is None or k < 3 or words[k - 1] not in ("to", "at") or words[k - 2] not in _TOTAL_NOUNS \
+            or words[k - 3] not in ("the", "its", "their", "this", "that"):
         return None
     return before, f"'the {words[k - 2]} {words[k - 1]}' after a {before} figure"
 
@@ -605,25 +603,10 @@ def _whole_of_a_part_word(words, figure) -> bool:
     return found is not None and found[1] == 2 and (words[found[0]] in PART_WORDS or words[found[0]] in PERCENT_WORDS)
 
 
-def _aside_sayer(words, j):
-    """The index of the comma that closes a sayer set off by the comma at ``j`` (", police said,", ", the governor
-    told reporters,", ", police said on Monday,"): at most :data:`ASIDE_SAYER_WORDS` words before its reporting
-    verb, or None.
-
-    >>> _aside_sayer("12 people , police said , were killed".split(), 2)
-    5
-    >>> _aside_sayer("12 people , mostly women , were killed".split(), 2) is None
-    True
-    """
-    for k in range(j + 2, min(len(words), j + 2 + ASIDE_SAYER_WORDS)):
-        if not words[k - 1].isalpha():
-            return None
-        if words[k] in REPORTING_VERBS:
-            end = k + 1 + (k + 1 < len(words) and words[k + 1] in ("reporters", "journalists", "reuters"))
-            while end < len(words) and (words[end] in _TIME_WORDS or words[end] == "on"):
-                end += 1  # ", police said on Monday,"
-            return end if end < len(words) and words[end] == "," else None
-    return None
+def _number_object(words, i) -> bool:
+    """A number at ``i``, right after a verb, that is its object: not a time or a distance ("captured about 25 pct
+    of the market", not "killed 30 km north of the capital")."""
+    return opens_a_number(words, i) and not opens_a_measure(words, i)
 
 
 def _subject_reading(words, j, starts, lex, *, relative=True):
@@ -642,7 +625,7 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             after = words[j + n] if j + n < len(words) else ""
             if not aux and _TRANSITIVE.match(w) and (after in _OBJECT_OPENERS or (j + n) in starts
                                                       or _is_noun_like(after, lex) and after not in MONTHS
-                                                      or opens_a_number(words, j + n)):
+                                                      or _number_object(words, j + n)):
                 return _BLOCKED  # "800 guerrillas killed two soldiers", "16,000 workers held strikes", "the 747 had
                 #                  captured about 25 pct of the market": the agents
             if not aux:  # "Eight officials arrested on Monday have been released": the main verb comes later
@@ -658,13 +641,17 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             j += 1
             continue  # the dots of "U.S.": the sentence goes on
         if w in REPORTING_VERBS and not aux and (j + 1 >= len(words) or words[j + 1] != "to"):
+            rest = words[j + 1:j + 3]
+            if rest[:1] in (["they"], ["he"], ["she"]) or rest in (["that", "they"], ["that", "he"], ["that", "she"]):
+                j += len(rest) if rest[0] == "that" else 1
+                continue  # "200 protesters said they were beaten": the sayers say it of themselves
             return None  # "One witness said 12 people died": the people counted are sayers, what they say is not
             #              their verb (not "two men said to be rebels were killed")
         if w in ("who", "which", "that"):
             return _relative_clause(words, j, stop, lex) if relative else _BLOCKED
         if w in _CLAUSE_ENDS and w != "," or w in ("when", "while", "as", "after", "but"):
             return None
-        if w == "," and (closing := _aside_sayer(words, j)) is not None:
+        if w == "," and (closing := aside_sayer_end(words, j)) is not None:
             stop = min(len(words), stop + closing + 1 - j)  # the aside counts for none of the reach
             j = closing + 1  # "At least 12 people, police said, were killed": the sayer aside, skipped
             continue
@@ -923,29 +910,6 @@ def _toll_reading(words, figure, figures, lex):
     return None
 
 
-#: Nouns by which a clause restates a figure given before it in the sentence ("The government said 12 died, while
-#: opposition groups put the figure at 40"): the later figure counts what the earlier one counts.
-_FIGURE_NOUNS = {"figure", "number", "tally", "total", "count"}
-#: Determiners of such a noun: it points back ("the figure", "their tally").
-_POINTING_DETERMINERS = {"the", "this", "that", "its", "their"}
-
-
-def _restated_count(words, tokens, sentence, figure, figures, lex):
-    """``(category, reason)`` of a figure that restates one before it in the sentence, after "the figure ... at"
-    (:data:`_FIGURE_NOUNS`, a verb of :data:`_TOLL_VERBS` right before the figure), or None."""
-    k = figure.first
-    earlier = figures.previous(figure)
-    if earlier is None or k < 3 or words[k - 1] not in _TOLL_VERBS or words[k - 1] == "of":
-        return None
-    for j in range(k - 2, max(earlier.last, k - TOLL_REACH), -1):
-        if words[j] in (";", ":", "."):
-            return None
-        if words[j] in _FIGURE_NOUNS and words[j - 1] in _POINTING_DETERMINERS and words[j + 1] != "of":
-            found = category_of(words, tokens, sentence, earlier, figures, lex)
-            return None if found is None else (found[0], f"'{words[j - 1]} {words[j]}' restating '{earlier.stated}'")
-    return None
-
-
 def _named_category(words, start: int, stop: int, lex):
     """``(category, words)`` of the first event word or categorised noun in ``words[start:stop]``."""
     for j in range(start, stop):
@@ -968,7 +932,7 @@ def _nearest_event(words, figure, figures, lex):
         hit = _event_at(words, j, lex)
         if hit is not None and _describes_a_noun_before(words, j, figure, lex):
             continue  # "protests by thousands of farmers over interest rates charged by banks": the rates'
-        if hit is not None and _TRANSITIVE.match(words[j]) and opens_a_number(words, j + hit[1]):
+        if hit is not None and _TRANSITIVE.match(words[j]) and _number_object(words, j + hit[1]):
             break  # "the 747 ... had since captured about 25 pct of the market": the verb's object is another number
         if hit is not None:
             return hit[0], f"'{' '.join(words[j:j + hit[1]])}' in its clause"

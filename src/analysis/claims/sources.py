@@ -245,6 +245,16 @@ def contrast_sayer(words, figure) -> tuple[int, int] | None:
     return None
 
 
+def _opens_own_clause(words, verb: int, opener: int) -> bool:
+    """Whether the conjunction at ``opener`` starts a clause of its own rather than joining two sayers of what the
+    sentence's sayer (verb at ``verb``) said: "and" does after a comma or after a verb of its own ("Rebels said they
+    destroyed a post and an army spokesman said ..."), not in "The governor said rescue teams and volunteers
+    reported ...". The other openers (", but", ";") always do."""
+    if words[opener] != "and" or words[opener - 1] == ",":
+        return True
+    return any(w in VERB_WORDS or w.endswith("ed") for w in words[verb + 1:opener])
+
+
 def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
     """The :class:`Source` credited for a figure at ``position`` in sentence ``i`` (None: own voice).
 
@@ -258,7 +268,8 @@ def figure_source(sources: DocumentSources, i: int, position: int, words, figure
         if own is not None and own.verb > figure.last and after_contrast(words, figure, own.verb):
             return None  # "Two were killed on March 13, but the spokesman said ...": not what the spokesman said
         sayer = contrast_sayer(words, figure)  # "..., but witnesses said at least 30": not the first sayer's
-        contrast = sayer is not None and own is not None and 0 <= own.verb < sayer[0]
+        contrast = sayer is not None and own is not None and 0 <= own.verb < sayer[0] \
+            and _opens_own_clause(words, own.verb, sayer[0] - 1)
         if not contrast:
             sayer = None if own is not None else contact_sayer(words, figure)
         if sayer is None:
