@@ -171,6 +171,9 @@ _PASSIVE = {"was", "were", "is", "are", "been", "be"}
 AND_NAME_HEADS = ORG_WORDS - {"news", "post", "times", "mail", "gazette", "journal", "herald", "telegraph", "guardian",
                               "tribune", "press", "radio", "tv", "television", "daily", "magazine", "review", "media",
                               "organisation", "organization", "nations", "international", "watch", "network"}
+#: Heads that make one name after "and" only with a single word before them ("Food and Agriculture Organization";
+#: "Oxfam and World Health Organisation" is two sayers).
+_AND_NAME_HEADS_OF_TWO = {"organisation", "organization"}
 
 
 #: Words between a sayer and the body they speak for ("Ana Ruiz of the Red Cross", "a spokesman for the army").
@@ -213,10 +216,22 @@ def aside_sayer_end(words, j: int) -> int | None:
             for end in range(k + 1, min(len(words), k + 2 + ASIDE_AFTER_VERB_WORDS)):
                 if words[end] == ",":
                     return end
-                if not words[end].isalpha():
-                    return None
+                if not words[end].isalpha() or _opens_a_clause(words, end):
+                    return None  # ", police said seven drowned,": what was said, not an aside
             return None
     return None
+
+
+#: Words after a reporting verb that open what was said rather than an addressee or a time ("said seven drowned",
+#: "said many were students"): auxiliaries and modals.
+_CLAUSE_AUXILIARIES = {"were", "was", "is", "are", "had", "has", "have", "will", "would", "could", "can", "may",
+                       "might", "must", "should"}
+
+
+def _opens_a_clause(words, i: int) -> bool:
+    """Whether the word at ``i``, after a reporting verb, belongs to a clause: a number, an auxiliary, an -ed verb."""
+    w = words[i]
+    return opens_a_number(words, i) or w in _CLAUSE_AUXILIARIES or w.endswith("ed")
 
 
 def claims_lives(words, v: int) -> bool:
@@ -232,7 +247,9 @@ def claims_lives(words, v: int) -> bool:
     near = range(v + 1, min(len(words), v + 1 + LIVES_REACH))
     # lives anywhere near ("claimed the lives of 30"); victims only as the counted noun ("claimed 14 victims", not
     # "claimed 40 of the victims were militants")
-    return any(words[i] in _LIVES or words[i] == "victims" and opens_a_number(words, i - 1) for i in near)
+    return any(words[i] in _LIVES or words[i] == "victims" and (
+        opens_a_number(words, i - 1) or words[i - 1] in ("more", "new", "other", "further") and opens_a_number(words, i - 2))
+        for i in near)  # "claimed 14 more victims"
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
 SUBJECT_PHRASE_WORDS = 12
 
@@ -865,7 +882,8 @@ class _SentenceSources:
         seq, q = self.seq, p
         while q < len(seq) and seq[q] is not None and _is_capitalised(seq[q][1]):
             q += 1
-        return q - p >= 2 and seq[q - 1][0] in AND_NAME_HEADS or q > p and seq[p][1] in CORPORATE_WORDS  # "and Co"
+        return (q - p >= 2 and seq[q - 1][0] in AND_NAME_HEADS or q - p == 2 and seq[q - 1][0] in _AND_NAME_HEADS_OF_TWO
+                or q > p and seq[p][1] in CORPORATE_WORDS)  # "and Co"
 
     def _can_start_name(self, p) -> bool:
         seq = self.seq

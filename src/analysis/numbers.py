@@ -245,7 +245,8 @@ def opens_a_measure(words: list[str], i: int) -> bool:
         return False
     while k < len(words) and (words[k][:1].isdigit() or words[k] in _NUMBER_WORDS or words[k] == "-"):
         k += 1
-    return k < len(words) and words[k] in TIME_AND_DISTANCE
+    # "held 24 hours of strikes": a quantity of something, which can be an object
+    return k < len(words) and words[k] in TIME_AND_DISTANCE and words[k + 1:k + 2] != ["of"]
 
 
 def _number_start(words, i) -> int | None:

@@ -304,7 +304,10 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         found = "killed", f"noun '{noun}'"  # "eight bodies were found", "free the 80 bodies", "two deaths ... in
         # hospital": the dead, whatever is said of them
     held = _outranking(words, figure, figures, lex)
-    if _whole_of_a_part_word(words, figure) and noun_end < len(words) and words[noun_end] in _VERB_GROUP:
+    verb_at = noun_end  # past a sayer aside: "Most of the 60 villagers, witnesses said, were killed"
+    if verb_at < len(words) and words[verb_at] == "," and (closing := aside_sayer_end(words, verb_at)) is not None:
+        verb_at = closing + 1
+    if _whole_of_a_part_word(words, figure) and verb_at < len(words) and words[verb_at] in _VERB_GROUP:
         # "half of the 800 residents were evacuated": the 800 were not, they are the whole (other), or what their
         # noun says ("some of the 40 hostages were freed": 40 hostages); "half of the 800 people killed were
         # civilians": the event is the whole's own

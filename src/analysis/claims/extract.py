@@ -147,7 +147,8 @@ def _sentence_claims(sentence: str, lex: Lexicon):
     for i, figure in enumerate(figures):
         found = category_of(words, tokens, sentence, figure, neighbours, lex)
         if found is None:  # "..., bringing the total to 120": the sum of what the sentence counted before
-            found = running_total(words, figure, out[-1][1][0] if out else None)
+            counted = {category for _, (category, _), _ in out}  # of one kind only: killed and injured sum to neither
+            found = running_total(words, figure, counted.pop() if len(counted) == 1 else None)
         if found is not None and found[1] == WHOLE_OF_PARTITIVE and i - 1 not in kept:
             continue  # "19 of its 29 members": the whole counts only when its part is a claim
         if found is not None:

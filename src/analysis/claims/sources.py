@@ -252,7 +252,14 @@ def _opens_own_clause(words, verb: int, opener: int) -> bool:
     reported ...". The other openers (", but", ";") always do."""
     if words[opener] != "and" or words[opener - 1] == ",":
         return True
-    return any(w in VERB_WORDS or w.endswith("ed") for w in words[verb + 1:opener])
+    return any(w in VERB_WORDS or w in _PAST_AND_MODAL or w.endswith("ed") for w in words[verb + 1:opener])
+
+
+#: Past forms without "-ed" and modals that show a clause of its own before an "and" ("Police say they found two
+#: bodies and a hospital official says ...", "... would send troops and ...").
+_PAST_AND_MODAL = {"found", "saw", "cut", "shot", "sent", "took", "made", "gave", "held", "kept", "lost", "fled",
+                   "told", "said", "put", "set", "led", "won", "fought", "threw", "got", "brought", "caught",
+                   "will", "would", "could", "can", "may", "might", "must", "should"}
 
 
 def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
