@@ -122,6 +122,8 @@ def claim_tuples(claims):
      [("killed", 2, 2, "exact", False, "police"), ("injured", 12, 12, "exact", False, "hospital official")]),
     ("The Food and Agriculture Organization said 40,000 people needed food aid.",
      ("other", 40000, 40000, "exact", False, "Food and Agriculture Organization")),
+    ("Nearly 1,000 homes were flooded and 5,000 people moved to shelters.",
+     ("displaced", 5000, 5000, "exact", False, "")),
     # the participle put first ("Killed were ...")
     ("Injured were 30 people, police said.", ("injured", 30, 30, "exact", False, "police")),
     # the people between a captor's verb and "hostage", "captive" or "prisoner"
