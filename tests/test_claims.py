@@ -124,6 +124,9 @@ def claim_tuples(claims):
      ("other", 40000, 40000, "exact", False, "Food and Agriculture Organization")),
     ("Nearly 1,000 homes were flooded and 5,000 people moved to shelters.",
      ("displaced", 5000, 5000, "exact", False, "")),
+    # the whole of "N of the M" with an event of its own after its noun
+    ("Police released 30 of the 45 people arrested.",
+     [("released", 30, 30, "exact", False, ""), ("detained", 45, 45, "exact", False, "")]),
     # the participle put first ("Killed were ...")
     ("Injured were 30 people, police said.", ("injured", 30, 30, "exact", False, "police")),
     # the people between a captor's verb and "hostage", "captive" or "prisoner"
