@@ -275,7 +275,9 @@ def category_of(words, tokens, sentence, figure, figures, lex):
         return None  # "11,109,190 shares outstanding, of which about 1,734,000 are held": things, not people
     if _is_partitive_whole(words, figure, figures):
         # "released 30 of the 45 people arrested": the whole has an event of its own, after its noun
-        return _participle_after_noun(words, noun_end, lex) or ("other", WHOLE_OF_PARTITIVE)
+        part = figures.previous(figure)
+        as_object = part is not None and _object_reading(words, part, lex) is not None
+        return _participle_after_noun(words, noun_end, lex, as_object) or ("other", WHOLE_OF_PARTITIVE)
     if role is None and re.search(r"\d\.\d", figure.stated):
         return None  # "held a further 1.99 mln": a quantity, not people
     single = figure.low == 1 and figure.high == 1
@@ -584,16 +586,15 @@ def _part_before(words, figure) -> tuple[int, int] | None:
     return None
 
 
-def _participle_after_noun(words, k, lex):
-    """``(category, reason)`` of an event participle right after the counted noun, which ends at ``k`` ("the 45 people
-    arrested", "the 20 workers injured were treated"), not followed by an object of its own; else None."""
+def _participle_after_noun(words, k, lex, part_is_object: bool):
+    """``(category, reason)`` of an event participle that modifies the whole's noun, which ends at ``k``: the part is
+    an object ("released 30 of the 45 people arrested") or a verb group follows ("five of the 20 workers injured were
+    treated"); else None ("Two of its five crew members drowned": the part's own verb)."""
     event = lex.events.at(words, k) if k < len(words) else None
     if event is None or event[1] != 1 or not words[k].endswith("ed"):
         return None
     after = words[k + 1] if k + 1 < len(words) else ""
-    if after in _OBJECT_OPENERS or opens_a_number(words, k + 1):
-        return None  # "two of the 40 hostages freed two guards": the hostages did something
-    return event[0], f"'{words[k]}' after its noun"
+    return (event[0], f"'{words[k]}' after its noun") if part_is_object or after in _VERB_GROUP else None
 
 
 def _is_partitive_whole(words, figure, figures) -> bool:
