@@ -620,6 +620,17 @@ def _whole_of_a_part_word(words, figure) -> bool:
     return found is not None and found[1] == 2 and (words[found[0]] in PART_WORDS or words[found[0]] in PERCENT_WORDS)
 
 
+def _dash_aside_end(words, j):
+    """The index of the dash that closes an aside opened by the dash at ``j`` (within :data:`SUBSET_REACH` words, no
+    sentence mark between), or None."""
+    for k in range(j + 1, min(len(words), j + SUBSET_REACH)):
+        if words[k] == "-":
+            return k if k > j + 1 else None
+        if words[k] in (".", ";", ":", "!", "?"):
+            return None
+    return None
+
+
 def _number_object(words, i) -> bool:
     """A number at ``i``, right after a verb, that is its object: not a time or a distance ("captured about 25 pct
     of the market", not "killed 30 km north of the capital")."""
@@ -668,6 +679,10 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             return _relative_clause(words, j, stop, lex) if relative else _BLOCKED
         if w in _CLAUSE_ENDS and w != "," or w in ("when", "while", "as", "after", "but"):
             return None
+        if w == "-" and j == first and (closing := _dash_aside_end(words, j)) is not None:
+            stop = min(len(words), stop + closing + 1 - j)  # the aside counts for none of the reach
+            j = closing + 1  # "Four people - two men, a woman and a child - were killed": a breakdown, skipped
+            continue
         if w == "," and (closing := aside_sayer_end(words, j)) is not None:
             stop = min(len(words), stop + closing + 1 - j)  # the aside counts for none of the reach
             j = closing + 1  # "At least 12 people, police said, were killed": the sayer aside, skipped
