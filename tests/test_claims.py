@@ -127,7 +127,7 @@ def claim_tuples(claims):
     # the whole of "N of the M" with an event of its own after its noun
     ("Police released 30 of the 45 people arrested.",
      [("released", 30, 30, "exact", False, ""), ("detained", 45, 45, "exact", False, "")]),
-    ("Twelve people - mostly women - died in the fire.", ("killed", 12, 12, "exact", False, "")),
+    ("Four people - two men, a woman and a child - were killed.", ("killed", 4, 4, "exact", False, "")),
     # the participle put first ("Killed were ...")
     ("Injured were 30 people, police said.", ("injured", 30, 30, "exact", False, "police")),
     # the people between a captor's verb and "hostage", "captive" or "prisoner"
