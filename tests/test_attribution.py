@@ -60,6 +60,10 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Twelve people died, said Ana Ruiz of Amnesty International.", "Ana Ruiz (Amnesty International)", "person"),
     ("Twelve people died, said Ana Ruiz of Lota.", "Ana Ruiz", "person"),
     ("Twelve people died, said a spokesman for the Red Cross.", "Red Cross spokesman", "group"),
+    # a count a named body made; an acronym keeps its capitals in a group
+    ("Twelve people died, according to an AFP tally.", "AFP", "org"),
+    ("Twelve people died, according to a Red Cross official.", "Red Cross official", "group"),
+    ("Twelve people died, a UN spokesman said.", "UN spokesman", "group"),
     # an acronym that is also a word ("un", "who", "us") opens a sentence as a name
     ("UN says 1 million people were displaced.", "UN", "org"),
     ("WHO says 12 people died.", "WHO", "org"),

@@ -176,6 +176,8 @@ AND_NAME_HEADS = ORG_WORDS - {"news", "post", "times", "mail", "gazette", "journ
 _AND_NAME_HEADS_OF_TWO = {"organisation", "organization"}
 
 
+#: Nouns of a count that a named body made, after its name ("according to an AFP tally": AFP).
+COUNT_NOUNS_OF_A_SOURCE = {"tally", "count", "toll", "estimate", "estimates", "figures", "census", "survey"}
 #: Words between a sayer and the body they speak for ("Ana Ruiz of the Red Cross", "a spokesman for the army").
 AFFILIATION_WORDS = {"of", "from", "at", "for", "with"}
 #: Marks that end a clause after an inverted sayer ("..., said Ana Ruiz.").
@@ -931,8 +933,9 @@ class _SentenceSources:
     def _phrase_after(self, p, *, ending=False):
         """The name or group that starts at ``p``; with ``ending``, only one that ends the clause."""
         seq, names, words = self.seq, self.names, self.words
-        if p < len(seq) and seq[p] is not None and seq[p][0] == "the" and p + 1 in names:
-            p += 1
+        if p < len(seq) and seq[p] is not None and p + 1 in names and (seq[p][0] == "the" or seq[p][0] in ("a", "an")
+                                                                        and self._count_after(names[p + 1][0])):
+            p += 1  # "according to the Red Cross", "according to an AFP tally" (not "a Red Cross official")
         # a possessor before the name is not the source: "according to the UK's Metro News"
         q = p + 1 if p < len(words) and words[p] == "the" else p
         owner = None
@@ -992,6 +995,10 @@ class _SentenceSources:
     def _name_start(self, k):
         """Where the name ending right before ``k`` starts (``k`` when none does)."""
         return next((p for p, (stop, _) in self.names.items() if stop == k), k)
+
+    def _count_after(self, k) -> bool:
+        """Whether the word at ``k``, after a name, is a count the name made ("an AFP tally", "a Reuters count")."""
+        return k < len(self.words) and self.words[k] in COUNT_NOUNS_OF_A_SOURCE
 
     def _affiliation(self, k):
         """What a person whose name ends at ``k`` is "of", "from" or "at", when that name ends the clause: an
@@ -1557,8 +1564,9 @@ def _document_author(items):
 
 def _group_text(items) -> str:
     """An unnamed source as written: its words, proper adjectives keeping their capital ("Pakistani officials"),
-    abbreviations theirs ("U.S. officials")."""
-    text = " ".join(original if original[:1].isupper() and (not original.isupper() or "." in original)
+    abbreviations theirs ("U.S. officials", and "UN spokesman" unless all its words are capitals, as in a headline)."""
+    mixed = any(original[:1].islower() for _, original, _ in items)  # an acronym keeps its capitals ("UN spokesman")
+    text = " ".join(original if original[:1].isupper() and (not original.isupper() or "." in original or mixed)
                     and i < len(items) - 1 and (index > 0 or original.endswith("'s") or "." in original) else w
                     for i, (w, original, index) in enumerate(items))
     return text.replace(" ' ", "' ")  # a plural possessive: "doctors' committee"
