@@ -78,6 +78,10 @@ def test_ticks_stop_at_the_figures_not_at_the_room_kept_for_labels():
     ax = fig.axes[0]
     assert max(t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]) <= 15000 * ARROW_FACTOR
     assert ax.get_xlim()[1] > 15000 * ARROW_FACTOR  # the labels still have their room
+    # a panel of one small figure still shows a scale: two ticks
+    fig = claims_chart(_claims([("a", "X", "killed", 3, 3, "exact", False, long)]))
+    ax = fig.axes[0]
+    assert len([t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]) >= 2
 
 
 def test_many_outlets_are_capped():

@@ -221,7 +221,10 @@ def _draw_panel(ax, data, rows, color, most) -> None:
     ax.set_xlim(left, right)
     # ticks over the figures and their arrows only: the room kept for the labels shows no values (a panel of
     # figures up to 15,000 with long labels was ticked up to "10000M")
-    ax.xaxis.set_major_locator(FixedLocator(_log_ticks(left, rightmost_label)))
+    ticks = _log_ticks(left, rightmost_label)
+    if len(ticks) < 2:  # one tick gives no scale: the next one too, inside the panel
+        ticks = _log_ticks(left, right)[:2]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _compact(v)))
     position = {row: i for i, row in enumerate(rows)}
     spacing = min(0.9 / most, 0.3)
