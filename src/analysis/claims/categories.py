@@ -344,7 +344,9 @@ def running_total(words, figure, before: str | None):
     groups put the figure at 40"), or None.
 
     The figure follows "the total to" (or "at"; :data:`_TOTAL_NOUNS`; "its", "their", "this", "that"), and
-    ``before`` is the category of the sentence's last claim before it, which the total sums or restates.
+    ``before`` is the category of the sentence's claims before it (the caller passes None when they are of more
+    than one kind: "12 killed and 30 injured, bringing the figure to 42" sums to neither), which the total sums or
+    restates.
 
     >>> from analysis.claims.figures import find_figures, word_tokens
     >>> s = "A further 30 were arrested, bringing the total to 120."
