@@ -226,14 +226,14 @@ def aside_sayer_end(words, j: int) -> int | None:
 
 #: Words after a reporting verb that open what was said rather than an addressee or a time ("said seven drowned",
 #: "said many were students"): auxiliaries and modals.
-_CLAUSE_AUXILIARIES = {"were", "was", "is", "are", "had", "has", "have", "will", "would", "could", "can", "may",
-                       "might", "must", "should"}
+CLAUSE_AUXILIARIES = {"were", "was", "is", "are", "had", "has", "have", "will", "would", "could", "can", "may",
+                      "might", "must", "should"}
 
 
 def _opens_a_clause(words, i: int) -> bool:
     """Whether the word at ``i``, after a reporting verb, belongs to a clause: a number, an auxiliary, an -ed verb."""
     w = words[i]
-    return opens_a_number(words, i) or w in _CLAUSE_AUXILIARIES or w.endswith("ed")
+    return opens_a_number(words, i) or w in CLAUSE_AUXILIARIES or w.endswith("ed")
 
 
 def claims_lives(words, v: int) -> bool:
@@ -250,8 +250,9 @@ def claims_lives(words, v: int) -> bool:
     # lives anywhere near ("claimed the lives of 30"); victims only as the counted noun ("claimed 14 victims", not
     # "claimed 40 of the victims were militants")
     return any(words[i] in _LIVES or words[i] == "victims" and (
-        opens_a_number(words, i - 1) or words[i - 1] in ("more", "new", "other", "further") and opens_a_number(words, i - 2))
-        for i in near)  # "claimed 14 more victims"
+        opens_a_number(words, i - 1)
+        or words[i - 1] in ("more", "new", "other", "further") and opens_a_number(words, i - 2))  # "14 more victims"
+        for i in near)
 #: The longest whole subject noun phrase taken as a source ("gay men allegedly detained in the camps in X").
 SUBJECT_PHRASE_WORDS = 12
 
@@ -495,7 +496,8 @@ NAME_PARTICLES = {"de", "van", "von", "der", "den", "du", "da", "di", "al", "el"
 #: Words that end a company's name ("Acme Mining Co", "Zenning Corp").
 CORPORATE_WORDS = {"Inc", "Corp", "Corporation", "Ltd", "Co", "Plc", "PLC", "Limited", "SA", "AG", "NV"}
 # "Merck and Co Inc" is Merck: the "and" before "Co" goes with it
-_CORPORATE_SUFFIX = re.compile(rf"(?:,? (?:and |& )?(?:{'|'.join(sorted(CORPORATE_WORDS, key=len, reverse=True))})\.?)+$")
+_CORPORATE_SUFFIX = re.compile(
+    rf"(?:,? (?:and |& )?(?:{'|'.join(sorted(CORPORATE_WORDS, key=len, reverse=True))})\.?)+$")
 #: The longest group phrase built before or after a source noun ("port control spokesman").
 GROUP_PHRASE_WORDS = 4
 #: The longest sayer after the last comma of a sentence ("a nurse who took part in the rescue operation said").
@@ -856,7 +858,8 @@ class _SentenceSources:
                         continue
                     parts.append(original)
                 elif (w in ("of", "for", "and") and parts and any(x.lower() in ORG_WORDS for x in parts)
-                      or w in NAME_PARTICLES and parts or w == "and" and all(_ABBREVIATED.match(x) for x in parts[:-1]) and self._org_after(q + 1)) \
+                      or w in NAME_PARTICLES and parts
+                      or w == "and" and all(_ABBREVIATED.match(x) for x in parts[:-1]) and self._org_after(q + 1)) \
                         and q + 1 < len(seq) and seq[q + 1] is not None and _is_capitalised(seq[q + 1][1]):
                     parts.append(original)
                 elif w in ("of", "for") and parts and any(x.lower() in ORG_WORDS for x in parts) \
@@ -1685,6 +1688,7 @@ class DocumentSources:
         history = []
         self._common_words = common_words
         self._people: dict[int, list[Source]] = {}  # people_named of each sentence, read once when asked
+        self._organisations: dict[int, list[Source]] = {}  # organisations_named of each sentence, likewise
         self._sexes = sexes
         for i, (a, b) in enumerate(sentences):
             found = find_source(raw[a:b], gazetteer=gazetteer, quoted=self._quoted(a, b), common_words=common_words)
@@ -1720,10 +1724,11 @@ class DocumentSources:
         Government Accountability Office, "the army" not the National Liberation Army. Else None."""
         wanted = re.sub(r"^the ", "", reference.text.lower()).split()
         for k in range(i - 1, max(-1, i - 1 - MENTION_LOOKBACK), -1):
-            a, b = self.sentences[k]
-            named = organisations_named(self.raw[a:b], gazetteer=self.gazetteer, quoted=self._quoted(a, b),
-                                        common_words=self._common_words)
-            for org in reversed(named):
+            if k not in self._organisations:
+                a, b = self.sentences[k]
+                self._organisations[k] = organisations_named(self.raw[a:b], gazetteer=self.gazetteer,
+                                                             quoted=self._quoted(a, b), common_words=self._common_words)
+            for org in reversed(self._organisations[k]):
                 head = re.split(r" (?:of|for) ", org.text.lower())[0].split()  # "Ministry of Health": "ministry"
                 if len(head) <= REFERENCE_NAME_WORDS and head[-1] == wanted[-1] and set(wanted) <= set(head):
                     return Source(org.text, "org", f"'{reference.text}' = {org.text}, named before; {reference.rule}",

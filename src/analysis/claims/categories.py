@@ -681,13 +681,14 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
             return _relative_clause(words, j, stop, lex) if relative else _BLOCKED
         if w in _CLAUSE_ENDS and w != "," or w in ("when", "while", "as", "after", "but"):
             return None
-        if w == "-" and j == first and (closing := _dash_aside_end(words, j)) is not None:
-            stop = min(len(words), stop + closing + 1 - j)  # the aside counts for none of the reach
-            j = closing + 1  # "Four people - two men, a woman and a child - were killed": a breakdown, skipped
-            continue
-        if w == "," and (closing := aside_sayer_end(words, j)) is not None:
-            stop = min(len(words), stop + closing + 1 - j)  # the aside counts for none of the reach
-            j = closing + 1  # "At least 12 people, police said, were killed": the sayer aside, skipped
+        # an aside, skipped and counted for none of the reach: a breakdown between dashes right after the people
+        # ("Four people - two men, a woman and a child - were killed"), a sayer between commas ("At least 12
+        # people, police said, were killed")
+        closing = (_dash_aside_end(words, j) if w == "-" and j == first
+                   else aside_sayer_end(words, j) if w == "," else None)
+        if closing is not None:
+            stop = min(len(words), stop + closing + 1 - j)
+            j = closing + 1
             continue
         if w == ",":
             # ", including four policemen," or ", some badly hurt,": a subset, skipped; else the clause ends

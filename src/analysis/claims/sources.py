@@ -23,7 +23,8 @@ True
 from __future__ import annotations
 
 from ..attribution import (
-    CLAUSE_ONLY_VERBS, CONTACT_CLAUSE_VERBS, DETERMINERS, FUNCTION_WORDS, REPORTING_VERBS, SUBJECT_PHRASE_WORDS,
+    CLAUSE_AUXILIARIES, CLAUSE_ONLY_VERBS, CONTACT_CLAUSE_VERBS, DETERMINERS, FUNCTION_WORDS, REPORTING_VERBS,
+    SUBJECT_PHRASE_WORDS,
     DocumentSources, Gazetteer, Source, find_source,
 )
 from .figures import word_tokens
@@ -259,7 +260,7 @@ def _opens_own_clause(words, verb: int, opener: int) -> bool:
 #: bodies and a hospital official says ...", "... would send troops and ...").
 _PAST_AND_MODAL = {"found", "saw", "cut", "shot", "sent", "took", "made", "gave", "held", "kept", "lost", "fled",
                    "told", "said", "put", "set", "led", "won", "fought", "threw", "got", "brought", "caught",
-                   "will", "would", "could", "can", "may", "might", "must", "should"}
+                   } | CLAUSE_AUXILIARIES
 
 
 def figure_source(sources: DocumentSources, i: int, position: int, words, figure, lex=None) -> Source | None:
