@@ -244,3 +244,13 @@ def test_the_users_huge_page_setting_is_left_alone(monkeypatch):
             assert get() is True
     finally:
         set_(previous)
+
+
+def _in_worker(context, start, stop):
+    return [parallel.in_worker()] * (stop - start)
+
+
+def test_a_worker_knows_it_is_one_and_this_process_is_not():
+    assert map_ranges(_in_worker, 4, n_jobs=2, min_items=1) == [True] * 4
+    assert map_ranges(_in_worker, 4, n_jobs=1) == [False] * 4
+    assert not parallel.in_worker()

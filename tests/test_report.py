@@ -176,7 +176,10 @@ def test_html_pages_fetch_nothing_and_say_where_an_explorer_works():
 
 # ------------------------------------------------------------------ your own corpus through `report`
 
+import importlib.util  # noqa: E402
 import re  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -185,7 +188,7 @@ import pytest  # noqa: E402
 
 from analysis import load_corpus, paths  # noqa: E402
 from analysis.cli import main  # noqa: E402
-from analysis.report import LOADER_PARAMETERS, build_report, default_output_dir  # noqa: E402
+from analysis.report import LOADER_PARAMETERS, UNUSED_BY_NBFORMAT, build_report, default_output_dir  # noqa: E402
 
 
 def _charts_promised() -> set[str]:
@@ -339,6 +342,45 @@ def test_a_failing_notebook_stops_the_report_with_its_error_and_leaves_no_kernel
     assert _client_threads() == []
     assert _own_kernels() == []
     assert not (tmp_path / "out" / "02-never.ipynb").exists()
+
+
+@pytest.mark.notebook
+def test_a_kernel_that_cannot_be_reset_stops_the_report_with_the_reason_and_leaves_no_kernel(tmp_path):
+    # the reset between notebooks restores the warning filters kept when the kernel started: gone, it fails
+    _write_notebook(tmp_path / "01-breaks.ipynb", "del get_ipython()._report_warning_filters")
+    _write_notebook(tmp_path / "02-next.ipynb", "print('ran')")
+    with pytest.raises(RuntimeError, match="could not reset the kernel between notebooks: AttributeError"):
+        build_report(out_dir=tmp_path / "out", notebooks=[tmp_path / "01-breaks.ipynb", tmp_path / "02-next.ipynb"],
+                     log=None, n_jobs=1)
+    assert _client_threads() == []
+    assert _own_kernels() == []
+    assert not (tmp_path / "out" / "02-next.ipynb").exists()
+
+
+_VALIDATE = """
+import sys
+from analysis import parallel, report
+parallel._IN_WORKER = {worker}
+report._leave_out_unused_imports()
+import nbformat
+nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+nbformat.validate(nb)
+nb.cells[0]["outputs"] = [{{"output_type": "no such output"}}]
+try:
+    nbformat.validate(nb)
+except nbformat.ValidationError:
+    print("refused")
+print(sorted(name for name in report.UNUSED_BY_NBFORMAT if sys.modules.get(name) is not None))
+"""
+
+
+@pytest.mark.parametrize("worker", [True, False])
+def test_a_report_worker_leaves_out_what_nbformat_does_not_use_and_still_validates(worker):
+    run = subprocess.run([sys.executable, "-c", _VALIDATE.format(worker=worker)], capture_output=True, text=True,
+                         check=True)
+    installed = [name for name in UNUSED_BY_NBFORMAT if importlib.util.find_spec(name) is not None]
+    # in a worker of the report's own pool nothing of it is imported; in the caller's process jsonschema is whole
+    assert run.stdout.splitlines() == ["refused", str([] if worker else installed)]
 
 
 @pytest.mark.parametrize("flags, fresh", [([], False), (["--fresh-kernels"], True)])

@@ -38,8 +38,8 @@ import numpy as np
 from scipy import sparse
 from tqdm.auto import tqdm
 
-__all__ = ["MIN_ITEMS_PER_JOB", "CHUNKS_PER_JOB", "count_ranges", "default_jobs", "map_ranges", "progress_bar",
-           "resolve_jobs", "without_huge_pages"]
+__all__ = ["MIN_ITEMS_PER_JOB", "CHUNKS_PER_JOB", "count_ranges", "default_jobs", "in_worker", "map_ranges",
+           "progress_bar", "resolve_jobs", "without_huge_pages"]
 
 #: Fewer items than this per worker run in this process: starting a pool (about 0.1 s a worker) and
 #: sending results back would cost more than the second core saves on a few hundred short articles.
@@ -49,6 +49,7 @@ MIN_ITEMS_PER_JOB = 1000
 CHUNKS_PER_JOB = 4
 
 _CONTEXT = None  # what the chunks of the running map read, set once in each worker
+_IN_WORKER = False  # True in the worker processes of map_ranges' pools
 
 
 def default_jobs() -> int:
@@ -140,8 +141,18 @@ def without_huge_pages():
 
 
 def _start(context) -> None:
-    global _CONTEXT
+    global _CONTEXT, _IN_WORKER
     _CONTEXT = context
+    _IN_WORKER = True
+
+
+def in_worker() -> bool:
+    """Whether this process is a worker that :func:`map_ranges` started, and which ends with the map.
+
+    >>> in_worker()
+    False
+    """
+    return _IN_WORKER
 
 
 def _run(func, start: int, stop: int) -> list:

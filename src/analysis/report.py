@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import re
 import sys
 import tempfile
@@ -30,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .parallel import map_ranges
+from .parallel import in_worker, map_ranges
 from .paths import default_output_dir  # kept here too: it was defined here first
 
 # nbformat (and papermill, nbconvert) are imported inside the functions that run or write notebooks: importing
@@ -98,6 +99,11 @@ get_ipython().reset(new_session=True)
 #: after the kernel's process id ("/tmp/ipykernel_4242/3018.py:23: UserWarning: ..."); removed, so that the
 #: warning reads "UserWarning: ..." and the same on every run.
 _CELL_FILE = re.compile(r"[^\s\"']*ipykernel_\d+[/\\][-\w]+\.py:\d+: ")
+#: Modules that importing nbformat loads to no use, kept out of the report's own worker processes (see
+#: :func:`_execute`): jsonschema, nbformat's validator, builds rfc3987_syntax's grammar of IRIs when that is
+#: installed (jupyter_events asks for it), 0.9 s a process here, for a string format that no notebook schema has.
+#: A caller's own process, where a notebook runs with ``n_jobs=1``, keeps jsonschema as it is.
+UNUSED_BY_NBFORMAT = ("rfc3987_syntax",)
 _VOLATILE_CELL_KEYS = ("start_time", "end_time", "duration")
 _WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
@@ -358,8 +364,10 @@ def _execute(context, start: int, stop: int) -> list:
     """Run notebooks ``start:stop`` with papermill, then scrub them and write their HTML.
 
     The notebooks share one kernel, reset between them (see :data:`_RESET_KERNEL`), unless
-    ``fresh_kernels`` asks for a new kernel each.
+    ``fresh_kernels`` asks for a new kernel each. A kernel is stopped at once when its last notebook is
+    written: there is nothing left in it to save.
     """
+    _leave_out_unused_imports()
     import nbformat
     import papermill
     from jupyter_core.utils import run_sync
@@ -384,10 +392,17 @@ def _execute(context, start: int, stop: int) -> list:
         finally:
             if km is not None and km.has_kernel:
                 try:
-                    run_sync(km.shutdown_kernel)()
+                    run_sync(km.shutdown_kernel)(now=True)
                 except Exception as exc:  # noqa: BLE001 - a notebook's own error, if any, is the one to raise
                     logging.getLogger(__name__).warning("could not shut down a notebook's kernel: %s", exc)
     return []
+
+
+def _leave_out_unused_imports() -> None:
+    """In a worker of the report's own pool, make :data:`UNUSED_BY_NBFORMAT` fail to import (before nbformat is)."""
+    if in_worker():
+        for name in UNUSED_BY_NBFORMAT:
+            sys.modules.setdefault(name, None)  # an import of it then fails, and jsonschema goes on without it
 
 
 def _kernel_for(km, folder: Path, *, sockets: str, fresh: bool = False):
@@ -402,7 +417,7 @@ def _kernel_for(km, folder: Path, *, sockets: str, fresh: bool = False):
         _run_in_kernel(km, _RESET_KERNEL.format(cwd=str(folder)))
         return km
     if km is not None:
-        run_sync(km.shutdown_kernel)()
+        run_sync(km.shutdown_kernel)(now=True)  # its notebook is written
     ip = os.path.join(sockets, "kernel")
     transport = {"transport": "ipc", "ip": ip} if sys.platform != "win32" and len(ip) <= MAX_SOCKET_PATH else {}
     km = _kernel_manager_class()(kernel_name="python3", **transport)
@@ -439,11 +454,18 @@ def _kernel_manager_class():
 def _run_in_kernel(km, code: str) -> None:
     """Run ``code`` in ``km``'s kernel, out of its history and execution count; raise if it fails."""
     client = km.blocking_client()
-    client.start_channels()
+    # the shell channel alone: its requests wait in line until the kernel reads them, so there is no need to wait for
+    # the kernel to be ready and to drain the output channel first (wait_for_ready, about 0.25 s a call)
+    client.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
     try:
-        client.wait_for_ready(timeout=KERNEL_START_TIMEOUT)
-        reply = client.execute_interactive(code, store_history=False, timeout=KERNEL_START_TIMEOUT,
-                                           output_hook=lambda message: None)
+        msg_id = client.execute(code, store_history=False, allow_stdin=False)
+        while True:
+            try:
+                reply = client.get_shell_msg(timeout=KERNEL_START_TIMEOUT)
+            except queue.Empty:
+                raise RuntimeError(f"the notebooks' kernel did not answer in {KERNEL_START_TIMEOUT} s") from None
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
     finally:
         client.stop_channels()
     if reply["content"]["status"] != "ok":
