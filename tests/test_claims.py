@@ -457,6 +457,21 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 9, None, "lower_bound", True, "")]),
     ("named source is no hedge", "The Red Cross claims 300 people died.",
      [("killed", 300, 300, "exact", False, "Red Cross")]),
+    # a hedge between figures marks the figures of its own part of the sentence; one before them all, or after
+    # them all beyond a comma, marks them all
+    ("hedge of the first part", "About 80 miners are feared dead, 40 were rescued and 12 are in hospital.",
+     [("killed", 80, 80, "approximate", True, ""), ("fled_or_evacuated", 40, 40, "exact", False, ""),
+      ("injured", 12, 12, "exact", False, "")]),
+    ("hedge of the last part", "Nine guards died and 20 others may have been hurt.",
+     [("killed", 9, 9, "exact", False, ""), ("injured", 20, 20, "exact", True, "")]),
+    ("hedge of a running total",
+     "Six were confirmed dead and 11 were missing, bringing the total of dead or presumed dead to 17.",
+     [("killed", 6, 6, "exact", False, ""), ("missing", 11, 11, "exact", False, ""),
+      ("killed", 17, 17, "exact", True, "")]),
+    ("hedge before every figure", "Reports said 15 villagers were killed and 20 were wounded.",
+     [("killed", 15, 15, "exact", True, ""), ("injured", 20, 20, "exact", True, "")]),
+    ("hedge after every figure", "Seven died and 14 were hurt, but the toll could not be independently confirmed.",
+     [("killed", 7, 7, "exact", True, ""), ("injured", 14, 14, "exact", True, "")]),
     # sources
     ("sentence-final group", "Twelve people died in the fire, mine owners said.",
      [("killed", 12, 12, "exact", False, "mine owners")]),
@@ -538,8 +553,8 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 12, 12, "exact", False, ""), ("injured", 30, 30, "exact", False, "")]),
     ("a list shares its verb", "The plane was carrying 150 passengers and six crew, an airline spokesman said.",
      [("other", 150, 150, "exact", False, "airline spokesman"), ("other", 6, 6, "exact", False, "airline spokesman")]),
-    ("an adverb in a list", "Twelve soldiers and reportedly three civilians were killed.",
-     [("killed", 12, 12, "exact", True, ""), ("killed", 3, 3, "exact", True, "")]),
+    ("an adverb in a list", "Twelve soldiers and reportedly three civilians were killed.",  # the adverb hedges its part
+     [("killed", 12, 12, "exact", False, ""), ("killed", 3, 3, "exact", True, "")]),
     # a count named before its figure takes the category of the words it names
     ("number of people arrested", "The number of people arrested rose to 50, police said.",
      [("detained", 50, 50, "exact", False, "police")]),

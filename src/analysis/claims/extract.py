@@ -16,7 +16,7 @@ from ..segmenting import ANALYSED, include_labels
 from ..text import MAX_SENTENCE_CHARS, sentence_spans, warn_unread_sentences
 from .categories import WHOLE_OF_PARTITIVE, SentenceFigures, category_of, running_total
 from .figures import find_figures, may_hold_figures, word_tokens
-from .hedges import hedge_positions, is_hedged
+from .hedges import hedge_positions, hedge_scopes, is_hedged
 from .lexicon import Lexicon, lexicon_for
 from .sources import DocumentSources, Gazetteer, figure_source
 
@@ -100,17 +100,19 @@ def _claims_chunk(context, start: int, stop: int) -> list[tuple[list[dict], list
                  for claim in _sentence_claims(raw[a:b], lex)]
         if found:
             sources = DocumentSources(raw, sentences, gazetteer)
-            hedges: dict[int, list] = {}
+            hedges: dict[tuple[int, int], list] = {}  # (sentence, figure's first token): the hedges marking it
             for i, (figure, (category, why), words) in found:
-                if i not in hedges:
-                    hedges[i] = hedge_positions(words)
+                if (i, figure.first) not in hedges:
+                    figures = sorted((f for j, (f, _, _) in found if j == i), key=lambda f: f.first)
+                    for f, scope in zip(figures, hedge_scopes(words, figures, hedge_positions(words))):
+                        hedges[i, f.first] = scope
                 a, b = sentences[i]
                 source = figure_source(sources, i, a + figure.start, words, figure, lex)
                 named_verb = source.verb if source is not None and source.named else None
                 rows.append({
                     "doc_id": doc_id, "outlet": outlet if isinstance(outlet, str) else "", "category": category,
                     "value_low": figure.low, "value_high": figure.high, "qualifier": figure.qualifier,
-                    "hedged": is_hedged(words, named_verb, hedges[i]),
+                    "hedged": is_hedged(words, named_verb, hedges[i, figure.first]),
                     "attributed_to": source.text if source is not None else "",
                     "rule": f"category: {why}; source: {source.rule if source is not None else 'none (own voice)'}",
                     "stated": figure.stated, "sentence": raw[a:b],

@@ -11,7 +11,11 @@ from __future__ import annotations
 from ..attribution import claims_lives
 from .lexicon import hedge_table
 
-__all__ = ["hedge_positions", "is_hedged"]
+__all__ = ["CLAUSE_SEPARATORS", "hedge_positions", "hedge_scopes", "is_hedged"]
+
+#: Words that end one figure's part of a sentence and start the next ("200 were feared dead, 174 drowned and 147
+#: ..."): the last of them between two figures is where a hedge between the figures stops.
+CLAUSE_SEPARATORS = frozenset({",", ";", ":", "and", "but", "while", "whereas"})
 
 
 def hedge_positions(words) -> list[tuple[int, int]]:
@@ -37,8 +41,52 @@ def hedge_positions(words) -> list[tuple[int, int]]:
     return found
 
 
+def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
+    """For each of a sentence's figures (in order), the hedge phrases of ``positions`` that mark it.
+
+    A sentence of one figure: every hedge in it. With several, the sentence is cut into one part per figure,
+    between two figures at the last :data:`CLAUSE_SEPARATORS` word between them (none: the two share a part),
+    and a hedge marks
+
+    - every figure when it comes before them all ("police believe 20 died and 30 were hurt"), or after
+      them all beyond a separator ("20 died and 30 were hurt, but the figures could not be confirmed");
+    - the figures of its own part otherwise ("200 were feared dead, 174 drowned": only the 200; "20 died and
+      30 others may have been killed": only the 30).
+
+    ``figures`` are :class:`~analysis.numbers.Figure` (their ``first``/``last`` tokens are read).
+
+    >>> from types import SimpleNamespace as F
+    >>> words = "200 were feared dead , 174 drowned".split()
+    >>> hedge_scopes(words, [F(first=0, last=1), F(first=5, last=6)], hedge_positions(words))
+    [[(2, 1)], []]
+    """
+    if len(figures) < 2:
+        return [list(positions) for _ in figures]
+    cuts = []  # the first token of each part after the first
+    for before, after in zip(figures, figures[1:]):
+        between = [k for k in range(before.last, after.first) if words[k] in CLAUSE_SEPARATORS]
+        cuts.append(between[-1] if between else None)
+    parts = [0] * len(figures)  # the part of each figure
+    for j, cut in enumerate(cuts):
+        parts[j + 1] = parts[j] + (cut is not None)
+    starts = [0] + [cut for cut in cuts if cut is not None]
+    first, last = figures[0].first, figures[-1].last
+    scopes: list[list[tuple[int, int]]] = [[] for _ in figures]
+    for k, n in positions:
+        trailing = k >= last
+        if k < first or trailing and any(w in CLAUSE_SEPARATORS for w in words[last:k]):
+            marked = range(len(figures))
+        else:
+            part = sum(1 for start in starts[1:] if start <= k)
+            marked = [j for j in range(len(figures)) if parts[j] == part]
+        for j in marked:
+            scopes[j].append((k, n))
+    return scopes
+
+
 def is_hedged(words, verb, positions=None) -> bool:
-    """A hedge phrase anywhere in the sentence, other than a named source's reporting verb.
+    """A hedge phrase in ``positions`` (default: anywhere in the sentence), other than a named source's reporting
+    verb.
 
     Parameters
     ----------
@@ -47,7 +95,8 @@ def is_hedged(words, verb, positions=None) -> bool:
     verb : int or None
         Token index of a named source's reporting verb, which is not a hedge.
     positions : list, optional
-        :func:`hedge_positions` of ``words``, when already computed.
+        The hedge phrases to read: :func:`hedge_positions` of ``words``, or a figure's part of them
+        (:func:`hedge_scopes`).
 
     Examples
     --------
