@@ -470,6 +470,10 @@ def test_cli_writes_the_claims_table(tmp_path):
       ("killed", 17, 17, "exact", True, "")]),
     ("hedge before every figure", "Reports said 15 villagers were killed and 20 were wounded.",
      [("killed", 15, 15, "exact", True, ""), ("injured", 20, 20, "exact", True, "")]),
+    ("an accusation is no hedge of the figure before it", "Police arrested 30 people for alleged tax fraud.",
+     [("detained", 30, 30, "exact", False, "police")]),
+    ("an alleged figure is hedged", "Police said 12 alleged smugglers were arrested.",
+     [("detained", 12, 12, "exact", True, "police")]),
     ("hedge after every figure", "Seven died and 14 were hurt, but the toll could not be independently confirmed.",
      [("killed", 7, 7, "exact", True, ""), ("injured", 14, 14, "exact", True, "")]),
     # sources

@@ -11,11 +11,14 @@ from __future__ import annotations
 from ..attribution import claims_lives
 from .lexicon import hedge_table
 
-__all__ = ["CLAUSE_SEPARATORS", "hedge_positions", "hedge_scopes", "is_hedged"]
+__all__ = ["ACCUSATION_PREPOSITIONS", "CLAUSE_SEPARATORS", "hedge_positions", "hedge_scopes", "is_hedged"]
 
 #: Words that end one figure's part of a sentence and start the next ("200 were feared dead, 174 drowned and 147
 #: ..."): the last of them between two figures is where a hedge between the figures stops.
 CLAUSE_SEPARATORS = frozenset({",", ";", ":", "and", "but", "while", "whereas"})
+#: Words before "alleged" that make it part of an accusation ("arrested for alleged fraud", "jailed over alleged
+#: links"): what is alleged is the offence named after it, so it hedges no figure before it.
+ACCUSATION_PREPOSITIONS = frozenset({"for", "of", "over", "on", "in", "about", "with"})
 
 
 def hedge_positions(words) -> list[tuple[int, int]]:
@@ -53,6 +56,9 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
     - the figures of its own part otherwise ("200 were feared dead, 174 drowned": only the 200; "20 died and
       30 others may have been killed": only the 30).
 
+    "alleged" after one of :data:`ACCUSATION_PREPOSITIONS` ("114 people were arrested for alleged drug dealing")
+    marks none of the figures before it, in a sentence of any number of figures.
+
     ``figures`` are :class:`~analysis.numbers.Figure` (their ``first``/``last`` tokens are read).
 
     >>> from types import SimpleNamespace as F
@@ -60,25 +66,26 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
     >>> hedge_scopes(words, [F(first=0, last=1), F(first=5, last=6)], hedge_positions(words))
     [[(2, 1)], []]
     """
-    if len(figures) < 2:
-        return [list(positions) for _ in figures]
-    cuts = []  # the first token of each part after the first
-    for before, after in zip(figures, figures[1:]):
-        between = [k for k in range(before.last, after.first) if words[k] in CLAUSE_SEPARATORS]
-        cuts.append(between[-1] if between else None)
-    parts = [0] * len(figures)  # the part of each figure
-    for j, cut in enumerate(cuts):
-        parts[j + 1] = parts[j] + (cut is not None)
-    starts = [0] + [cut for cut in cuts if cut is not None]
-    first, last = figures[0].first, figures[-1].last
     scopes: list[list[tuple[int, int]]] = [[] for _ in figures]
+    if not figures:
+        return scopes
+    parts = [0] * len(figures)  # the part of each figure
+    starts = [0]  # the first token of each part
+    for j, (before, after) in enumerate(zip(figures, figures[1:])):
+        between = [k for k in range(before.last, after.first) if words[k] in CLAUSE_SEPARATORS]
+        if between:
+            starts.append(between[-1])
+        parts[j + 1] = len(starts) - 1
+    first, last = figures[0].first, figures[-1].last
     for k, n in positions:
         trailing = k >= last
-        if k < first or trailing and any(w in CLAUSE_SEPARATORS for w in words[last:k]):
+        if len(figures) == 1 or k < first or trailing and any(w in CLAUSE_SEPARATORS for w in words[last:k]):
             marked = range(len(figures))
         else:
             part = sum(1 for start in starts[1:] if start <= k)
             marked = [j for j in range(len(figures)) if parts[j] == part]
+        if words[k] == "alleged" and k > 0 and words[k - 1] in ACCUSATION_PREPOSITIONS:
+            marked = [j for j in marked if figures[j].first > k]
         for j in marked:
             scopes[j].append((k, n))
     return scopes
