@@ -172,7 +172,7 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     # after "said", an office and the person's name that ends the clause: the person, not the organisation
     ('"Prices will fall," said Acme Securities Ltd. analyst Ana Ruiz, who follows the market.', "Ana Ruiz",
      "person"),
-    ('"Twelve died," said army spokesman Ivo Marek.', "Ivo Marek", "person"),
+    ('"Twelve died," said army spokesman Ivo Marek.', "Ivo Marek (army spokesman)", "person"),
     ('"Twelve died," said Acme Securities Ltd.', "Acme Securities", "org"),
     # a name that looks like a participle or a possessive, right before its verb; a ticker after a name
     ("Zenning said 12 workers were hurt.", "Zenning", "org"),
@@ -181,7 +181,17 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Acme Mining Ltd <ACMI.L> said 12 workers were hurt.", "Acme Mining", "org"),
     ("Twelve workers were hurt, Acme Mining Ltd <ACMI> said.", "Acme Mining", "org"),
     # a verb after "to" says nothing yet: another sayer wins ("expects to announce ..., Ana Ruiz said in ...")
-    ("Acme Mining expects to announce 12 job cuts, chairman Ana Ruiz said in a statement.", "Ana Ruiz", "person"),
+    ("Acme Mining expects to announce 12 job cuts, chairman Ana Ruiz said in a statement.", "Ana Ruiz (chairman)",
+     "person"),
+    # an office written before the name, in lower case, is the person's office; one of a named organisation is
+    # written as the organisation (the whole name before the office, and as a name is written: "Acme Corp" = "Acme")
+    ("Police chief Ivo Marek said 40 people were arrested.", "Ivo Marek (police chief)", "person"),
+    ("Twelve died, army spokesman Ivo Marek said.", "Ivo Marek (army spokesman)", "person"),
+    ("Oil Ministry spokesman Egil Helle said output would rise.", "Egil Helle (Oil Ministry)", "person"),
+    ("Forty people were arrested, said Interior Ministry spokesman Ivo Marek.", "Ivo Marek (Interior Ministry)",
+     "person"),
+    ("Acme Corp chairman Ana Ruiz said 12 jobs would go.", "Ana Ruiz (Acme)", "person"),
+    ("Ana Ruiz said 40 bodies were found.", "Ana Ruiz", "person"),
     ("Mine officials declined to say how many died.", "mine officials", "group"),  # the only sayer
     # an appositive that ends in a place and its country runs on to the comma before them
     ("Acme Mining Corp, operator of the Zenith mine near Lota, Tanovia, said 12 workers were hurt.", "Acme Mining",

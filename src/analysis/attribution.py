@@ -487,6 +487,10 @@ TITLE_WORDS = {
     "head", "officer", "official", "senator", "judge", "prosecutor", "inspector", "captain", "colonel",
     "major", "lieutenant", "sergeant", "prince", "sheikh", "bishop", "archbishop", "pope", "dr", "mp",
 }
+#: The most words of an office written in lower case before a name, its organisation's name counted word by word
+#: ("Interior Ministry spokesman Ivo Marek"): three nouns and a title, as "port control spokesman" or "deputy police
+#: chief" are; a longer run is more likely a clause than an office.
+OFFICE_WORDS = 4
 #: Titles written with a full stop before a name ("Dr. Ana Ruiz", "Gen. Ivo Marek"): the stop ends no name.
 _TITLE_ABBREVIATIONS = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "Capt", "Maj", "Gov",
                         "Sen", "Rep", "Adm", "Cmdr", "Insp", "Supt"}
@@ -522,6 +526,8 @@ _OWNED_OFFICES = {"office", "department", "bureau", "ministry", "secretariat", "
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
                  "hundreds", "thousands", "dozens", "several", "scores", "some", "about", "more", "over"}
+#: Words that end an office written before a name, read backwards from its title (see ``_office_before``).
+_NOT_OFFICE_WORDS = STOPWORDS | FUNCTION_WORDS | DETERMINERS | REPORTING_VERBS | _NUMBER_WORDS | PRONOUNS
 
 
 #: In an all-capital headline a word of at most this many letters is kept as an acronym ("FAO", "UN").
@@ -1022,6 +1028,57 @@ class _SentenceSources:
             return ""
         return self._name_source(name)[0]
 
+    def _office_before(self, p):
+        """The office written in lower case right before the person named at ``p``, as written ("army spokesman
+        Ivo Marek", "Police chief Ivo Marek": ``"police chief"``), or the organisation it names ("Red Cross
+        spokeswoman Ana Ruiz": ``"Red Cross"``, as the guide writes a person of an organisation), or None.
+
+        The office ends in a title or spokesperson word (:data:`TITLE_WORDS`, :data:`SPOKESPERSON_NOUNS`); before
+        it come at most :data:`OFFICE_WORDS` words in all: lower-case nouns, a sentence's first word when it is
+        written in lower case elsewhere in the document or is a source noun ("Police"), and one name. A
+        determiner, a possessive, a number, punctuation or a verb ends it.
+        """
+        words, seq = self.words, self.seq
+        k = p - 1
+        if k < 0 or seq[k] is None or _is_capitalised(seq[k][1]) \
+                or words[k] not in TITLE_WORDS | SPOKESPERSON_NOUNS:
+            return None
+        parts = [words[k]]
+        j = k - 1
+        named = False
+        while j >= 0 and seq[j] is not None and len(" ".join(parts).split()) < OFFICE_WORDS:
+            w, original = words[j], seq[j][1]
+            first_of_clause = j == 0 or seq[j - 1] is None or seq[j - 1][0] in (":", '"', ".")
+            noun = w.isalpha() and w not in _NOT_OFFICE_WORDS
+            if noun and (not _is_capitalised(original) or first_of_clause and w in self.common_words | SOURCE_NOUNS):
+                parts.insert(0, w)  # "police", and "Police" opening the sentence
+                j -= 1
+                continue
+            owner = next((start for start, (stop, _) in self.names.items() if stop == j + 1), None)
+            if owner is not None and not named:
+                name = self.names[owner][1]
+                before = owner
+                while before > 0 and seq[before - 1] is not None and _is_capitalised(seq[before - 1][1]) \
+                        and seq[before - 1][0].isalpha() and seq[before - 1][0] not in _NOT_OFFICE_WORDS:
+                    before -= 1  # "Oil Ministry", "New York Stock Exchange": the whole name before the office
+                whole = " ".join([seq[q][1] for q in range(before, owner)] + [name])
+                if self.gazetteer.kind(name) == "org" or self.gazetteer.kind(whole) == "org":
+                    return self._name_source(whole)[0]  # "Red Cross spokeswoman Ana Ruiz": as the guide writes it
+                name, owner = whole, before
+                parts.insert(0, name)  # "Kadyrov spokesperson"
+                named, j = True, owner - 1
+                continue
+            break
+        return " ".join(parts)
+
+    def _with_office(self, found, p):
+        """``found`` (text, kind), a person named at ``p``, with the office written before the name, if any."""
+        text, kind = found
+        if kind != "person" or "(" in text:
+            return found
+        office = self._office_before(p)
+        return (f"{text} ({office})", kind) if office else found
+
     def _person_after_office(self, k):
         """The person named right after an office at ``k`` when the name ends the clause ("said Acme Ltd.
         analyst Ana Ruiz.", "said army spokesman Ivo Marek, who ..."), as the name rules write them, or None.
@@ -1042,7 +1099,7 @@ class _SentenceSources:
         if stop < len(words) and words[stop] not in (".", ",", ";", "!", "?"):
             return None  # "said the union's leader Ana Ruiz was ill": the subject of what was said
         text, kind = self._name_source(name)
-        return (text, kind) if kind == "person" else None
+        return self._with_office((text, kind), k + 1) if kind == "person" else None
 
     def _final_sayer(self, v):
         """The sayer of a sentence-final ", a source at the church radio said." (the words after the comma)."""
@@ -1079,7 +1136,7 @@ class _SentenceSources:
         # a name that runs to the verb: "Acme Mines of Ruritania Ltd said", "the news agency Norpress said"
         for p, (stop, name) in sorted(self.names.items()):
             if stop == end and p >= start and (p == start or not _after_preposition(words, p)):
-                return self._name_source(name)
+                return self._with_office(self._name_source(name), p)
         if all(_is_capitalised(o) or w in ("of", "for", "and") for w, o, _ in span):
             return self._name_source(" ".join(o for _, o, _ in span))
         # a group: its head noun, and an organisation it belongs to ("a spokesman for ... La Voz")
@@ -1158,7 +1215,7 @@ class _SentenceSources:
             start, _, name = adjacent[0]
             text, kind = self._name_source(name)
             if kind == "person" or " " in name or not _is_adjective_or_place(name, words, end):
-                return (text, kind), start
+                return self._with_office((text, kind), start), start
         if adjacent and words[adjacent[0][0] - 1] in ("in", "at"):
             # "Bankers Trust in New York said": an organisation and where it is
             owner = [(start, name) for start, (stop, name) in self.names.items() if stop == adjacent[0][0] - 1]
@@ -1760,8 +1817,9 @@ class DocumentSources:
 
         The first sources of the sentences after the headline (:data:`HEADLINE_LOOKAHEAD` of them)
         are searched: for an office, the first person whose sentence names the office ("FAO director
-        Ana Ruiz said"), written with the rest of the credit as their organisation when the body
-        gives none (``Ana Ruiz (FAO)``); for a kind of organisation ("group", "company"), the first
+        Ana Ruiz said"), written with the rest of the credit as their organisation, whatever office the
+        body writes (``Ana Ruiz (FAO)``), or as the body writes them when the credit is an office alone; for a
+        kind of organisation ("group", "company"), the first
         organisation. A name ("IRAN CLAIMS") stays, written as the body writes it when it does ("..., RED
         CROSS SAYS" and "the Red Cross said": ``Red Cross``), and so does a group of people ("..., MINE OWNERS").
         """
@@ -1783,9 +1841,9 @@ class DocumentSources:
             if org_role and found.kind == "org" or person_role and found.kind == "person" \
                     and role in re.findall(r"[\w'-]+", self.raw[a:b].lower()):
                 text = found.text
-                bare = re.fullmatch(r"(.+) \((\w+)\)", text)
-                if person_role and bare and bare.group(2).lower() == role:
-                    text = bare.group(1)  # "Ana Ruiz (director)" says no more than the credit's "director"
+                bare = re.fullmatch(r"(.+) \((.+)\)", text)
+                if person_role and bare and (len(words) > 1 or bare.group(2).lower() == role):
+                    text = bare.group(1)  # the credit's own organisation ("SAYS FAO DIRECTOR"), or no less than it
                 if person_role and " (" not in text and len(words) > 1:
                     text = f"{text} ({' '.join(words[:-1])})"
                 return Source(text, found.kind, f"headline credit named in the body: {found.rule}", source.verb)
