@@ -192,6 +192,15 @@ def test_gazetteer_learns_people_organisations_and_surnames():
      "person"),
     ("Acme Corp chairman Ana Ruiz said 12 jobs would go.", "Ana Ruiz (Acme)", "person"),
     ("Ana Ruiz said 40 bodies were found.", "Ana Ruiz", "person"),
+    # an appositive that is only an office, or an office of an organisation, gives the person's office
+    ("Ana Ruiz, the army spokeswoman, said 40 bodies were found.", "Ana Ruiz (army spokeswoman)", "person"),
+    ("Forty were held, Ana Ruiz, a police spokeswoman, said.", "Ana Ruiz (police spokeswoman)", "person"),
+    ("Forty people were arrested, said Ivo Marek, a police spokesman.", "Ivo Marek (police spokesman)", "person"),
+    ("Ana Ruiz, the president of the Relief Society, said 40 were held.", "Ana Ruiz (Relief Society)", "person"),
+    ("Forty were held, said Ana Ruiz, spokeswoman for the Red Cross.", "Ana Ruiz (Red Cross)", "person"),
+    ("Ana Ruiz, who heads the union, said 40 were held.", "Ana Ruiz", "person"),
+    ("Ana Ruiz, 45, said 40 were held.", "Ana Ruiz", "person"),
+    ("Ana Ruiz, a mother of three, said 40 were held.", "Ana Ruiz", "person"),
     ("Mine officials declined to say how many died.", "mine officials", "group"),  # the only sayer
     # an appositive that ends in a place and its country runs on to the comma before them
     ("Acme Mining Corp, operator of the Zenith mine near Lota, Tanovia, said 12 workers were hurt.", "Acme Mining",

@@ -968,7 +968,7 @@ class _SentenceSources:
                 text, kind = self._name_source(names[p][1])
                 return (f"{text} ({affiliation})" if affiliation and kind == "person" and "(" not in text
                         else text), kind
-            return self._name_source(names[p][1])
+            return self._with_office(self._name_source(names[p][1]), p, after=stop)  # "said Ivo Marek, a spokesman."
         if p + 1 < len(words) and words[p] == "the" and words[p + 1] in REFERENCE_NOUNS - SOURCE_NOUNS \
                 and (p + 2 >= len(words) or words[p + 2] in (".", ",", ";")):
             return "the " + words[p + 1], "reference"  # '"...," said the statement.': named before
@@ -1028,7 +1028,7 @@ class _SentenceSources:
             return ""
         return self._name_source(name)[0]
 
-    def _office_before(self, p):
+    def _office_before(self, p, start=None):
         """The office written in lower case right before the person named at ``p``, as written ("army spokesman
         Ivo Marek", "Police chief Ivo Marek": ``"police chief"``), or the organisation it names ("Red Cross
         spokeswoman Ana Ruiz": ``"Red Cross"``, as the guide writes a person of an organisation), or None.
@@ -1036,7 +1036,8 @@ class _SentenceSources:
         The office ends in a title or spokesperson word (:data:`TITLE_WORDS`, :data:`SPOKESPERSON_NOUNS`); before
         it come at most :data:`OFFICE_WORDS` words in all: lower-case nouns, a sentence's first word when it is
         written in lower case elsewhere in the document or is a source noun ("Police"), and one name. A
-        determiner, a possessive, a number, punctuation or a verb ends it.
+        determiner, a possessive, a number, punctuation or a verb ends it. With ``start``, the office must run back
+        to ``start`` exactly (an appositive's office, see :meth:`_appositive_office`).
         """
         words, seq = self.words, self.seq
         k = p - 1
@@ -1063,20 +1064,41 @@ class _SentenceSources:
                     before -= 1  # "Oil Ministry", "New York Stock Exchange": the whole name before the office
                 whole = " ".join([seq[q][1] for q in range(before, owner)] + [name])
                 if self.gazetteer.kind(name) == "org" or self.gazetteer.kind(whole) == "org":
-                    return self._name_source(whole)[0]  # "Red Cross spokeswoman Ana Ruiz": as the guide writes it
+                    # "Red Cross spokeswoman Ana Ruiz": as the guide writes it
+                    return self._name_source(whole)[0] if start is None or before == start else None
                 name, owner = whole, before
                 parts.insert(0, name)  # "Kadyrov spokesperson"
                 named, j = True, owner - 1
                 continue
             break
-        return " ".join(parts)
+        return " ".join(parts) if start is None or j + 1 == start else None
 
-    def _with_office(self, found, p):
-        """``found`` (text, kind), a person named at ``p``, with the office written before the name, if any."""
+    def _appositive_office(self, k):
+        """The office between the comma at ``k``, right after a name, and the next comma or full stop, when that is
+        all it holds ("Ana Ruiz, a Red Cross spokeswoman, said", "said Ivo Marek, the army spokesman."), written as
+        :meth:`_office_before` writes it; an office "of" or "for" an organisation is the organisation ("Ana Ruiz,
+        the president of the Relief Society, said", as :meth:`_affiliation` reads it); else None."""
+        words = self.words
+        if k >= len(words) or words[k] != ",":
+            return None
+        stop = next((m for m in range(k + 1, len(words)) if words[m] in _CLAUSE_END_MARKS), len(words))
+        first = k + 1
+        while first < stop and words[first] in ("a", "an", "the"):
+            first += 1
+        office = self._office_before(stop, start=first)
+        if office is None and first + 1 < stop and words[first] in TITLE_WORDS | SPOKESPERSON_NOUNS:
+            office = self._affiliation(first + 1) or None  # "Ana Ruiz, spokeswoman for the Red Cross": Red Cross
+        return office
+
+    def _with_office(self, found, p, after=None):
+        """``found`` (text, kind), a person named at ``p``, with the office written before the name, or (when the
+        name ends at ``after``) in an appositive after it, if any."""
         text, kind = found
         if kind != "person" or "(" in text:
             return found
         office = self._office_before(p)
+        if office is None and after is not None:
+            office = self._appositive_office(after)
         return (f"{text} ({office})", kind) if office else found
 
     def _person_after_office(self, k):
@@ -1215,7 +1237,7 @@ class _SentenceSources:
             start, _, name = adjacent[0]
             text, kind = self._name_source(name)
             if kind == "person" or " " in name or not _is_adjective_or_place(name, words, end):
-                return self._with_office((text, kind), start), start
+                return self._with_office((text, kind), start, after=end), start
         if adjacent and words[adjacent[0][0] - 1] in ("in", "at"):
             # "Bankers Trust in New York said": an organisation and where it is
             owner = [(start, name) for start, (stop, name) in self.names.items() if stop == adjacent[0][0] - 1]
