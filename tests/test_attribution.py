@@ -192,6 +192,13 @@ def test_gazetteer_learns_people_organisations_and_surnames():
      "person"),
     ("Acme Corp chairman Ana Ruiz said 12 jobs would go.", "Ana Ruiz (Acme)", "person"),
     ("Ana Ruiz said 40 bodies were found.", "Ana Ruiz", "person"),
+    # a single word, a proper adjective or a time is no organisation's name: the office is kept whole
+    ("Presidential spokesman Ivo Marek said 12 were held.", "Ivo Marek (Presidential spokesman)", "person"),
+    ("Last week Acme president Ana Ruiz said 12 jobs would go.", "Ana Ruiz (Acme president)", "person"),
+    # an em dash sets off an aside as commas do
+    ("Forty people were arrested\u2014police said\u2014after the march.", "police", "group"),
+    ("Ana Ruiz \u2014 a police spokeswoman \u2014 said 40 people were arrested.", "Ana Ruiz (police spokeswoman)",
+     "person"),
     # an appositive that is only an office, or an office of an organisation, gives the person's office
     ("Ana Ruiz, the army spokeswoman, said 40 bodies were found.", "Ana Ruiz (army spokeswoman)", "person"),
     ("Forty were held, Ana Ruiz, a police spokeswoman, said.", "Ana Ruiz (police spokeswoman)", "person"),

@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .numbers import opens_a_number, word_tokens
+from .numbers import TIME_AND_DISTANCE, opens_a_number, word_tokens
 from .parallel import map_ranges
 from .text import STOPWORDS, normalize_for_matching, strip_possessive
 
@@ -527,7 +527,8 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
                  "hundreds", "thousands", "dozens", "several", "scores", "some", "about", "more", "over"}
 #: Words that end an office written before a name, read backwards from its title (see ``_office_before``).
-_NOT_OFFICE_WORDS = STOPWORDS | FUNCTION_WORDS | DETERMINERS | REPORTING_VERBS | _NUMBER_WORDS | PRONOUNS
+_NOT_OFFICE_WORDS = (STOPWORDS | FUNCTION_WORDS | DETERMINERS | REPORTING_VERBS | _NUMBER_WORDS | PRONOUNS
+                     | TIME_AND_DISTANCE | {"today", "yesterday", "tonight"})  # "last week Acme president Ana Ruiz"
 
 
 #: In an all-capital headline a word of at most this many letters is kept as an acronym ("FAO", "UN").
@@ -610,6 +611,12 @@ def people_named(sentence: str, *, gazetteer: "Gazetteer | None" = None, quoted=
     return people
 
 
+#: Dashes that :func:`~analysis.numbers.word_tokens` reads as spaces (an em dash, a horizontal bar): between two
+#: words they set off an aside as commas do ("were arrested—police said—after the march"). An en dash or a
+#: hyphen is a token of its own.
+_ASIDE_DASH = re.compile("[\u2014\u2015]")
+
+
 def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSources":
     """The words of ``sentence`` outside its quotations (``quoted``), with its names, ready to choose a source."""
     gazetteer = gazetteer or Gazetteer({}, {}, set())
@@ -634,7 +641,11 @@ def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSo
             if close is not None and _TICKER.fullmatch(norm[tokens[index][2]:tokens[close][1]]):
                 acronym.update(range(index, close + 1))
     dotted = _dotted_abbreviations(norm, tokens)
+    previous_end = 0
     for index, (w, a, b) in enumerate(tokens):
+        if _ASIDE_DASH.search(sentence, previous_end, a) and seq and seq[-1] is not None:
+            seq.append((",", ",", index))  # "were arrested—police said—after": a dash bounds a clause as a comma does
+        previous_end = b
         inside = any(x <= a < y for x, y in spans) or w == '"'
         if inside:
             if not seq or seq[-1] is not None:
@@ -1063,7 +1074,7 @@ class _SentenceSources:
                         and seq[before - 1][0].isalpha() and seq[before - 1][0] not in _NOT_OFFICE_WORDS:
                     before -= 1  # "Oil Ministry", "New York Stock Exchange": the whole name before the office
                 whole = " ".join([seq[q][1] for q in range(before, owner)] + [name])
-                if self.gazetteer.kind(name) == "org" or self.gazetteer.kind(whole) == "org":
+                if self._surely_organisation(name) or self._surely_organisation(whole):
                     # "Red Cross spokeswoman Ana Ruiz": as the guide writes it
                     return self._name_source(whole)[0] if start is None or before == start else None
                 name, owner = whole, before
@@ -1072,6 +1083,13 @@ class _SentenceSources:
                 continue
             break
         return " ".join(parts) if start is None or j + 1 == start else None
+
+    def _surely_organisation(self, name: str) -> bool:
+        """``name`` is an organisation's by more than its shape: learnt as one (:class:`Gazetteer`), holding an
+        organisation word (:data:`ORG_WORDS`: "Oil Ministry"), a company suffix ("Acme Corp") or written in
+        capitals ("UAW"). A single capitalised word may be a person's surname ("Kadyrov spokesperson")."""
+        return (name in self.gazetteer.organisations or any(w.lower() in ORG_WORDS for w in name.split())
+                or _CORPORATE_SUFFIX.sub("", name) != name or len(name) > 1 and name.isupper())
 
     def _appositive_office(self, k):
         """The office between the comma at ``k``, right after a name, and the next comma or full stop, when that is
