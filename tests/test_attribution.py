@@ -194,6 +194,9 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Ana Ruiz said 40 bodies were found.", "Ana Ruiz", "person"),
     # a single word, a proper adjective or a time is no organisation's name: the office is kept whole
     ("Presidential spokesman Ivo Marek said 12 were held.", "Ivo Marek (Presidential spokesman)", "person"),
+    ("Twelve people died, Talvik police chief Ana Ruiz said.", "Ana Ruiz (Talvik police chief)", "person"),
+    ("Deputy health minister Ivo Marek said 12 died.", "Ivo Marek (Deputy health minister)", "person"),
+    ("Twelve died, former mayor Ana Ruiz said.", "Ana Ruiz (former mayor)", "person"),
     ("Last week Acme president Ana Ruiz said 12 jobs would go.", "Ana Ruiz (Acme president)", "person"),
     # an em dash sets off an aside as commas do
     ("Forty people were arrested\u2014police said\u2014after the march.", "police", "group"),
@@ -494,6 +497,9 @@ def test_a_surname_is_the_person_named_in_full_before(raw, expected):
     # a body office that is only the credit's title says less than the credit
     ("500 STARVING, SAYS RELIEF AGENCY DIRECTOR\n\nAna Ruiz, the director, said some 500 are starving.",
      "Ana Ruiz (Relief Agency)"),
+    # a credit that is an office, not an organisation's, leaves the body's fuller office
+    ("TWELVE DEAD IN FLOOD, SAYS HEALTH MINISTER\n\nTwelve people died, Deputy Health Minister Ivo Marek said.",
+     "Ivo Marek (Deputy Health Minister)"),
     # the body's first person holds another office: the credit stays
     ("500 STARVING, SAYS RELIEF AGENCY DIRECTOR\n\nSome 500 are starving, Governor Ana Ruiz said.",
      "Relief Agency director"),

@@ -470,6 +470,14 @@ def test_cli_writes_the_claims_table(tmp_path):
       ("killed", 17, 17, "exact", True, "")]),
     ("hedge before every figure", "Reports said 15 villagers were killed and 20 were wounded.",
      [("killed", 15, 15, "exact", True, ""), ("injured", 20, 20, "exact", True, "")]),
+    ("a part that goes on with a bare participle shares the hedge before it", "Five people were reportedly killed "
+     "and 12 wounded.", [("killed", 5, 5, "exact", True, ""), ("injured", 12, 12, "exact", True, "")]),
+    ("a part with no verb of its own shares the hedge after it", "Forty soldiers and 12 civilians were reportedly "
+     "killed.", [("killed", 40, 40, "exact", True, ""), ("killed", 12, 12, "exact", True, "")]),
+    ("a hedge on the report marks every figure", "The report that 200 people were killed and 300 wounded could not be "
+     "independently confirmed.", [("killed", 200, 200, "exact", True, ""), ("injured", 300, 300, "exact", True, "")]),
+    ("an accusation after an article", "Police arrested 12 men and four women in connection with the alleged fraud.",
+     [("detained", 12, 12, "exact", False, ""), ("detained", 4, 4, "exact", False, "")]),
     ("an accusation is no hedge of the figure before it", "Police arrested 30 people for alleged tax fraud.",
      [("detained", 30, 30, "exact", False, "police")]),
     ("an alleged figure is hedged", "Police said 12 alleged smugglers were arrested.",

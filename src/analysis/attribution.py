@@ -491,6 +491,8 @@ TITLE_WORDS = {
 #: ("Interior Ministry spokesman Ivo Marek"): three nouns and a title, as "port control spokesman" or "deputy police
 #: chief" are; a longer run is more likely a clause than an office.
 OFFICE_WORDS = 4
+#: Words that qualify an office before a name though they are stopwords ("former mayor Ana Ruiz").
+OFFICE_QUALIFIERS = {"former"}
 #: Titles written with a full stop before a name ("Dr. Ana Ruiz", "Gen. Ivo Marek"): the stop ends no name.
 _TITLE_ABBREVIATIONS = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "Capt", "Maj", "Gov",
                         "Sen", "Rep", "Adm", "Cmdr", "Insp", "Supt"}
@@ -1060,13 +1062,8 @@ class _SentenceSources:
         named = False
         while j >= 0 and seq[j] is not None and len(" ".join(parts).split()) < OFFICE_WORDS:
             w, original = words[j], seq[j][1]
-            first_of_clause = j == 0 or seq[j - 1] is None or seq[j - 1][0] in (":", '"', ".")
-            noun = w.isalpha() and w not in _NOT_OFFICE_WORDS
-            if noun and (not _is_capitalised(original) or first_of_clause and w in self.common_words | SOURCE_NOUNS):
-                parts.insert(0, w)  # "police", and "Police" opening the sentence
-                j -= 1
-                continue
             owner = next((start for start, (stop, _) in self.names.items() if stop == j + 1), None)
+            whole = before = None
             if owner is not None and not named:
                 name = self.names[owner][1]
                 before = owner
@@ -1077,9 +1074,17 @@ class _SentenceSources:
                 if self._surely_organisation(name) or self._surely_organisation(whole):
                     # "Red Cross spokeswoman Ana Ruiz": as the guide writes it
                     return self._name_source(whole)[0] if start is None or before == start else None
-                name, owner = whole, before
-                parts.insert(0, name)  # "Kadyrov spokesperson"
-                named, j = True, owner - 1
+            first_of_clause = j == 0 or seq[j - 1] is None or seq[j - 1][0] in (":", '"', ".")
+            noun = w in OFFICE_QUALIFIERS or w.replace("-", "").isalpha() and w not in _NOT_OFFICE_WORDS
+            if noun and (not _is_capitalised(original) or first_of_clause):
+                # "police", "Fire brigade", "Former": a first word is in lower case when the document writes it so
+                parts.insert(0, w if not _is_capitalised(original) or w in self.common_words | SOURCE_NOUNS
+                             else original)
+                j -= 1
+                continue
+            if whole is not None:
+                parts.insert(0, whole)  # "Kadyrov spokesperson", "Talvik police chief"
+                named, j = True, before - 1
                 continue
             break
         return " ".join(parts) if start is None or j + 1 == start else None
@@ -1882,8 +1887,12 @@ class DocumentSources:
                     and role in re.findall(r"[\w'-]+", self.raw[a:b].lower()):
                 text = found.text
                 bare = re.fullmatch(r"(.+) \((.+)\)", text)
-                if person_role and bare and (len(words) > 1 or bare.group(2).lower() == role):
-                    text = bare.group(1)  # the credit's own organisation ("SAYS FAO DIRECTOR"), or no less than it
+                # the credit names an organisation ("SAYS FAO DIRECTOR", "RELIEF AGENCY DIRECTOR"), not an office
+                # ("SAYS HEALTH MINISTER", where the body's "Deputy Health Minister" says more)
+                of_organisation = len(words) == 2 and len(words[0]) <= ACRONYM_MAX_LETTERS \
+                    or any(w.lower() in ORG_WORDS for w in words[:-1])
+                if person_role and bare and (of_organisation or bare.group(2).lower() == role):
+                    text = bare.group(1)  # the credit's organisation, or the body's office says no more than it
                 if person_role and " (" not in text and len(words) > 1:
                     text = f"{text} ({' '.join(words[:-1])})"
                 return Source(text, found.kind, f"headline credit named in the body: {found.rule}", source.verb)

@@ -8,7 +8,7 @@ and "claimed 1,500 lives" says how many died, not that anyone claims it.
 
 from __future__ import annotations
 
-from ..attribution import claims_lives
+from ..attribution import CLAUSE_AUXILIARIES, claims_lives
 from .lexicon import hedge_table
 
 __all__ = ["ACCUSATION_PREPOSITIONS", "CLAUSE_SEPARATORS", "hedge_positions", "hedge_scopes", "is_hedged"]
@@ -69,6 +69,80 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
     scopes: list[list[tuple[int, int]]] = [[] for _ in figures]
     if not figures:
         return scopes
+    parts = [0] * len(figures)  # the part of each figure
+    starts = [0]  # the first token of each part: the separator that opens it
+    for j, (before, after) in enumerate(zip(figures, figures[1:])):
+        between = [k for k in range(before.last, after.first) if words[k] in CLAUSE_SEPARATORS]
+        if between:
+            starts.append(between[-1])
+        parts[j + 1] = len(starts) - 1
+    ends = starts[1:] + [len(words)]
+    last_figure = {parts[j]: f for j, f in enumerate(figures)}  # each part's last figure
+    # parts that share their predicate with a neighbour: "Forty soldiers and 12 civilians were reportedly killed"
+    # (a part with no verb of its own reads the next one's), "Five were reportedly killed and 12 wounded" (a
+    # part that goes on from "and" with a bare participle reads the one before)
+    shares_next = [p + 1 < len(starts) and words[starts[p + 1]] in _COORDINATORS
+                   and _verbless(words[last_figure[p].last:ends[p]]) for p in range(len(starts))]
+    shares_before = [p > 0 and words[starts[p]] in _COORDINATORS and _elliptical(words, last_figure[p].last, ends[p])
+                     for p in range(len(starts))]
+    first, last = figures[0].first, figures[-1].last
+    for k, n in positions:
+        trailing = k >= last
+        if len(figures) == 1 or k < first or trailing and any(w in CLAUSE_SEPARATORS for w in words[last:k]) \
+                or _about_the_report(words[k:k + n]):
+            marked = range(len(figures))
+        else:
+            part = sum(1 for start in starts[1:] if start <= k)
+            shared = {part}
+            if k >= last_figure[part].last:  # in the part's predicate, after its figure
+                p = part
+                while p > 0 and shares_next[p - 1]:
+                    p -= 1
+                    shared.add(p)
+                p = part
+                while p + 1 < len(starts) and shares_before[p + 1]:
+                    p += 1
+                    shared.add(p)
+            marked = [j for j in range(len(figures)) if parts[j] in shared]
+        if _accusation(words, k):
+            marked = [j for j in marked if figures[j].first > k]
+        for j in marked:
+            scopes[j].append((k, n))
+    return scopes
+
+
+#: Separators that coordinate two figures' parts, which may then share one predicate.
+_COORDINATORS = {"and", "or"}
+#: Words after a figure that go on with the verb of the part before ("and 12 wounded", "and 40 been injured").
+_BARE_PREDICATES = {"been", "hurt", "dead", "missing"}
+
+
+def _verbless(words) -> bool:
+    """No verb among ``words`` (a part's words after its figure): no auxiliary, no word in -ed or -ing."""
+    return all(w.isalpha() and w not in CLAUSE_AUXILIARIES and not w.endswith(("ed", "ing")) for w in words)
+
+
+def _elliptical(words, k: int, end: int) -> bool:
+    """The part whose figure ends at ``k`` goes on with a bare participle and no auxiliary ("12 wounded")."""
+    return k < end and (words[k].endswith("ed") or words[k] in _BARE_PREDICATES) \
+        and not any(w in CLAUSE_AUXILIARIES for w in words[k:end])
+
+
+def _about_the_report(phrase) -> bool:
+    """A hedge on the report as a whole ("could not be independently confirmed", "unable to verify"): it marks
+    every figure of its sentence, wherever it stands."""
+    return len(phrase) > 1 and any(w.startswith(("confirm", "verif")) for w in phrase)
+
+
+def _accusation(words, k: int) -> bool:
+    """"alleged" after a preposition, with or without an article ("arrested for alleged fraud", "in connection with
+    the alleged fraud"): the offence is alleged, not a figure before it."""
+    if words[k] != "alleged":
+        return False
+    j = k - 1
+    if j >= 0 and words[j] in ("the", "a", "an"):
+        j -= 1
+    return j >= 0 and words[j] in ACCUSATION_PREPOSITIONS
     parts = [0] * len(figures)  # the part of each figure
     starts = [0]  # the first token of each part
     for j, (before, after) in enumerate(zip(figures, figures[1:])):
