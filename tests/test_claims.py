@@ -470,6 +470,10 @@ def test_cli_writes_the_claims_table(tmp_path):
       ("killed", 17, 17, "exact", True, "")]),
     ("hedge before every figure", "Reports said 15 villagers were killed and 20 were wounded.",
      [("killed", 15, 15, "exact", True, ""), ("injured", 20, 20, "exact", True, "")]),
+    ("people seized are detained", "Gunmen seized 43 students from a school dormitory.",
+     [("detained", 43, 43, "exact", False, "")]),
+    ("in captivity", "Two hostages were freed, while 11 remain in captivity.",
+     [("released", 2, 2, "exact", False, ""), ("detained", 11, 11, "exact", False, "")]),
     ("a part that goes on with a bare participle shares the hedge before it", "Five people were reportedly killed "
      "and 12 wounded.", [("killed", 5, 5, "exact", True, ""), ("injured", 12, 12, "exact", True, "")]),
     ("a part with no verb of its own shares the hedge after it", "Forty soldiers and 12 civilians were reportedly "
@@ -832,6 +836,7 @@ def test_guide_v2_rules(rule, sentence, expected):
     ("percentage", "Unemployment rose to 9.6 pct of the workforce."),
     ("goods", "The port handled 260,000 barrels per day before the blast."),
     ("goods", "About 30,000 tonnes of wheat were lost in the floods."),
+    ("goods seized", "Police seized 400 kilograms of cocaine and 12 rifles."),
     ("things", "The quake damaged 4,500 houses."),
     ("things", "Fourteen ships are stranded in the harbour."),
     ("people with no event", "The network now has 1.2 mln users, the company said."),
