@@ -194,7 +194,15 @@ def test_gazetteer_learns_people_organisations_and_surnames():
     ("Ana Ruiz said 40 bodies were found.", "Ana Ruiz", "person"),
     # a single word, a proper adjective or a time is no organisation's name: the office is kept whole
     ("Presidential spokesman Ivo Marek said 12 were held.", "Ivo Marek (Presidential spokesman)", "person"),
+    # a place after a preposition, a word that opens sentences, an adverb is no part of the office
     ("Twelve people died, Talvik police chief Ana Ruiz said.", "Ana Ruiz (Talvik police chief)", "person"),
+    ("In Talvik police chief Ana Ruiz said 12 died.", "Ana Ruiz (police chief)", "person"),
+    ("Yesterday police spokesman Ivo Marek said 12 died.", "Ivo Marek (police spokesman)", "person"),
+    ("Separately spokesman Ivo Marek said 12 died.", "Ivo Marek (spokesman)", "person"),
+    ("Shipping minister Ivo Marek said 12 died.", "Ivo Marek (Shipping minister)", "person"),
+    ("Twelve died, U.S. trade representative Ana Ruiz said.", "Ana Ruiz (U.S. trade representative)", "person"),
+    ("Army spokesman Ivo Marek said 12 died.", "Ivo Marek (army spokesman)", "person"),
+    ("UN spokesman Ivo Marek said 12 died.", "Ivo Marek (UN)", "person"),
     ("Deputy health minister Ivo Marek said 12 died.", "Ivo Marek (Deputy health minister)", "person"),
     ("Twelve died, former mayor Ana Ruiz said.", "Ana Ruiz (former mayor)", "person"),
     ("Last week Acme president Ana Ruiz said 12 jobs would go.", "Ana Ruiz (Acme president)", "person"),
@@ -500,6 +508,8 @@ def test_a_surname_is_the_person_named_in_full_before(raw, expected):
     # a credit that is an office, not an organisation's, leaves the body's fuller office
     ("TWELVE DEAD IN FLOOD, SAYS HEALTH MINISTER\n\nTwelve people died, Deputy Health Minister Ivo Marek said.",
      "Ivo Marek (Deputy Health Minister)"),
+    # a short word of the credit that the body writes in lower case is no acronym
+    ("TWELVE DEAD, SAYS OIL MINISTER\n\nTwelve workers died, oil minister Ivo Marek said.", "Ivo Marek (oil minister)"),
     # the body's first person holds another office: the credit stays
     ("500 STARVING, SAYS RELIEF AGENCY DIRECTOR\n\nSome 500 are starving, Governor Ana Ruiz said.",
      "Relief Agency director"),

@@ -478,6 +478,20 @@ def test_cli_writes_the_claims_table(tmp_path):
      "and 12 wounded.", [("killed", 5, 5, "exact", True, ""), ("injured", 12, 12, "exact", True, "")]),
     ("a part with no verb of its own shares the hedge after it", "Forty soldiers and 12 civilians were reportedly "
      "killed.", [("killed", 40, 40, "exact", True, ""), ("killed", 12, 12, "exact", True, "")]),
+    ("a bare participle after a comma, and after 'others', shares it too", "Five people were reportedly killed, "
+     "12 wounded and 30 others injured.", [("killed", 5, 5, "exact", True, ""), ("injured", 12, 12, "exact", True, ""),
+                                           ("injured", 30, 30, "exact", True, "")]),
+    ("a verb of its own shares nothing", "Five soldiers were reportedly killed and 30 escaped.",
+     [("killed", 5, 5, "exact", True, ""), ("fled_or_evacuated", 30, 30, "exact", False, "")]),
+    ("an object is no subject part", "Police detained 12 protesters and 40 others were reportedly beaten.",
+     [("detained", 12, 12, "exact", False, ""), ("injured", 40, 40, "exact", True, "")]),
+    ("a subject with an adjective in -ed", "Forty armed men and 12 civilians were reportedly killed.",
+     [("killed", 40, 40, "exact", True, ""), ("killed", 12, 12, "exact", True, "")]),
+    ("a hedge between figures on the report marks its own part", "The army said 20 rebels were killed, a figure "
+     "that could not be independently verified, and three soldiers were wounded.",
+     [("killed", 20, 20, "exact", True, "army"), ("injured", 3, 3, "exact", False, "army")]),
+    ("unconfirmed reports after every figure", "Ten people died and 20 were hurt according to unconfirmed reports.",
+     [("killed", 10, 10, "exact", True, ""), ("injured", 20, 20, "exact", True, "")]),
     ("a hedge on the report marks every figure", "The report that 200 people were killed and 300 wounded could not be "
      "independently confirmed.", [("killed", 200, 200, "exact", True, ""), ("injured", 300, 300, "exact", True, "")]),
     ("an accusation after an article", "Police arrested 12 men and four women in connection with the alleged fraud.",

@@ -487,12 +487,18 @@ TITLE_WORDS = {
     "head", "officer", "official", "senator", "judge", "prosecutor", "inspector", "captain", "colonel",
     "major", "lieutenant", "sergeant", "prince", "sheikh", "bishop", "archbishop", "pope", "dr", "mp",
 }
+#: Words that open a sentence without being part of an office after them ("Earlier police chief Ana Ruiz said");
+#: adverbs in -ly and the stopwords are left out anyway.
+SENTENCE_OPENERS = {"earlier", "later", "instead", "overnight", "nonetheless", "nevertheless", "separately",
+                    "similarly", "likewise", "meanwhile", "elsewhere", "afterwards", "first", "second", "third"}
 #: The most words of an office written in lower case before a name, its organisation's name counted word by word
-#: ("Interior Ministry spokesman Ivo Marek"): three nouns and a title, as "port control spokesman" or "deputy police
-#: chief" are; a longer run is more likely a clause than an office.
+#: ("central bank governor", "deputy prime minister", "management board chairman"): a longer run is more likely a
+#: clause than an office.
 OFFICE_WORDS = 4
-#: Words that qualify an office before a name though they are stopwords ("former mayor Ana Ruiz").
-OFFICE_QUALIFIERS = {"former"}
+#: Words that qualify an office before a name, on either side of the word that says whose it is ("former mayor",
+#: "Deputy health minister", "acting police chief").
+OFFICE_QUALIFIERS = {"former", "deputy", "acting", "vice", "senior", "top", "interim", "assistant", "chief",
+                     "joint", "executive", "managing"}
 #: Titles written with a full stop before a name ("Dr. Ana Ruiz", "Gen. Ivo Marek"): the stop ends no name.
 _TITLE_ABBREVIATIONS = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "Capt", "Maj", "Gov",
                         "Sen", "Rep", "Adm", "Cmdr", "Insp", "Supt"}
@@ -645,8 +651,8 @@ def _sentence_sources(sentence, gazetteer, quoted, common_words) -> "_SentenceSo
     dotted = _dotted_abbreviations(norm, tokens)
     previous_end = 0
     for index, (w, a, b) in enumerate(tokens):
-        if _ASIDE_DASH.search(sentence, previous_end, a) and seq and seq[-1] is not None:
-            seq.append((",", ",", index))  # "were arrested—police said—after": a dash bounds a clause as a comma does
+        if _ASIDE_DASH.search(sentence, previous_end, a) and seq and seq[-1] is not None and seq[-1][0] != ",":
+            seq.append((",", ",", index))  # "arrested—police said—after": a dash bounds a clause as a comma does
         previous_end = b
         inside = any(x <= a < y for x, y in spans) or w == '"'
         if inside:
@@ -1043,14 +1049,17 @@ class _SentenceSources:
 
     def _office_before(self, p, start=None):
         """The office written in lower case right before the person named at ``p``, as written ("army spokesman
-        Ivo Marek", "Police chief Ivo Marek": ``"police chief"``), or the organisation it names ("Red Cross
-        spokeswoman Ana Ruiz": ``"Red Cross"``, as the guide writes a person of an organisation), or None.
+        Ivo Marek", "Police chief Ivo Marek": ``"police chief"``), or the organisation it names ("Oil Ministry
+        spokesman Egil Helle", "Acme management board chairman": ``"Oil Ministry"``, ``"Acme"``, as the guide
+        writes a person of an organisation), or None.
 
         The office ends in a title or spokesperson word (:data:`TITLE_WORDS`, :data:`SPOKESPERSON_NOUNS`); before
-        it come at most :data:`OFFICE_WORDS` words in all: lower-case nouns, a sentence's first word when it is
-        written in lower case elsewhere in the document or is a source noun ("Police"), and one name. A
-        determiner, a possessive, a number, punctuation or a verb ends it. With ``start``, the office must run back
-        to ``start`` exactly (an appositive's office, see :meth:`_appositive_office`).
+        it come at most :data:`OFFICE_WORDS` words in all: lower-case nouns, :data:`OFFICE_QUALIFIERS`, one name
+        (one surely an organisation's is the answer alone, see :meth:`_surely_organisation`; not one after a
+        preposition, "In Talvik police chief ..."), and the sentence's first word unless it opens sentences
+        (:data:`SENTENCE_OPENERS`: "Police", "Shipping", not "Yesterday" or "Separately"). A determiner, a
+        possessive, a number, punctuation, an adverb or a verb ends it. With ``start``, the office must run back to
+        ``start`` exactly (an appositive's office, see :meth:`_appositive_office`).
         """
         words, seq = self.words, self.seq
         k = p - 1
@@ -1062,8 +1071,8 @@ class _SentenceSources:
         named = False
         while j >= 0 and seq[j] is not None and len(" ".join(parts).split()) < OFFICE_WORDS:
             w, original = words[j], seq[j][1]
-            owner = next((start for start, (stop, _) in self.names.items() if stop == j + 1), None)
-            whole = before = None
+            first_of_clause = j == 0 or seq[j - 1] is None or seq[j - 1][0] in (":", '"', ".", ",")
+            owner = next((q for q, (stop, _) in self.names.items() if stop == j + 1), None)
             if owner is not None and not named:
                 name = self.names[owner][1]
                 before = owner
@@ -1071,19 +1080,24 @@ class _SentenceSources:
                         and seq[before - 1][0].isalpha() and seq[before - 1][0] not in _NOT_OFFICE_WORDS:
                     before -= 1  # "Oil Ministry", "New York Stock Exchange": the whole name before the office
                 whole = " ".join([seq[q][1] for q in range(before, owner)] + [name])
-                if self._surely_organisation(name) or self._surely_organisation(whole):
-                    # "Red Cross spokeswoman Ana Ruiz": as the guide writes it
+                common_noun = before == j and first_of_clause and w in self.common_words | SOURCE_NOUNS | ORG_WORDS
+                if not common_noun and (self._surely_organisation(name) or self._surely_organisation(whole)):
                     return self._name_source(whole)[0] if start is None or before == start else None
-            first_of_clause = j == 0 or seq[j - 1] is None or seq[j - 1][0] in (":", '"', ".")
-            noun = w in OFFICE_QUALIFIERS or w.replace("-", "").isalpha() and w not in _NOT_OFFICE_WORDS
-            if noun and (not _is_capitalised(original) or first_of_clause):
-                # "police", "Fire brigade", "Former": a first word is in lower case when the document writes it so
-                parts.insert(0, w if not _is_capitalised(original) or w in self.common_words | SOURCE_NOUNS
+            if w in OFFICE_QUALIFIERS and (not _is_capitalised(original) or first_of_clause):
+                parts.insert(0, w if not _is_capitalised(original) else original)  # "deputy", "Former"
+                j -= 1
+                continue
+            noun = w.isalpha() and w not in _NOT_OFFICE_WORDS and not w.endswith("ly")
+            if noun and (not _is_capitalised(original) or first_of_clause and w not in SENTENCE_OPENERS):
+                # "army"; "Police", "Shipping" opening the sentence, in lower case when the document writes it so
+                parts.insert(0, w if not _is_capitalised(original) or w in self.common_words | SOURCE_NOUNS | ORG_WORDS
                              else original)
                 j -= 1
                 continue
-            if whole is not None:
-                parts.insert(0, whole)  # "Kadyrov spokesperson", "Talvik police chief"
+            if owner is not None and not named and not _after_preposition(words, before) \
+                    and not (before == j and first_of_clause and not original.isupper()
+                             and (w in _NOT_OFFICE_WORDS | self.common_words | SENTENCE_OPENERS or w.endswith("ly"))):
+                parts.insert(0, whole)  # "Kadyrov spokesperson", "Chrysler chairman"
                 named, j = True, before - 1
                 continue
             break
@@ -1092,9 +1106,10 @@ class _SentenceSources:
     def _surely_organisation(self, name: str) -> bool:
         """``name`` is an organisation's by more than its shape: learnt as one (:class:`Gazetteer`), holding an
         organisation word (:data:`ORG_WORDS`: "Oil Ministry"), a company suffix ("Acme Corp") or written in
-        capitals ("UAW"). A single capitalised word may be a person's surname ("Kadyrov spokesperson")."""
+        capitals ("UAW"; not "U.S.", a state's abbreviation). A single capitalised word may be a person's surname
+        ("Kadyrov spokesperson")."""
         return (name in self.gazetteer.organisations or any(w.lower() in ORG_WORDS for w in name.split())
-                or _CORPORATE_SUFFIX.sub("", name) != name or len(name) > 1 and name.isupper())
+                or _CORPORATE_SUFFIX.sub("", name) != name or len(name) > 1 and name.isupper() and "." not in name)
 
     def _appositive_office(self, k):
         """The office between the comma at ``k``, right after a name, and the next comma or full stop, when that is
@@ -1244,7 +1259,7 @@ class _SentenceSources:
             titled = self._titled_appositive(k, end - 1)
             if titled is not None:  # "The president of the Relief Society, Ana Ruiz, said"
                 return titled
-            if k > 0 and words[k] == "," and not _is_capitalised(self.seq[k - 1][1]):
+            if k > 0 and words[k] == "," and self.seq[k - 1] is not None and not _is_capitalised(self.seq[k - 1][1]):
                 if k + 1 in self.names:
                     return self._name_source(self.names[k + 1][1]), k + 1  # "The mine's owner, Acme Inc., said"
                 if words[k + 1] == "the" and k + 2 in self.names and self.names[k + 2][0] == end - 1:
@@ -1890,7 +1905,8 @@ class DocumentSources:
                 # the credit names an organisation ("SAYS FAO DIRECTOR", "RELIEF AGENCY DIRECTOR"), not an office
                 # ("SAYS HEALTH MINISTER", where the body's "Deputy Health Minister" says more)
                 of_organisation = len(words) == 2 and len(words[0]) <= ACRONYM_MAX_LETTERS \
-                    or any(w.lower() in ORG_WORDS for w in words[:-1])
+                    and words[0].lower() not in self._common_words | STOPWORDS \
+                    or any(w.lower() in ORG_WORDS for w in words[:-1])  # "FAO", not "OIL" when the body has "oil"
                 if person_role and bare and (of_organisation or bare.group(2).lower() == role):
                     text = bare.group(1)  # the credit's organisation, or the body's office says no more than it
                 if person_role and " (" not in text and len(words) > 1:

@@ -51,10 +51,13 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
     between two figures at the last :data:`CLAUSE_SEPARATORS` word between them (none: the two share a part),
     and a hedge marks
 
-    - every figure when it comes before them all ("police believe 20 died and 30 were hurt"), or after
-      them all beyond a separator ("20 died and 30 were hurt, but the figures could not be confirmed");
+    - every figure when it comes before them all ("police believe 20 died and 30 were hurt"), or after them all
+      beyond a separator, or after them all and about the report ("20 died and 30 were hurt, but the figures
+      could not be confirmed", "... according to unconfirmed reports");
     - the figures of its own part otherwise ("200 were feared dead, 174 drowned": only the 200; "20 died and
-      30 others may have been killed": only the 30).
+      30 others may have been killed": only the 30), and of the parts that share its part's predicate: a subject
+      with no verb of its own before it ("Forty soldiers and 12 civilians were reportedly killed"), a bare
+      participle after it ("Five were reportedly killed, 12 wounded and 30 others injured").
 
     "alleged" after one of :data:`ACCUSATION_PREPOSITIONS` ("114 people were arrested for alleged drug dealing")
     marks none of the figures before it, in a sentence of any number of figures.
@@ -77,19 +80,20 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
             starts.append(between[-1])
         parts[j + 1] = len(starts) - 1
     ends = starts[1:] + [len(words)]
-    last_figure = {parts[j]: f for j, f in enumerate(figures)}  # each part's last figure
-    # parts that share their predicate with a neighbour: "Forty soldiers and 12 civilians were reportedly killed"
-    # (a part with no verb of its own reads the next one's), "Five were reportedly killed and 12 wounded" (a
-    # part that goes on from "and" with a bare participle reads the one before)
-    shares_next = [p + 1 < len(starts) and words[starts[p + 1]] in _COORDINATORS
-                   and _verbless(words[last_figure[p].last:ends[p]]) for p in range(len(starts))]
-    shares_before = [p > 0 and words[starts[p]] in _COORDINATORS and _elliptical(words, last_figure[p].last, ends[p])
-                     for p in range(len(starts))]
+    first_figure, last_figure = {}, {}  # each part's first and last figure
+    for j, f in enumerate(figures):
+        first_figure.setdefault(parts[j], f)
+        last_figure[parts[j]] = f
+    count = len(starts)
+    shares_next = [p + 1 < count and words[starts[p + 1]] in _COORDINATORS
+                   and _subject_only(words, starts[p], first_figure[p], ends[p]) for p in range(count)]
+    shares_before = [p > 0 and words[starts[p]] in _COORDINATORS | {","}
+                     and _elliptical(words, last_figure[p].last, ends[p]) for p in range(count)]
     first, last = figures[0].first, figures[-1].last
     for k, n in positions:
         trailing = k >= last
-        if len(figures) == 1 or k < first or trailing and any(w in CLAUSE_SEPARATORS for w in words[last:k]) \
-                or _about_the_report(words[k:k + n]):
+        if len(figures) == 1 or k < first or trailing and (
+                any(w in CLAUSE_SEPARATORS for w in words[last:k]) or _about_the_report(words[k:k + n])):
             marked = range(len(figures))
         else:
             part = sum(1 for start in starts[1:] if start <= k)
@@ -100,7 +104,7 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
                     p -= 1
                     shared.add(p)
                 p = part
-                while p + 1 < len(starts) and shares_before[p + 1]:
+                while p + 1 < count and shares_before[p + 1]:
                     p += 1
                     shared.add(p)
             marked = [j for j in range(len(figures)) if parts[j] in shared]
@@ -115,23 +119,52 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
 _COORDINATORS = {"and", "or"}
 #: Words after a figure that go on with the verb of the part before ("and 12 wounded", "and 40 been injured").
 _BARE_PREDICATES = {"been", "hurt", "dead", "missing"}
+#: Words between a figure and the bare participle that goes on with the verb before ("12 others wounded", "20
+#: more injured", "30 to have been injured"), besides adverbs in -ly ("12 seriously injured").
+_BEFORE_PARTICIPLE = {"others", "more", "to", "have", "be"}
+#: Verbs in -ed that take no object, so that after a figure they are its own verb, not a participle going on with
+#: the verb before ("... reportedly killed, 174 drowned", "and 30 escaped").
+_INTRANSITIVE_PAST = {"died", "drowned", "perished", "fled", "escaped", "survived", "disappeared", "vanished",
+                      "starved", "suffocated", "recovered", "returned"}
+#: Words before a figure that leave it at the head of a subject ("the 40 soldiers and 12 civilians were").
+_BEFORE_SUBJECT = {",", ";", ":", "the", "all", "some", "about", "around", "nearly", "almost", "over", "at", "least",
+                   "more", "than", "up", "to", "as", "many"}
 
 
-def _verbless(words) -> bool:
-    """No verb among ``words`` (a part's words after its figure): no auxiliary, no word in -ed or -ing."""
-    return all(w.isalpha() and w not in CLAUSE_AUXILIARIES and not w.endswith(("ed", "ing")) for w in words)
+def _subject_only(words, start: int, figure, end: int) -> bool:
+    """The part from ``start`` to ``end`` is a subject with no verb of its own ("Forty armed men and ..."): its
+    figure opens the clause, and after it come only words of a noun phrase (a word in -ed or -ing only before
+    another word, "armed men", "striking miners")."""
+    before = [w for w in words[start:figure.first] if w not in _COORDINATORS]
+    if any(w not in _BEFORE_SUBJECT for w in before[-3:]) or len(before) > 3 and "," not in before:
+        return False
+    rest = [w for w in words[figure.last:end] if w not in _COORDINATORS]
+    if any(w in CLAUSE_AUXILIARIES or not w.replace("-", "").isalpha() for w in rest):
+        return False
+    return not (rest and rest[-1].endswith(("ed", "ing")))
 
 
 def _elliptical(words, k: int, end: int) -> bool:
-    """The part whose figure ends at ``k`` goes on with a bare participle and no auxiliary ("12 wounded")."""
-    return k < end and (words[k].endswith("ed") or words[k] in _BARE_PREDICATES) \
+    """The part whose figure ends at ``k`` goes on with a bare participle and no auxiliary ("12 wounded", "12 others
+    seriously injured"), not with a verb of its own ("30 escaped")."""
+    while k < end and (words[k] in _BEFORE_PARTICIPLE or words[k].endswith("ly")):
+        k += 1
+    if k >= end or words[k] in _INTRANSITIVE_PAST:
+        return False
+    return (words[k].endswith("ed") or words[k] in _BARE_PREDICATES) \
         and not any(w in CLAUSE_AUXILIARIES for w in words[k:end])
 
 
+#: Beginnings of the words of a hedge on the report as a whole, and such words: after every figure, the hedge
+#: marks them all ("... could not be independently confirmed", "... according to unconfirmed reports"); not
+#: "reportedly" or "reported killed", which say how one figure is known.
+_REPORT_HEDGE_STEMS = ("confirm", "verif")
+_REPORT_HEDGE_WORDS = {"report", "reports", "unconfirmed", "unverified"}
+
+
 def _about_the_report(phrase) -> bool:
-    """A hedge on the report as a whole ("could not be independently confirmed", "unable to verify"): it marks
-    every figure of its sentence, wherever it stands."""
-    return len(phrase) > 1 and any(w.startswith(("confirm", "verif")) for w in phrase)
+    """A hedge phrase on the report as a whole (:data:`_REPORT_HEDGE_STEMS`, :data:`_REPORT_HEDGE_WORDS`)."""
+    return any(w.startswith(_REPORT_HEDGE_STEMS) or w in _REPORT_HEDGE_WORDS for w in phrase)
 
 
 def _accusation(words, k: int) -> bool:
@@ -143,26 +176,6 @@ def _accusation(words, k: int) -> bool:
     if j >= 0 and words[j] in ("the", "a", "an"):
         j -= 1
     return j >= 0 and words[j] in ACCUSATION_PREPOSITIONS
-    parts = [0] * len(figures)  # the part of each figure
-    starts = [0]  # the first token of each part
-    for j, (before, after) in enumerate(zip(figures, figures[1:])):
-        between = [k for k in range(before.last, after.first) if words[k] in CLAUSE_SEPARATORS]
-        if between:
-            starts.append(between[-1])
-        parts[j + 1] = len(starts) - 1
-    first, last = figures[0].first, figures[-1].last
-    for k, n in positions:
-        trailing = k >= last
-        if len(figures) == 1 or k < first or trailing and any(w in CLAUSE_SEPARATORS for w in words[last:k]):
-            marked = range(len(figures))
-        else:
-            part = sum(1 for start in starts[1:] if start <= k)
-            marked = [j for j in range(len(figures)) if parts[j] == part]
-        if words[k] == "alleged" and k > 0 and words[k - 1] in ACCUSATION_PREPOSITIONS:
-            marked = [j for j in marked if figures[j].first > k]
-        for j in marked:
-            scopes[j].append((k, n))
-    return scopes
 
 
 def is_hedged(words, verb, positions=None) -> bool:
