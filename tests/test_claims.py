@@ -440,6 +440,9 @@ def test_cli_writes_the_claims_table(tmp_path):
      [("killed", 90, 90, "exact", False, ""), ("injured", 230, 230, "exact", False, "")]),
     ("list", "30 guerrillas and 12 soldiers were killed.",
      [("killed", 30, 30, "exact", False, ""), ("killed", 12, 12, "exact", False, "")]),
+    ("a longer list", "Two policemen, 30 soldiers and 12 rebels died in the clashes.",
+     [("killed", 2, 2, "exact", False, ""), ("killed", 30, 30, "exact", False, ""),
+      ("killed", 12, 12, "exact", False, "")]),
     ("subset", "Six people including four policemen were wounded.",
      [("injured", 6, 6, "exact", False, ""), ("injured", 4, 4, "exact", False, "")]),
     ("verb-less headline", "12 KILLED, 30 HURT IN MARKET FIRE",
@@ -481,6 +484,16 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("a bare participle after a comma, and after 'others', shares it too", "Five people were reportedly killed, "
      "12 wounded and 30 others injured.", [("killed", 5, 5, "exact", True, ""), ("injured", 12, 12, "exact", True, ""),
                                            ("injured", 30, 30, "exact", True, "")]),
+    ("a noun before the participle shares a hedge of the verb group", "Seven people were reportedly killed and 14 "
+     "people wounded.", [("killed", 7, 7, "exact", True, ""), ("injured", 14, 14, "exact", True, "")]),
+    ("but not one of its own complement", "Up to 300 people were feared dead and more than 15,000 people left "
+     "homeless.", [("killed", None, 300, "upper_bound", True, ""),
+                   ("displaced", 15001, None, "lower_bound", False, "")]),
+    ("a subset shares the hedge of its whole", "Fifty people were reportedly arrested, 12 of them women.",
+     [("detained", 50, 50, "exact", True, ""), ("detained", 12, 12, "exact", True, "")]),
+    ("a list of subjects after a comma", "In the attack, 40 soldiers, 12 civilians and five journalists were "
+     "reportedly killed.", [("killed", 40, 40, "exact", True, ""), ("killed", 12, 12, "exact", True, ""),
+                             ("killed", 5, 5, "exact", True, "")]),
     ("a verb of its own shares nothing", "Five soldiers were reportedly killed and 30 escaped.",
      [("killed", 5, 5, "exact", True, ""), ("fled_or_evacuated", 30, 30, "exact", False, "")]),
     ("an object is no subject part", "Police detained 12 protesters and 40 others were reportedly beaten.",

@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .numbers import TIME_AND_DISTANCE, opens_a_number, word_tokens
+from .numbers import MONTHS, TIME_AND_DISTANCE, opens_a_number, word_tokens
 from .parallel import map_ranges
 from .text import STOPWORDS, normalize_for_matching, strip_possessive
 
@@ -487,6 +487,8 @@ TITLE_WORDS = {
     "head", "officer", "official", "senator", "judge", "prosecutor", "inspector", "captain", "colonel",
     "major", "lieutenant", "sergeant", "prince", "sheikh", "bishop", "archbishop", "pope", "dr", "mp",
 }
+#: Days of the week, no part of an office after them ("On Tuesday police chief Ana Ruiz said").
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: Words that open a sentence without being part of an office after them ("Earlier police chief Ana Ruiz said");
 #: adverbs in -ly and the stopwords are left out anyway.
 SENTENCE_OPENERS = {"earlier", "later", "instead", "overnight", "nonetheless", "nevertheless", "separately",
@@ -498,7 +500,7 @@ OFFICE_WORDS = 4
 #: Words that qualify an office before a name, on either side of the word that says whose it is ("former mayor",
 #: "Deputy health minister", "acting police chief").
 OFFICE_QUALIFIERS = {"former", "deputy", "acting", "vice", "senior", "top", "interim", "assistant", "chief",
-                     "joint", "executive", "managing"}
+                     "joint", "executive", "managing", "retired", "elected"}
 #: Titles written with a full stop before a name ("Dr. Ana Ruiz", "Gen. Ivo Marek"): the stop ends no name.
 _TITLE_ABBREVIATIONS = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "Capt", "Maj", "Gov",
                         "Sen", "Rep", "Adm", "Cmdr", "Insp", "Supt"}
@@ -536,7 +538,8 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                  "hundreds", "thousands", "dozens", "several", "scores", "some", "about", "more", "over"}
 #: Words that end an office written before a name, read backwards from its title (see ``_office_before``).
 _NOT_OFFICE_WORDS = (STOPWORDS | FUNCTION_WORDS | DETERMINERS | REPORTING_VERBS | _NUMBER_WORDS | PRONOUNS
-                     | TIME_AND_DISTANCE | {"today", "yesterday", "tonight"})  # "last week Acme president Ana Ruiz"
+                     | TIME_AND_DISTANCE | MONTHS | WEEKDAYS | SENTENCE_OPENERS
+                     | {"today", "yesterday", "tonight", "ago", "including"})  # "last week Acme president Ana Ruiz"
 
 
 #: In an all-capital headline a word of at most this many letters is kept as an acronym ("FAO", "UN").
@@ -1087,7 +1090,8 @@ class _SentenceSources:
                 parts.insert(0, w if not _is_capitalised(original) else original)  # "deputy", "Former"
                 j -= 1
                 continue
-            noun = w.isalpha() and w not in _NOT_OFFICE_WORDS and not w.endswith("ly")
+            # not an adverb or a participle ("Visibly shaken", "newly appointed"); "shipping minister" is an office
+            noun = w.isalpha() and w not in _NOT_OFFICE_WORDS and not w.endswith(("ly", "ed"))
             if noun and (not _is_capitalised(original) or first_of_clause and w not in SENTENCE_OPENERS):
                 # "army"; "Police", "Shipping" opening the sentence, in lower case when the document writes it so
                 parts.insert(0, w if not _is_capitalised(original) or w in self.common_words | SOURCE_NOUNS | ORG_WORDS
@@ -1095,6 +1099,7 @@ class _SentenceSources:
                 j -= 1
                 continue
             if owner is not None and not named and not _after_preposition(words, before) \
+                    and not (before == j and w in _NOT_OFFICE_WORDS) \
                     and not (before == j and first_of_clause and not original.isupper()
                              and (w in _NOT_OFFICE_WORDS | self.common_words | SENTENCE_OPENERS or w.endswith("ly"))):
                 parts.insert(0, whole)  # "Kadyrov spokesperson", "Chrysler chairman"

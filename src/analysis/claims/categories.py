@@ -647,6 +647,7 @@ def _subject_reading(words, j, starts, lex, *, relative=True):
     while j < stop:
         w = words[j]
         if j in starts:  # "30 guerrillas and 12 government soldiers were killed": a list shares its verb
+            stop = min(len(words), stop + starts[j].last - j)  # the list's numbers count for none of the reach
             j = starts[j].last
             continue
         hit = _event_at(words, j, lex)  # not "7,000 employees would each be given free shares"

@@ -9,6 +9,7 @@ and "claimed 1,500 lives" says how many died, not that anyone claims it.
 from __future__ import annotations
 
 from ..attribution import CLAUSE_AUXILIARIES, claims_lives
+from ..text import STOPWORDS
 from .lexicon import hedge_table
 
 __all__ = ["ACCUSATION_PREPOSITIONS", "CLAUSE_SEPARATORS", "hedge_positions", "hedge_scopes", "is_hedged"]
@@ -85,10 +86,11 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
         first_figure.setdefault(parts[j], f)
         last_figure[parts[j]] = f
     count = len(starts)
-    shares_next = [p + 1 < count and words[starts[p + 1]] in _COORDINATORS
+    shares_next = [p + 1 < count and words[starts[p + 1]] in _COORDINATORS | {","}
                    and _subject_only(words, starts[p], first_figure[p], ends[p]) for p in range(count)]
-    shares_before = [p > 0 and words[starts[p]] in _COORDINATORS | {","}
-                     and _elliptical(words, last_figure[p].last, ends[p]) for p in range(count)]
+    # how each part goes on with the predicate of the part before: "bare", "noun", "subset" or None
+    shares_before = [_continuation(words, last_figure[p].last, ends[p])
+                     if p > 0 and words[starts[p]] in _COORDINATORS | {","} else None for p in range(count)]
     first, last = figures[0].first, figures[-1].last
     for k, n in positions:
         trailing = k >= last
@@ -104,7 +106,8 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
                     p -= 1
                     shared.add(p)
                 p = part
-                while p + 1 < count and shares_before[p + 1]:
+                while p + 1 < count and shares_before[p + 1] \
+                        and (shares_before[p + 1] != "noun" or _of_the_verb(words[k:k + n])):
                     p += 1
                     shared.add(p)
             marked = [j for j in range(len(figures)) if parts[j] in shared]
@@ -117,8 +120,10 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
 
 #: Separators that coordinate two figures' parts, which may then share one predicate.
 _COORDINATORS = {"and", "or"}
-#: Words after a figure that go on with the verb of the part before ("and 12 wounded", "and 40 been injured").
-_BARE_PREDICATES = {"been", "hurt", "dead", "missing"}
+#: Participles that go on with the verb of the part before ("and 12 wounded" has one in -ed; "and 40 been
+#: injured", "and 20 left homeless", "and 40 taken hostage").
+_PARTICIPLES = {"been", "hurt", "dead", "missing", "taken", "left", "held", "shot", "found", "seen", "beaten",
+                "struck", "hit", "thrown", "stolen"}
 #: Words between a figure and the bare participle that goes on with the verb before ("12 others wounded", "20
 #: more injured", "30 to have been injured"), besides adverbs in -ly ("12 seriously injured").
 _BEFORE_PARTICIPLE = {"others", "more", "to", "have", "be"}
@@ -129,14 +134,20 @@ _INTRANSITIVE_PAST = {"died", "drowned", "perished", "fled", "escaped", "survive
 #: Words before a figure that leave it at the head of a subject ("the 40 soldiers and 12 civilians were").
 _BEFORE_SUBJECT = {",", ";", ":", "the", "all", "some", "about", "around", "nearly", "almost", "over", "at", "least",
                    "more", "than", "up", "to", "as", "many"}
+#: First words of hedges that qualify a whole verb group ("were reportedly killed and 14 people wounded", "may
+#: have died"), which a part with a noun of its own shares; "feared dead", "presumed dead" qualify their own
+#: complement ("were feared dead and 15,000 people left homeless": the homeless are not feared).
+_VERB_GROUP_HEDGES = {"may", "might", "could", "believed", "thought", "said", "is", "are", "was", "were"}
 
 
 def _subject_only(words, start: int, figure, end: int) -> bool:
     """The part from ``start`` to ``end`` is a subject with no verb of its own ("Forty armed men and ..."): its
-    figure opens the clause, and after it come only words of a noun phrase (a word in -ed or -ing only before
-    another word, "armed men", "striking miners")."""
+    figure opens the clause or follows a comma, and after it come only words of a noun phrase (a word in -ed or
+    -ing only before another word, "armed men", "striking miners")."""
     before = [w for w in words[start:figure.first] if w not in _COORDINATORS]
-    if any(w not in _BEFORE_SUBJECT for w in before[-3:]) or len(before) > 3 and "," not in before:
+    if "," in before:  # "Twelve soldiers, 30 civilians and ...": from the comma, the list's own item
+        before = before[len(before) - before[::-1].index(","):]
+    if len(before) > 3 or any(w not in _BEFORE_SUBJECT for w in before):
         return False
     rest = [w for w in words[figure.last:end] if w not in _COORDINATORS]
     if any(w in CLAUSE_AUXILIARIES or not w.replace("-", "").isalpha() for w in rest):
@@ -144,15 +155,31 @@ def _subject_only(words, start: int, figure, end: int) -> bool:
     return not (rest and rest[-1].endswith(("ed", "ing")))
 
 
-def _elliptical(words, k: int, end: int) -> bool:
-    """The part whose figure ends at ``k`` goes on with a bare participle and no auxiliary ("12 wounded", "12 others
-    seriously injured"), not with a verb of its own ("30 escaped")."""
+def _continuation(words, k: int, end: int) -> str | None:
+    """How the part whose figure ends at ``k`` goes on with the verb of the part before: ``"subset"`` ("12 of them
+    women"), ``"bare"`` (a participle and no auxiliary: "12 wounded", "12 others seriously injured"), ``"noun"``
+    (the same after a noun of its own: "14 people wounded"), or None (a verb of its own: "30 escaped", "30 were
+    hurt")."""
+    if k + 1 < end and words[k] == "of" and words[k + 1] in ("them", "whom"):
+        return "subset"
+    nouns = 0
     while k < end and (words[k] in _BEFORE_PARTICIPLE or words[k].endswith("ly")):
         k += 1
+    while k < end and nouns < 2 and words[k].isalpha() and words[k] not in STOPWORDS | CLAUSE_AUXILIARIES \
+            | _PARTICIPLES and not words[k].endswith(("ed", "ly", "ing")):
+        k, nouns = k + 1, nouns + 1  # "people", "more children"
+    while k < end and words[k].endswith("ly"):
+        k += 1
     if k >= end or words[k] in _INTRANSITIVE_PAST:
-        return False
-    return (words[k].endswith("ed") or words[k] in _BARE_PREDICATES) \
-        and not any(w in CLAUSE_AUXILIARIES for w in words[k:end])
+        return None
+    if not (words[k].endswith("ed") or words[k] in _PARTICIPLES) or any(w in CLAUSE_AUXILIARIES for w in words[k:end]):
+        return None
+    return "noun" if nouns else "bare"
+
+
+def _of_the_verb(phrase) -> bool:
+    """A hedge phrase that qualifies a whole verb group: an adverb in -ly or a modal (:data:`_VERB_GROUP_HEDGES`)."""
+    return phrase[0].endswith("ly") or phrase[0] in _VERB_GROUP_HEDGES
 
 
 #: Beginnings of the words of a hedge on the report as a whole, and such words: after every figure, the hedge
