@@ -456,6 +456,8 @@ def test_cli_writes_the_claims_table(tmp_path):
     ("reported killed", "Twenty-two guards were reported killed overnight.", [("killed", 22, 22, "exact", True, "")]),
     ("may have", "Ten more may have been killed.", [("killed", 10, 10, "exact", True, "")]),
     ("presumed", "Forty are presumed dead.", [("killed", 40, 40, "exact", True, "")]),
+    ("were believed", "Eight miners were believed trapped.", [("other", 8, 8, "exact", True, "")]),
+    ("reported to have", "Five people are reported to have died.", [("killed", 5, 5, "exact", True, "")]),
     ("could not confirm", "At least 9 sailors died, but the navy could not confirm the report.",
      [("killed", 9, None, "lower_bound", True, "")]),
     ("named source is no hedge", "The Red Cross claims 300 people died.",
