@@ -60,9 +60,9 @@ def speaker_explorer(quotes: pd.DataFrame, *, groups: pd.DataFrame | None = None
     >>> from analysis import load_corpus, paths
     >>> from analysis.quotes import quotations
     >>> box = speaker_explorer(quotations(load_corpus(paths.RAW_DATA_DIR)),
-    ...                        speaker="Alexander Artemyev (Amnesty International)")
+    ...                        speaker="Alvi Karimov (Kadyrov spokesperson)")
     >>> set(box.table["speaker"]), box.table["doc_id"].nunique() > 1
-    ({'Alexander Artemyev'}, True)
+    ({'Alvi Karimov'}, True)
     """
     labels = speaker_label(quotes)
     counts = labels.value_counts()

@@ -18,11 +18,25 @@ SOURCE_COLUMNS = ["outlet", "speaker", "n_quotes", "n_direct", "n_indirect", "n_
 def speaker_label(quotes: pd.DataFrame) -> pd.Series:
     """``Name (Organisation)``, or the name alone, for each quotation.
 
-    >>> speaker_label(pd.DataFrame({"speaker": ["Ana Ruiz", "witnesses"], "speaker_org": ["City Council", ""]})).tolist()
-    ['Ana Ruiz (City Council)', 'witnesses']
+    A person named in full is one speaker across the articles: where an article gives them no organisation or
+    office, the label takes the one the quotations give them most often (the first given, on a tie), so that
+    "Alvi Karimov" in one outlet and "Kadyrov spokesperson Alvi Karimov" in another are one speaker. The
+    ``speaker_org`` column itself stays as each article has it.
+
+    >>> speaker_label(pd.DataFrame({"speaker": ["Ana Ruiz", "witnesses", "Ana Ruiz"],
+    ...                             "speaker_org": ["City Council", "", ""]})).tolist()
+    ['Ana Ruiz (City Council)', 'witnesses', 'Ana Ruiz (City Council)']
     """
     org = quotes["speaker_org"].fillna("").astype(str)
     speaker = quotes["speaker"].fillna("unknown").astype(str)
+    person = speaker.str.contains(" ") & speaker.str[:1].str.isupper()  # a name in full, not "spokesperson"
+    given = person & (org != "")
+    if given.any():
+        counts = pd.DataFrame({"speaker": speaker[given], "org": org[given]}).value_counts(sort=False)
+        # most often given first; value_counts keeps the order of first appearance among equal counts
+        usual = counts.sort_values(ascending=False, kind="stable").reset_index().drop_duplicates("speaker")
+        filled = speaker.map(dict(zip(usual["speaker"], usual["org"])))
+        org = org.where(~(person & (org == "") & filled.notna()), filled)
     return (speaker + (" (" + org + ")").where(org != "", "")).rename("speaker")
 
 
