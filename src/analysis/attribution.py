@@ -1075,7 +1075,9 @@ class _SentenceSources:
         while j >= 0 and seq[j] is not None and len(" ".join(parts).split()) < OFFICE_WORDS:
             w, original = words[j], seq[j][1]
             first_of_clause = j == 0 or seq[j - 1] is None or seq[j - 1][0] in (":", '"', ".", ",")
-            owner = next((q for q, (stop, _) in self.names.items() if stop == j + 1), None)
+            owner = self._name_start(j + 1)
+            owner = owner if owner != j + 1 else None  # where a name ending at this word starts
+            before = whole = None
             if owner is not None and not named:
                 name = self.names[owner][1]
                 before = owner
@@ -1092,16 +1094,18 @@ class _SentenceSources:
                 continue
             # not an adverb or a participle ("Visibly shaken", "newly appointed"); "shipping minister" is an office
             noun = w.isalpha() and w not in _NOT_OFFICE_WORDS and not w.endswith(("ly", "ed"))
-            if noun and (not _is_capitalised(original) or first_of_clause and w not in SENTENCE_OPENERS):
+            if noun and (not _is_capitalised(original) or first_of_clause):  # (no opener: they are not nouns)
                 # "army"; "Police", "Shipping" opening the sentence, in lower case when the document writes it so
                 parts.insert(0, w if not _is_capitalised(original) or w in self.common_words | SOURCE_NOUNS | ORG_WORDS
                              else original)
                 j -= 1
                 continue
+            # a one-word name is no owner when it is a word of no office, or opens the sentence as a word written
+            # in lower case elsewhere or an adverb ("Yesterday", "Separately"); an acronym is ("UN")
+            single = before == j
             if owner is not None and not named and not _after_preposition(words, before) \
-                    and not (before == j and w in _NOT_OFFICE_WORDS) \
-                    and not (before == j and first_of_clause and not original.isupper()
-                             and (w in _NOT_OFFICE_WORDS | self.common_words | SENTENCE_OPENERS or w.endswith("ly"))):
+                    and not (single and (w in _NOT_OFFICE_WORDS or first_of_clause and not original.isupper()
+                                         and (w in self.common_words or w.endswith("ly")))):
                 parts.insert(0, whole)  # "Kadyrov spokesperson", "Chrysler chairman"
                 named, j = True, before - 1
                 continue

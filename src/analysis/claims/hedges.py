@@ -86,11 +86,11 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
         first_figure.setdefault(parts[j], f)
         last_figure[parts[j]] = f
     count = len(starts)
-    shares_next = [p + 1 < count and words[starts[p + 1]] in _COORDINATORS | {","}
+    shares_next = [p + 1 < count and words[starts[p + 1]] in _PART_JOINERS
                    and _subject_only(words, starts[p], first_figure[p], ends[p]) for p in range(count)]
     # how each part goes on with the predicate of the part before: "bare", "noun", "subset" or None
     shares_before = [_continuation(words, last_figure[p].last, ends[p])
-                     if p > 0 and words[starts[p]] in _COORDINATORS | {","} else None for p in range(count)]
+                     if p > 0 and words[starts[p]] in _PART_JOINERS else None for p in range(count)]
     first, last = figures[0].first, figures[-1].last
     for k, n in positions:
         trailing = k >= last
@@ -118,12 +118,16 @@ def hedge_scopes(words, figures, positions) -> list[list[tuple[int, int]]]:
     return scopes
 
 
-#: Separators that coordinate two figures' parts, which may then share one predicate.
+#: Separators that coordinate two figures' parts, which may then share one predicate; with a comma, those that
+#: join parts that may share one ("Twelve soldiers, 30 civilians and ...", "..., 12 wounded").
 _COORDINATORS = {"and", "or"}
+_PART_JOINERS = _COORDINATORS | {","}
 #: Participles that go on with the verb of the part before ("and 12 wounded" has one in -ed; "and 40 been
 #: injured", "and 20 left homeless", "and 40 taken hostage").
 _PARTICIPLES = {"been", "hurt", "dead", "missing", "taken", "left", "held", "shot", "found", "seen", "beaten",
                 "struck", "hit", "thrown", "stolen"}
+#: Words that are no noun of a part's own between its figure and the participle (see ``_continuation``).
+_NOT_NOUNS = STOPWORDS | CLAUSE_AUXILIARIES | _PARTICIPLES
 #: Words between a figure and the bare participle that goes on with the verb before ("12 others wounded", "20
 #: more injured", "30 to have been injured"), besides adverbs in -ly ("12 seriously injured").
 _BEFORE_PARTICIPLE = {"others", "more", "to", "have", "be"}
@@ -165,8 +169,8 @@ def _continuation(words, k: int, end: int) -> str | None:
     nouns = 0
     while k < end and (words[k] in _BEFORE_PARTICIPLE or words[k].endswith("ly")):
         k += 1
-    while k < end and nouns < 2 and words[k].isalpha() and words[k] not in STOPWORDS | CLAUSE_AUXILIARIES \
-            | _PARTICIPLES and not words[k].endswith(("ed", "ly", "ing")):
+    while k < end and nouns < 2 and words[k].isalpha() and words[k] not in _NOT_NOUNS \
+            and not words[k].endswith(("ed", "ly", "ing")):
         k, nouns = k + 1, nouns + 1  # "people", "more children"
     while k < end and words[k].endswith("ly"):
         k += 1
